@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using InstagramMessaging.Generators.Model;
+using InstagramMessaging.Generators.Parsing;
+using InstagramMessaging.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace InstagramMessaging.Generators.Diagnostics;
+
+/// <summary>
+/// Judges contract values the compiler knows (IGM001, IGM010): at the declaration (parameter defaults, property
+/// initializers) and at every construction site (<c>new</c>, target-typed <c>new</c>, object initializers,
+/// <c>with</c>). A value it cannot know gets no diagnostic.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.TextTooLong,
+        DiagnosticDescriptors.EmptyValue);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.InstagramMessageAttribute) is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(AnalyzeWith, OperationKind.With);
+            start.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
+            start.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
+        });
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol type || !ContractReader.IsContract(type))
+        {
+            return;
+        }
+
+        if (creation.Constructor is { } constructor && IsPrimaryConstructor(constructor, context.CancellationToken))
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                // Omitted arguments take the parameter's default, which is judged at the declaration.
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                CheckValue(context.ReportDiagnostic, FindProperty(type, argument.Parameter.Name), argument.Value);
+            }
+        }
+
+        CheckInitializer(context.ReportDiagnostic, creation.Initializer);
+    }
+
+    private static void AnalyzeWith(OperationAnalysisContext context)
+    {
+        var with = (IWithOperation)context.Operation;
+        if (with.Type is INamedTypeSymbol type && ContractReader.IsContract(type))
+        {
+            CheckInitializer(context.ReportDiagnostic, with.Initializer);
+        }
+    }
+
+    private static void AnalyzePropertyInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IPropertyInitializerOperation)context.Operation;
+        foreach (var property in initializer.InitializedProperties)
+        {
+            if (ContractReader.IsContract(property.ContainingType))
+            {
+                CheckValue(context.ReportDiagnostic, property, initializer.Value);
+            }
+        }
+    }
+
+    private static void AnalyzeParameterInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IParameterInitializerOperation)context.Operation;
+        if (initializer.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            && ContractReader.IsContract(constructor.ContainingType)
+            && IsPrimaryConstructor(constructor, context.CancellationToken))
+        {
+            CheckValue(context.ReportDiagnostic, FindProperty(constructor.ContainingType, initializer.Parameter.Name), initializer.Value);
+        }
+    }
+
+    private static void CheckInitializer(System.Action<Diagnostic> report, IObjectOrCollectionInitializerOperation? initializer)
+    {
+        if (initializer is null)
+        {
+            return;
+        }
+
+        foreach (var item in initializer.Initializers)
+        {
+            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+            {
+                CheckValue(report, target.Property, assignment.Value);
+            }
+        }
+    }
+
+    private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value)
+    {
+        if (property is null || ContractReader.GetContentKind(property, out _) is not { } kind
+            || property.Type.SpecialType != SpecialType.System_String)
+        {
+            return;
+        }
+
+        var text = KnownText.Of(value);
+        var location = value.Syntax.GetLocation();
+        switch (kind)
+        {
+            case ContentKind.Text when text.IsConstant && text.Constant is null:
+                report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, property.Name, "null", "text"));
+                break;
+            case ContentKind.Text when text.IsConstant && text.Constant!.Length == 0:
+                report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, property.Name, "empty", "text"));
+                break;
+            case ContentKind.Text when text.MinUtf8Bytes > MessageRules.MaxTextUtf8Bytes:
+                var size = text.IsConstant
+                    ? text.MinUtf8Bytes.ToString(CultureInfo.InvariantCulture)
+                    : "at least " + text.MinUtf8Bytes.ToString(CultureInfo.InvariantCulture);
+                report(Diagnostic.Create(DiagnosticDescriptors.TextTooLong, location, property.Name, size));
+                break;
+            case ContentKind.ReplyTo when text.IsConstant && text.Constant is { Length: 0 }:
+                report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, property.Name, "empty", "reply_to message id (use null to send no reply_to)"));
+                break;
+        }
+    }
+
+    private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
+        => type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
+
+    // Only a record's positional constructor ties a parameter to the property of the same name.
+    private static bool IsPrimaryConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
+        => constructor.ContainingType.IsRecord
+            && constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax);
+}

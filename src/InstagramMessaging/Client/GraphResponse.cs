@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace InstagramMessaging.Client;
+
+// The Graph API's answer to a send: either the result fields or an error envelope.
+internal sealed class GraphResponse
+{
+    [JsonPropertyName("recipient_id")]
+    public string? RecipientId { get; set; }
+
+    [JsonPropertyName("message_id")]
+    public string? MessageId { get; set; }
+
+    [JsonPropertyName("attachment_id")]
+    public string? AttachmentId { get; set; }
+
+    [JsonPropertyName("error")]
+    public GraphError? Error { get; set; }
+}
+
+internal sealed class GraphError
+{
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("code")]
+    public int Code { get; set; }
+
+    [JsonPropertyName("error_subcode")]
+    public int? Subcode { get; set; }
+
+    [JsonPropertyName("is_transient")]
+    public bool IsTransient { get; set; }
+
+    [JsonPropertyName("error_user_title")]
+    public string? UserTitle { get; set; }
+
+    [JsonPropertyName("error_user_msg")]
+    public string? UserMessage { get; set; }
+
+    [JsonPropertyName("fbtrace_id")]
+    public string? FbTraceId { get; set; }
+}
+
+[JsonSerializable(typeof(GraphResponse))]
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+internal sealed partial class GraphJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,82 @@
+using System;
+
+namespace InstagramMessaging;
+
+/// <summary>Where and as whom <see cref="InstagramMessenger"/> sends.</summary>
+public sealed class InstagramMessengerOptions
+{
+    /// <summary>The Facebook Graph API host, the default <see cref="BaseAddress"/>.</summary>
+    public static Uri FacebookGraphAddress { get; } = new("https://graph.facebook.com/");
+
+    /// <summary>The host of the Instagram API with Instagram Login, for apps that use Instagram user tokens.</summary>
+    public static Uri InstagramGraphAddress { get; } = new("https://graph.instagram.com/");
+
+    /// <summary>
+    /// The Page access token (or Instagram user token). Sent only in the <c>Authorization: Bearer</c> header;
+    /// never in a URL, a log line or an exception message.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>
+    /// The app secret. When set, every request carries an <c>appsecret_proof</c> (see <see cref="AppSecretProof"/>),
+    /// as apps with "Require App Secret" need.
+    /// </summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>Which form of <c>appsecret_proof</c> to send when <see cref="AppSecret"/> is set.</summary>
+    public AppSecretProofStyle AppSecretProof { get; set; } = AppSecretProofStyle.Timestamped;
+
+    /// <summary>The Graph API host, ending in '/'. Default <c>https://graph.facebook.com/</c>.</summary>
+    public Uri BaseAddress { get; set; } = FacebookGraphAddress;
+
+    /// <summary>The versioned path segment. Default <c>v25.0</c>.</summary>
+    public string ApiVersion { get; set; } = "v25.0";
+
+    /// <summary>The Page (or Instagram account) that sends. Default <c>me</c>, the token's own.</summary>
+    public string PageId { get; set; } = "me";
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> naming the first setting that cannot work.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(AccessToken))
+        {
+            throw new InvalidOperationException("InstagramMessengerOptions.AccessToken is not set: give the Page access token the messages are sent with.");
+        }
+
+        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri || (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new InvalidOperationException("InstagramMessengerOptions.BaseAddress must be an absolute http or https URI such as https://graph.facebook.com/.");
+        }
+
+        if (!BaseAddress.AbsolutePath.EndsWith('/'))
+        {
+            throw new InvalidOperationException($"InstagramMessengerOptions.BaseAddress must end with '/': '{BaseAddress}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ApiVersion) || ApiVersion.Contains('/'))
+        {
+            throw new InvalidOperationException("InstagramMessengerOptions.ApiVersion must be a version segment such as 'v25.0'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(PageId) || PageId.Contains('/'))
+        {
+            throw new InvalidOperationException("InstagramMessengerOptions.PageId must be 'me' or a Page id.");
+        }
+    }
+
+    /// <summary>The settings, with the token and the secret redacted.</summary>
+    public override string ToString()
+        => $"InstagramMessengerOptions {{ BaseAddress = {BaseAddress}, ApiVersion = {ApiVersion}, PageId = {PageId}, AccessToken = {Redact(AccessToken)}, AppSecret = {Redact(AppSecret)} }}";
+
+    private static string Redact(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "***";
+}
+
+/// <summary>The two forms of <c>appsecret_proof</c> Meta documents.</summary>
+public enum AppSecretProofStyle
+{
+    /// <summary><c>HMAC-SHA256(app_secret, token + "|" + unixTime)</c>, sent with <c>appsecret_time</c>.</summary>
+    Timestamped,
+
+    /// <summary><c>HMAC-SHA256(app_secret, token)</c>.</summary>
+    Classic,
+}

@@ -1,0 +1,40 @@
+namespace InstagramMessaging;
+
+/// <summary>How a message is sent: its <c>messaging_type</c> and, for <see cref="MessagingType.MessageTag"/>, its tag.</summary>
+public sealed class SendOptions
+{
+    /// <summary>Options that send <c>"messaging_type":"RESPONSE"</c>, a reply inside the 24-hour window.</summary>
+    public static SendOptions Response { get; } = new() { MessagingType = MessagingType.Response };
+
+    /// <summary>
+    /// Options for a reply written by a person up to 7 days after the user's last message
+    /// (<c>"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT"</c>). Needs Meta's Human Agent feature.
+    /// </summary>
+    public static SendOptions HumanAgent { get; } = new() { MessagingType = MessagingType.MessageTag, Tag = MessageTag.HumanAgent };
+
+    /// <summary>The <c>messaging_type</c> sent with the message.</summary>
+    public MessagingType MessagingType { get; init; } = MessagingType.Response;
+
+    /// <summary>The <c>tag</c>; only sent, and then required, with <see cref="MessagingType.MessageTag"/>.</summary>
+    public MessageTag? Tag { get; init; }
+}
+
+/// <summary>Values of <c>messaging_type</c>.</summary>
+public enum MessagingType
+{
+    /// <summary><c>RESPONSE</c>: a reply to a message the user sent within the last 24 hours.</summary>
+    Response,
+
+    /// <summary><c>UPDATE</c>: a proactive update inside the window.</summary>
+    Update,
+
+    /// <summary><c>MESSAGE_TAG</c>: outside the standard window, with a <see cref="MessageTag"/>.</summary>
+    MessageTag,
+}
+
+/// <summary>Message tags Instagram accepts.</summary>
+public enum MessageTag
+{
+    /// <summary><c>HUMAN_AGENT</c>: a person replies up to 7 days after the user's last message.</summary>
+    HumanAgent,
+}
