@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InstagramMessaging.Testing;
+
+/// <summary>
+/// Serves a <see cref="GraphApiEmulator"/> over HTTP on 127.0.0.1 with a free port, for samples, load tests
+/// and anything that must cross a real socket. Dispose it to stop the server.
+/// </summary>
+public sealed class GraphApiEmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GraphApiEmulatorServer(WebApplication app, GraphApiEmulator emulator, Uri baseAddress)
+    {
+        _app = app;
+        Emulator = emulator;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The emulator answering the requests; assert on its conversations.</summary>
+    public GraphApiEmulator Emulator { get; }
+
+    /// <summary>Where to point <c>InstagramMessengerOptions.BaseAddress</c>, such as <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts a server on 127.0.0.1 with a port the operating system picks.</summary>
+    /// <param name="emulator">The emulator to serve; a new one by default.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<GraphApiEmulatorServer> StartAsync(GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
+    {
+        emulator ??= new GraphApiEmulator();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(context => ServeAsync(emulator, context));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GraphApiEmulatorServer(app, emulator, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private static async Task ServeAsync(GraphApiEmulator emulator, HttpContext context)
+    {
+        string body;
+        using (var reader = new StreamReader(context.Request.Body))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var request = new EmulatedRequest(
+            context.Request.Method,
+            context.Request.Path + context.Request.QueryString,
+            context.Request.Headers.Authorization.FirstOrDefault(),
+            context.Request.ContentType?.Split(';')[0].Trim(),
+            body);
+        var answer = await emulator.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
+        context.Response.StatusCode = answer.StatusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
