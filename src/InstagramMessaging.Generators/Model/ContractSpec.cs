@@ -24,7 +24,8 @@ internal sealed record ContractSpec(
                 name = ContainingTypes[i].Name + "." + name;
             }
 
-            return (Namespace is null ? name : Namespace + "." + name) + ".g.cs";
+            // Names are stored as written in C#; '@' escapes are not allowed in hint names.
+            return ((Namespace is null ? name : Namespace + "." + name) + ".g.cs").Replace("@", string.Empty);
         }
     }
 }

@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace InstagramMessaging.Generators.Tests;
+
+/// <summary>
+/// Generated code against reviewed baselines in Baselines/. After an intended change, run the tests with
+/// UPDATE_BASELINES=1, review the diff of Baselines/, and commit it.
+/// </summary>
+public class GeneratorBaselineTests
+{
+    [Fact]
+    public void Text_with_reply_to_record_class()
+        => VerifyBaseline("""
+            using InstagramMessaging;
+            namespace Shop.Notifications;
+
+            [InstagramMessage]
+            public partial record OrderShipped([property: MessageText] string Text, [property: ReplyTo] string? InReplyTo = null);
+            """, "Shop.Notifications.OrderShipped.g.cs");
+
+    [Fact]
+    public void Text_only_record_struct_in_the_global_namespace()
+        => VerifyBaseline("""
+            [InstagramMessaging.InstagramMessage]
+            public partial record struct Ping
+            {
+                [InstagramMessaging.MessageText]
+                public string Text { get; init; }
+            }
+            """, "Ping.g.cs");
+
+    [Fact]
+    public void Nested_contract_with_keyword_member_names()
+        => VerifyBaseline("""
+            using InstagramMessaging;
+            namespace Support
+            {
+                public static partial class Replies
+                {
+                    internal partial struct Inner
+                    {
+                        [InstagramMessage]
+                        internal partial record @event([property: MessageText] string @string, [property: ReplyTo] string? @for);
+                    }
+                }
+            }
+            """, "Support.Replies.Inner.event.g.cs");
+
+    private static void VerifyBaseline(string source, string hintName, [CallerFilePath] string testFile = "")
+    {
+        var (driver, output, diagnostics) = TestCompilation.Run(TestCompilation.Create(source));
+
+        Assert.Empty(diagnostics);
+        var compileProblems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(compileProblems.Length == 0, "Generated code does not compile cleanly:\n" + string.Join("\n", compileProblems.Select(d => d.ToString())));
+
+        var generated = Assert.Single(TestCompilation.GeneratedSources(driver));
+        Assert.Equal(hintName, generated.Key);
+
+        var baselinePath = Path.Combine(Path.GetDirectoryName(testFile)!, "Baselines", hintName);
+        if (Environment.GetEnvironmentVariable("UPDATE_BASELINES") == "1")
+        {
+            File.WriteAllText(baselinePath, generated.Value);
+        }
+
+        Assert.True(File.Exists(baselinePath), $"No baseline {baselinePath}; run with UPDATE_BASELINES=1 and review it.");
+        Assert.Equal(File.ReadAllText(baselinePath).ReplaceLineEndings("\n"), generated.Value);
+    }
+}
