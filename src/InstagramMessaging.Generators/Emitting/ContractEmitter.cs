@@ -10,6 +10,7 @@ internal static class ContractEmitter
     private const string Json = "global::InstagramMessaging.Serialization.MessageJson";
     private const string Checks = "global::InstagramMessaging.Rules.ContractValidation";
     private const string Violation = "global::InstagramMessaging.MessageRuleViolation";
+    private const string DeclaredQuickReplies = "__declaredQuickReplies";
 
     public static string Emit(ContractSpec spec)
     {
@@ -37,6 +38,7 @@ internal static class ContractEmitter
         EmitValidate(w, spec);
         w.Line();
         EmitSendAsync(w);
+        EmitDeclaredQuickReplies(w, spec);
         w.Close();
 
         foreach (var _ in spec.ContainingTypes)
@@ -54,7 +56,6 @@ internal static class ContractEmitter
 
     private static void EmitWriteToBuffer(SourceWriter w, ContractSpec spec)
     {
-        var text = spec.Members.First(m => m.Kind == ContentKind.Text);
         var replyTo = spec.Members.FirstOrDefault(m => m.Kind == ContentKind.ReplyTo);
 
         w.Line("/// <inheritdoc />");
@@ -62,27 +63,126 @@ internal static class ContractEmitter
         w.Open("public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(output);");
         w.Line($"{Json}.WriteEnvelopeStart(output, recipient, options);");
-        w.Line($"{Json}.WriteRaw(output, \"\\\"message\\\":{{\\\"text\\\":\"u8);");
-        w.Line($"{Json}.WriteString(output, this.{text.Name});");
-        if (replyTo is null)
+        w.Line(Raw("\"message\":{"));
+        EmitMessageContent(w, spec);
+        w.Line(Raw("}"));
+        if (replyTo is not null)
         {
-            w.Line($"{Json}.WriteRaw(output, \"}}}}\"u8);");
-        }
-        else
-        {
-            w.Line($"{Json}.WriteRaw(output, \"}}\"u8);");
             w.Line("// reply_to sits at the top level, beside message; without an id there is none.");
             w.Open($"if (this.{replyTo.Name} is not null)");
-            w.Line($"{Json}.WriteRaw(output, \",\\\"reply_to\\\":{{\\\"mid\\\":\"u8);");
+            w.Line(Raw(",\"reply_to\":{\"mid\":"));
             w.Line($"{Json}.WriteString(output, this.{replyTo.Name});");
-            w.Line($"{Json}.WriteRaw(output, \"}}\"u8);");
+            w.Line(Raw("}"));
             w.Close();
             w.Line();
-            w.Line($"{Json}.WriteRaw(output, \"}}\"u8);");
         }
 
+        w.Line(Raw("}"));
         w.Close();
     }
+
+    private static void EmitMessageContent(SourceWriter w, ContractSpec spec)
+    {
+        var text = spec.Members.FirstOrDefault(m => m.Kind == ContentKind.Text);
+        var media = spec.Members.Where(m => m.IsMedia).ToArray();
+        if (spec.IsButtonTemplate)
+        {
+            w.Line(Raw("\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"button\",\"text\":"));
+            w.Line($"{Json}.WriteString(output, this.{text!.Name});");
+            w.Line(Raw(",\"buttons\":["));
+            w.Line("var buttons = 0;");
+            foreach (var button in spec.Members.Where(m => m.Kind == ContentKind.Button))
+            {
+                w.Line(button.IsCollection
+                    ? $"{Json}.WriteButtons(output, this.{button.Name}, ref buttons);"
+                    : $"{Json}.WriteButton(output, this.{button.Name}, ref buttons);");
+            }
+
+            w.Line(Raw("]}}"));
+        }
+        else if (text is not null)
+        {
+            var quickReplies = spec.Members.FirstOrDefault(m => m.Kind == ContentKind.QuickReplies);
+            w.Line(Raw("\"text\":"));
+            w.Line($"{Json}.WriteString(output, this.{text.Name});");
+            if (quickReplies is not null || spec.QuickReplies.Count > 0)
+            {
+                var declared = spec.QuickReplies.Count > 0 ? DeclaredQuickReplies : "null";
+                var runtime = quickReplies is null ? "null" : "this." + quickReplies.Name;
+                w.Line($"{Json}.WriteQuickReplies(output, {declared}, {runtime});");
+            }
+        }
+        else if (media.Length > 0 && media[0].Kind != ContentKind.Image)
+        {
+            w.Line(Raw("\"attachment\":"));
+            w.Line($"{Json}.WriteAttachment(output, {MediaKind(media[0].Kind)}, {Json}.ToSource(this.{media[0].Name}));");
+        }
+        else if (media.Length > 0)
+        {
+            w.Line("// One image travels as \"attachment\", several (up to 10) as \"attachments\".");
+            w.Line($"var count = {ImageCount(media)};");
+            w.Line($"{Json}.BeginImages(output, count);");
+            w.Line("var written = 0;");
+            foreach (var image in media)
+            {
+                EmitForEachImage(w, image, source => $"{Json}.WriteImage(output, {source}, ref written);");
+            }
+
+            w.Line($"{Json}.EndImages(output, count);");
+        }
+        else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.MediaShare) is { } share)
+        {
+            w.Line(Raw("\"attachment\":{\"type\":\"MEDIA_SHARE\",\"payload\":{\"id\":"));
+            w.Line($"{Json}.WriteString(output, this.{share.Name});");
+            w.Line(Raw("}}"));
+        }
+        else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.GenericTemplate) is { } generic)
+        {
+            w.Line($"{Json}.WriteGenericTemplate(output, this.{generic.Name});");
+        }
+        else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.ProductTemplate) is { } product)
+        {
+            w.Line($"{Json}.WriteProductTemplate(output, this.{product.Name});");
+        }
+    }
+
+    // Writes `body(source)` for each image a member holds, skipping null members.
+    private static void EmitForEachImage(SourceWriter w, ContentMemberSpec image, System.Func<string, string> body)
+    {
+        var member = "this." + image.Name;
+        switch (image.Shape)
+        {
+            case MemberShape.Struct:
+                w.Line(body($"{Json}.ToSource({member})"));
+                break;
+            case MemberShape.NullableStruct:
+            case MemberShape.Reference:
+                w.Open($"if ({member} is not null)");
+                w.Line(body($"{Json}.ToSource({member})"));
+                w.Close();
+                break;
+            default:
+                var length = image.Shape == MemberShape.List ? "Count" : "Length";
+                w.Open(image.Shape == MemberShape.ImmutableArray ? $"if (!{member}.IsDefault)" : $"if ({member} is not null)");
+                w.Open($"for (var i = 0; i < {member}.{length}; i++)");
+                w.Line(body($"{Json}.ToSource({member}[i])"));
+                w.Close();
+                w.Close();
+                break;
+        }
+    }
+
+    private static string ImageCount(ContentMemberSpec[] images)
+        => string.Join(" + ", images.Select(image => image.Shape switch
+        {
+            MemberShape.Struct => "1",
+            MemberShape.NullableStruct or MemberShape.Reference => $"(this.{image.Name} is null ? 0 : 1)",
+            _ => $"{Checks}.Count(this.{image.Name})",
+        }));
+
+    private static string MediaKind(ContentKind kind) => "global::InstagramMessaging.Rules.MediaKind." + kind;
+
+    private static string Raw(string json) => $"{Json}.WriteRaw(output, \"{json.Replace("\"", "\\\"")}\"u8);";
 
     private static void EmitWriteToWriter(SourceWriter w)
     {
@@ -106,19 +206,93 @@ internal static class ContractEmitter
         w.Line(GeneratedCode);
         w.Open($"public global::System.Collections.Generic.IReadOnlyList<{Violation}> Validate()");
         w.Line($"global::System.Collections.Generic.List<{Violation}>? violations = null;");
+        var images = spec.Members.Where(m => m.Kind == ContentKind.Image).ToArray();
+        var buttons = spec.Members.Where(m => m.Kind == ContentKind.Button).ToArray();
         foreach (var member in spec.Members)
         {
-            var check = member.Kind switch
+            var value = "this." + member.Name;
+            var name = Quote(member.DisplayName);
+            switch (member.Kind)
             {
-                ContentKind.Text => "CheckText",
-                _ => "CheckReplyTo",
-            };
-            w.Line($"{Checks}.{check}(ref violations, this.{member.Name}, \"{member.DisplayName}\");");
+                case ContentKind.Text when spec.IsButtonTemplate:
+                    w.Line($"{Checks}.CheckButtonTemplateText(ref violations, {value}, {name});");
+                    break;
+                case ContentKind.Text:
+                    w.Line($"{Checks}.CheckText(ref violations, {value}, {name});");
+                    break;
+                case ContentKind.ReplyTo:
+                    w.Line($"{Checks}.CheckReplyTo(ref violations, {value}, {name});");
+                    break;
+                case ContentKind.Image:
+                    EmitForEachImage(w, member, source => member.IsCollection
+                        ? $"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {source}, {name}, i);"
+                        : $"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {source}, {name});");
+                    break;
+                case ContentKind.Audio or ContentKind.Video or ContentKind.File:
+                    w.Line($"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {Json}.ToSource({value}), {name});");
+                    break;
+                case ContentKind.MediaShare:
+                    w.Line($"{Checks}.CheckRequired(ref violations, {value}, {name}, \"post id\");");
+                    break;
+                case ContentKind.QuickReplies:
+                    break;
+                case ContentKind.GenericTemplate:
+                    w.Line($"{Checks}.CheckGenericTemplate(ref violations, {value}, {name});");
+                    break;
+                case ContentKind.ProductTemplate:
+                    w.Line($"{Checks}.CheckProductTemplate(ref violations, {value}, {name});");
+                    break;
+                case ContentKind.Button:
+                    w.Line(member.IsCollection
+                        ? $"{Checks}.CheckButtons(ref violations, {value}, {name});"
+                        : $"{Checks}.CheckButton(ref violations, {value}, {name});");
+                    break;
+            }
+        }
+
+        if (images.Length > 0)
+        {
+            w.Line($"{Checks}.CheckImageCount(ref violations, {ImageCount(images)}, {Quote(string.Join(", ", images.Select(i => i.DisplayName)))});");
+        }
+
+        if (spec.IsButtonTemplate)
+        {
+            var count = buttons.Length == 0 ? "0" : string.Join(" + ", buttons.Select(b => $"{Checks}.Count(this.{b.Name})"));
+            w.Line($"{Checks}.CheckButtonTemplateCount(ref violations, {count}, {Quote(buttons.Length == 0 ? spec.TypeName : string.Join(", ", buttons.Select(b => b.DisplayName)))});");
+        }
+
+        var quickReplies = spec.Members.FirstOrDefault(m => m.Kind == ContentKind.QuickReplies);
+        if (quickReplies is not null || spec.QuickReplies.Count > 0)
+        {
+            var declared = spec.QuickReplies.Count > 0 ? DeclaredQuickReplies : "null";
+            var runtime = quickReplies is null ? "null" : "this." + quickReplies.Name;
+            w.Line($"{Checks}.CheckQuickReplies(ref violations, {declared}, {runtime}, {Quote(quickReplies?.DisplayName ?? "QuickReplies")});");
         }
 
         w.Line($"return {Checks}.Result(violations);");
         w.Close();
     }
+
+    private static void EmitDeclaredQuickReplies(SourceWriter w, ContractSpec spec)
+    {
+        if (spec.QuickReplies.Count == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line("/// <summary>The quick replies declared with <c>[QuickReply]</c> on this contract.</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"private static readonly global::InstagramMessaging.QuickReply[] {DeclaredQuickReplies} =");
+        foreach (var reply in spec.QuickReplies)
+        {
+            w.Line($"new({Quote(reply.Title)}, {Quote(reply.Payload)}),");
+        }
+
+        w.Close(";");
+    }
+
+    private static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static void EmitSendAsync(SourceWriter w)
     {

@@ -6,12 +6,16 @@ namespace InstagramMessaging.Generators.Model;
 /// <param name="Keyword">Its declaration keyword: <c>record</c> or <c>record struct</c>.</param>
 /// <param name="ContainingTypes">The types it is nested in, outermost first.</param>
 /// <param name="Members">Its content members, in declaration order.</param>
+/// <param name="QuickReplies">Quick replies declared with <c>[QuickReply]</c> on the record.</param>
+/// <param name="IsButtonTemplate">Whether the record is marked <c>[ButtonTemplate]</c>.</param>
 internal sealed record ContractSpec(
     string? Namespace,
     string TypeName,
     string Keyword,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
-    EquatableArray<ContentMemberSpec> Members)
+    EquatableArray<ContentMemberSpec> Members,
+    EquatableArray<QuickReplySpec> QuickReplies,
+    bool IsButtonTemplate)
 {
     /// <summary>A deterministic hint name: namespace, containing types and type, dotted.</summary>
     public string HintName
@@ -35,15 +39,66 @@ internal sealed record ContractSpec(
 /// <param name="Name">Its name.</param>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
+/// <summary>A quick reply fixed by a <c>[QuickReply]</c> attribute.</summary>
+internal sealed record QuickReplySpec(string Title, string Payload);
+
 /// <summary>One content member of a contract.</summary>
 /// <param name="Kind">What it holds.</param>
 /// <param name="Name">The property's name, as written in C# (escaped with '@' when a keyword).</param>
 /// <param name="DisplayName">The property's name as reported in violations.</param>
-internal sealed record ContentMemberSpec(ContentKind Kind, string Name, string DisplayName);
+/// <param name="Value">For media: the member's (or its elements') type.</param>
+/// <param name="Shape">Whether the member is one value, a nullable struct, or a collection.</param>
+internal sealed record ContentMemberSpec(ContentKind Kind, string Name, string DisplayName, MediaValue Value = MediaValue.None, MemberShape Shape = MemberShape.Reference)
+{
+    public bool IsMedia => Kind is ContentKind.Image or ContentKind.Audio or ContentKind.Video or ContentKind.File;
 
-/// <summary>The content attributes the generator understands.</summary>
+    public bool IsCollection => Shape is MemberShape.List or MemberShape.Array or MemberShape.ImmutableArray;
+}
+
+/// <summary>The content the generator understands.</summary>
 internal enum ContentKind
 {
     Text,
     ReplyTo,
+    Image,
+    Audio,
+    Video,
+    File,
+    MediaShare,
+    QuickReplies,
+    GenericTemplate,
+    ProductTemplate,
+    Button,
+}
+
+/// <summary>The type of a media member, or of its elements.</summary>
+internal enum MediaValue
+{
+    None,
+    Uri,
+    String,
+    AttachmentId,
+    MediaSource,
+}
+
+/// <summary>How a member holds its value.</summary>
+internal enum MemberShape
+{
+    /// <summary>One reference-type value, possibly null.</summary>
+    Reference,
+
+    /// <summary>One struct value.</summary>
+    Struct,
+
+    /// <summary>One <c>Nullable&lt;T&gt;</c> value.</summary>
+    NullableStruct,
+
+    /// <summary><c>IReadOnlyList&lt;T&gt;</c> or <c>List&lt;T&gt;</c>: <c>Count</c> and an indexer.</summary>
+    List,
+
+    /// <summary><c>T[]</c>.</summary>
+    Array,
+
+    /// <summary><c>ImmutableArray&lt;T&gt;</c>.</summary>
+    ImmutableArray,
 }

@@ -16,13 +16,36 @@ namespace InstagramMessaging.Generators.Parsing;
 /// </summary>
 internal static class ContractReader
 {
+    /// <summary>The content kind a member attribute declares; null for any other attribute.</summary>
+    public static ContentKind? GetContentKind(INamedTypeSymbol? attributeClass)
+    {
+        if (!IsInRuntimeNamespace(attributeClass))
+        {
+            return null;
+        }
+
+        return attributeClass!.Name switch
+        {
+            "MessageTextAttribute" => ContentKind.Text,
+            "ReplyToAttribute" => ContentKind.ReplyTo,
+            "ImageAttachmentAttribute" => ContentKind.Image,
+            "AudioAttachmentAttribute" => ContentKind.Audio,
+            "VideoAttachmentAttribute" => ContentKind.Video,
+            "FileAttachmentAttribute" => ContentKind.File,
+            "MediaShareAttribute" => ContentKind.MediaShare,
+            "QuickRepliesAttribute" => ContentKind.QuickReplies,
+            "GenericTemplateAttribute" => ContentKind.GenericTemplate,
+            "ProductTemplateAttribute" => ContentKind.ProductTemplate,
+            _ => null,
+        };
+    }
+
     /// <summary>The content kind of a property, from its attributes; null when it has none of ours.</summary>
     public static ContentKind? GetContentKind(IPropertySymbol property, out AttributeData? attribute)
     {
         foreach (var candidate in property.GetAttributes())
         {
-            var kind = GetContentKind(candidate.AttributeClass);
-            if (kind is not null)
+            if (GetContentKind(candidate.AttributeClass) is { } kind)
             {
                 attribute = candidate;
                 return kind;
@@ -33,33 +56,7 @@ internal static class ContractReader
         return null;
     }
 
-    public static ContentKind? GetContentKind(INamedTypeSymbol? attributeClass)
-    {
-        if (attributeClass?.ContainingNamespace is not { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true })
-        {
-            return null;
-        }
-
-        return attributeClass.Name switch
-        {
-            KnownNames.MessageText => ContentKind.Text,
-            KnownNames.ReplyTo => ContentKind.ReplyTo,
-            _ => null,
-        };
-    }
-
-    public static bool IsContract(INamedTypeSymbol type)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: "InstagramMessageAttribute", ContainingNamespace: { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsContract(INamedTypeSymbol type) => HasRecordAttribute(type, "InstagramMessageAttribute");
 
     /// <summary>Reads <paramref name="type"/>; returns its spec, or null with <paramref name="problems"/> filled.</summary>
     public static ContractSpec? Read(INamedTypeSymbol type, List<ContractProblem>? problems, CancellationToken cancellationToken)
@@ -86,36 +83,58 @@ internal static class ContractReader
             }
         }
 
+        var isButtonTemplate = HasRecordAttribute(type, KnownNames.ButtonTemplateAttribute);
+        var quickReplies = ReadQuickReplyAttributes(type);
         var members = new List<ContentMemberSpec>();
         var seen = new HashSet<ContentKind>();
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol property || GetContentKind(property, out var attribute) is not { } kind)
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property)
             {
+                continue;
+            }
+
+            ContentMemberSpec? spec;
+            var kind = GetContentKind(property, out var attribute);
+            if (kind is null)
+            {
+                // A button template takes its buttons from members of type Button or IReadOnlyList<Button>.
+                spec = isButtonTemplate ? ReadButtonMember(property) : null;
+                if (spec is not null && property.GetMethod is not null)
+                {
+                    members.Add(spec);
+                }
+
                 continue;
             }
 
             var attributeLocation = attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault();
-            if (!IsSupportedType(kind, property))
+            spec = property.GetMethod is null ? null : ReadMember(kind.Value, property);
+            if (spec is null)
             {
-                Report(MessageRules.UnsupportedMemberType, attributeLocation, AttributeDisplayName(kind), property.Name, property.Type.ToDisplayString(), SupportedTypesText(kind));
+                Report(MessageRules.UnsupportedMemberType, attributeLocation, AttributeDisplayName(kind.Value), property.Name, property.Type.ToDisplayString(), SupportedTypesText(kind.Value));
                 continue;
             }
 
-            if (!seen.Add(kind))
+            if (!seen.Add(kind.Value) && kind.Value != ContentKind.Image)
             {
-                Report(MessageRules.DuplicateMember, attributeLocation, AttributeDisplayName(kind), type.Name, ContentNoun(kind));
+                if (spec.IsMedia)
+                {
+                    Report(MessageRules.SeveralNonImageAttachments, attributeLocation, type.Name);
+                }
+                else
+                {
+                    Report(MessageRules.DuplicateMember, attributeLocation, AttributeDisplayName(kind.Value), type.Name, ContentNoun(kind.Value));
+                }
+
                 continue;
             }
 
-            members.Add(new ContentMemberSpec(kind, EscapeIdentifier(property.Name), property.Name));
+            members.Add(spec);
         }
 
-        if (!seen.Contains(ContentKind.Text))
-        {
-            Report(MessageRules.NoContent, typeLocation, type.Name);
-        }
+        CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, Report);
 
         if (!valid)
         {
@@ -133,32 +152,228 @@ internal static class ContractReader
             EscapeIdentifier(type.Name),
             Keyword(type),
             new EquatableArray<ContainingTypeSpec>(containing),
-            new EquatableArray<ContentMemberSpec>(members));
+            new EquatableArray<ContentMemberSpec>(members),
+            new EquatableArray<QuickReplySpec>(quickReplies),
+            isButtonTemplate);
+    }
+
+    // Which message the contract describes, and whether its parts can travel in one request.
+    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, System.Action<MessageRule, Location?, object[]> report)
+    {
+        bool Has(ContentKind kind) => members.Any(m => m.Kind == kind);
+        var media = members.Where(m => m.IsMedia).ToList();
+        var kinds = new List<string>();
+        if (Has(ContentKind.Text))
+        {
+            kinds.Add(isButtonTemplate ? "a button template" : "text");
+        }
+
+        if (media.Count > 0)
+        {
+            kinds.Add("attachments");
+        }
+
+        if (Has(ContentKind.MediaShare))
+        {
+            kinds.Add("a media share");
+        }
+
+        if (Has(ContentKind.GenericTemplate))
+        {
+            kinds.Add("a generic template");
+        }
+
+        if (Has(ContentKind.ProductTemplate))
+        {
+            kinds.Add("a product template");
+        }
+
+        if (isButtonTemplate && !Has(ContentKind.Text))
+        {
+            report(MessageRules.NoContent, location, new object[] { type.Name });
+            return;
+        }
+
+        if (kinds.Count == 0)
+        {
+            report(MessageRules.NoContent, location, new object[] { type.Name });
+            return;
+        }
+
+        if (kinds.Count > 1)
+        {
+            report(MessageRules.MixedContent, location, new object[] { type.Name, kinds[0], kinds[1] });
+            return;
+        }
+
+        if ((Has(ContentKind.QuickReplies) || hasDeclaredQuickReplies) && (kinds[0] != "text"))
+        {
+            report(MessageRules.MixedContent, location, new object[] { type.Name, "quick replies", kinds[0] });
+        }
+
+        if (media.Count > 0 && media.Any(m => m.Kind != ContentKind.Image) && (media.Count > 1 || media[0].IsCollection))
+        {
+            report(MessageRules.SeveralNonImageAttachments, location, new object[] { type.Name });
+        }
+    }
+
+    private static ContentMemberSpec? ReadMember(ContentKind kind, IPropertySymbol property)
+    {
+        var type = property.Type;
+        var name = EscapeIdentifier(property.Name);
+        switch (kind)
+        {
+            case ContentKind.Text:
+            case ContentKind.ReplyTo:
+            case ContentKind.MediaShare:
+                return type.SpecialType == SpecialType.System_String ? new ContentMemberSpec(kind, name, property.Name) : null;
+            case ContentKind.QuickReplies:
+                return IsReadOnlyListOf(type, KnownNames.QuickReply) ? new ContentMemberSpec(kind, name, property.Name, Shape: MemberShape.List) : null;
+            case ContentKind.GenericTemplate:
+                return IsReadOnlyListOf(type, KnownNames.GenericElement) ? new ContentMemberSpec(kind, name, property.Name, Shape: MemberShape.List) : null;
+            case ContentKind.ProductTemplate:
+                return type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.TypeArguments[0].SpecialType == SpecialType.System_String && FullName(type.OriginalDefinition) == KnownNames.IReadOnlyList
+                    ? new ContentMemberSpec(kind, name, property.Name, Shape: MemberShape.List)
+                    : null;
+        }
+
+        // Media: one value, or (images) a collection of them.
+        if (ReadMediaValue(type, out var shape) is { } single)
+        {
+            return new ContentMemberSpec(kind, name, property.Name, single, shape);
+        }
+
+        var (element, collection) = type switch
+        {
+            IArrayTypeSymbol { Rank: 1 } array => (array.ElementType, MemberShape.Array),
+            INamedTypeSymbol { TypeArguments.Length: 1 } generic => (generic.TypeArguments[0], FullName(generic.OriginalDefinition) switch
+            {
+                KnownNames.IReadOnlyList or KnownNames.List => MemberShape.List,
+                KnownNames.ImmutableArray => MemberShape.ImmutableArray,
+                _ => MemberShape.Reference,
+            }),
+            _ => (null, MemberShape.Reference),
+        };
+
+        if (element is null || collection == MemberShape.Reference || ReadMediaValue(element, out var elementShape) is not { } value || elementShape == MemberShape.NullableStruct)
+        {
+            return null;
+        }
+
+        return new ContentMemberSpec(kind, name, property.Name, value, collection);
+    }
+
+    private static MediaValue? ReadMediaValue(ITypeSymbol type, out MemberShape shape)
+    {
+        shape = MemberShape.Reference;
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return MediaValue.String;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+        {
+            shape = MemberShape.NullableStruct;
+            type = nullable.TypeArguments[0];
+        }
+        else if (type.IsValueType)
+        {
+            shape = MemberShape.Struct;
+        }
+
+        return FullName(type) switch
+        {
+            KnownNames.Uri when shape == MemberShape.Reference => MediaValue.Uri,
+            KnownNames.AttachmentId => MediaValue.AttachmentId,
+            KnownNames.MediaSource => MediaValue.MediaSource,
+            _ => null,
+        };
+    }
+
+    private static ContentMemberSpec? ReadButtonMember(IPropertySymbol property)
+    {
+        var name = EscapeIdentifier(property.Name);
+        if (FullName(property.Type) == KnownNames.Button)
+        {
+            return new ContentMemberSpec(ContentKind.Button, name, property.Name);
+        }
+
+        return IsReadOnlyListOf(property.Type, KnownNames.Button) ? new ContentMemberSpec(ContentKind.Button, name, property.Name, Shape: MemberShape.List) : null;
+    }
+
+    private static List<QuickReplySpec> ReadQuickReplyAttributes(INamedTypeSymbol type)
+    {
+        var replies = new List<QuickReplySpec>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: KnownNames.QuickReplyAttribute } attributeClass && IsInRuntimeNamespace(attributeClass)
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[0].Value is string title && attribute.ConstructorArguments[1].Value is string payload)
+            {
+                replies.Add(new QuickReplySpec(title, payload));
+            }
+        }
+
+        return replies;
+    }
+
+    private static bool IsReadOnlyListOf(ITypeSymbol type, string elementName)
+        => type is INamedTypeSymbol { TypeArguments.Length: 1 } named
+            && FullName(named.OriginalDefinition) == KnownNames.IReadOnlyList
+            && FullName(named.TypeArguments[0]) == elementName;
+
+    private static string FullName(ITypeSymbol type)
+        => type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
+
+    private static bool IsInRuntimeNamespace(INamedTypeSymbol? type)
+        => type?.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
+
+    private static bool HasRecordAttribute(INamedTypeSymbol type, string attributeName)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && attributeClass.Name == attributeName && IsInRuntimeNamespace(attributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string AttributeDisplayName(ContentKind kind) => kind switch
     {
         ContentKind.Text => "MessageText",
-        _ => "ReplyTo",
+        ContentKind.ReplyTo => "ReplyTo",
+        ContentKind.Image => "ImageAttachment",
+        ContentKind.Audio => "AudioAttachment",
+        ContentKind.Video => "VideoAttachment",
+        ContentKind.File => "FileAttachment",
+        ContentKind.MediaShare => "MediaShare",
+        ContentKind.QuickReplies => "QuickReplies",
+        ContentKind.GenericTemplate => "GenericTemplate",
+        _ => "ProductTemplate",
     };
 
     private static string ContentNoun(ContentKind kind) => kind switch
     {
         ContentKind.Text => "text",
-        _ => "reply_to message id",
+        ContentKind.ReplyTo => "reply_to message id",
+        ContentKind.MediaShare => "shared post",
+        ContentKind.QuickReplies => "list of quick replies",
+        ContentKind.GenericTemplate => "generic template",
+        _ => "product template",
     };
 
     private static string SupportedTypesText(ContentKind kind) => kind switch
     {
+        ContentKind.Image => "Uri, string, AttachmentId, MediaSource, or an IReadOnlyList<T>, T[], ImmutableArray<T> or List<T> of them",
+        ContentKind.Audio or ContentKind.Video or ContentKind.File => "Uri, string, AttachmentId or MediaSource",
+        ContentKind.QuickReplies => "IReadOnlyList<QuickReply>",
+        ContentKind.GenericTemplate => "IReadOnlyList<GenericElement>",
+        ContentKind.ProductTemplate => "IReadOnlyList<string>",
         _ => "string",
     };
-
-    private static bool IsSupportedType(ContentKind kind, IPropertySymbol property)
-        => !property.IsStatic && !property.IsIndexer && property.GetMethod is not null
-            && kind switch
-            {
-                _ => property.Type.SpecialType == SpecialType.System_String,
-            };
 
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -197,7 +412,5 @@ internal static class ContractReader
     };
 
     private static string EscapeIdentifier(string name)
-        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.RecordKeyword
-            ? "@" + name
-            : name;
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

@@ -10,8 +10,23 @@ public static class RuleIds
     /// <summary>Text longer than 1000 UTF-8 bytes.</summary>
     public const string TextTooLong = "IGM001";
 
+    /// <summary>More than 10 attachments in one message.</summary>
+    public const string TooManyAttachments = "IGM002";
+
+    /// <summary>A media type the attachment kind does not take.</summary>
+    public const string MediaTypeNotSupported = "IGM003";
+
     /// <summary>The contract is not a partial record.</summary>
     public const string ContractNotPartialRecord = "IGM004";
+
+    /// <summary>A URL that is not absolute http or https.</summary>
+    public const string InvalidUrl = "IGM005";
+
+    /// <summary>Content kinds the platform sends separately, in one contract.</summary>
+    public const string MixedContent = "IGM006";
+
+    /// <summary>Several attachments that are not all images.</summary>
+    public const string SeveralNonImageAttachments = "IGM007";
 
     /// <summary>A contract attribute on a member type it does not support.</summary>
     public const string UnsupportedMemberType = "IGM008";
@@ -27,6 +42,46 @@ public static class RuleIds
 
     /// <summary>The same content attribute on several members.</summary>
     public const string DuplicateMember = "IGM012";
+
+    /// <summary>More than 13 quick replies.</summary>
+    public const string TooManyQuickReplies = "IGM013";
+
+    /// <summary>A quick reply title longer than Instagram shows.</summary>
+    public const string QuickReplyTitleTooLong = "IGM014";
+
+    /// <summary>A template with too few or too many elements.</summary>
+    public const string TemplateElementCount = "IGM015";
+
+    /// <summary>A template text longer than Instagram accepts.</summary>
+    public const string TemplateTextTooLong = "IGM016";
+
+    /// <summary>Too few or too many buttons.</summary>
+    public const string ButtonCount = "IGM017";
+
+    /// <summary>An ice breaker or persistent menu setting Instagram refuses.</summary>
+    public const string MessengerProfile = "IGM018";
+
+    /// <summary>Media larger than Instagram accepts for its kind.</summary>
+    public const string MediaTooLarge = "IGM019";
+
+    /// <summary>A generic template element with nothing but a title.</summary>
+    public const string GenericElementIncomplete = "IGM020";
+}
+
+/// <summary>The kinds of attachment, each with its own media types and size limit.</summary>
+public enum MediaKind
+{
+    /// <summary><c>image</c>: png, jpg, jpeg, gif; up to 8 MB.</summary>
+    Image,
+
+    /// <summary><c>audio</c>: aac, m4a, wav, mp4; up to 25 MB.</summary>
+    Audio,
+
+    /// <summary><c>video</c>: mp4, ogg, avi, mov, webm; up to 25 MB.</summary>
+    Video,
+
+    /// <summary><c>file</c>: any type; up to 25 MB.</summary>
+    File,
 }
 
 /// <summary>Every limit Instagram puts on a message, and the rule that enforces it.</summary>
@@ -41,11 +96,41 @@ public static class MessageRules
         "Message text is longer than 1000 UTF-8 bytes",
         "'{0}' is {1} UTF-8 bytes long; Instagram accepts at most 1000 bytes of text");
 
+    /// <summary>IGM002: more than <see cref="MaxAttachments"/> attachments.</summary>
+    public static MessageRule TooManyAttachments { get; } = new(
+        RuleIds.TooManyAttachments,
+        "More than 10 attachments in one message",
+        "'{0}' holds {1} attachments; Instagram sends 1 to 10 images in one message");
+
+    /// <summary>IGM003: a media type the attachment kind does not take.</summary>
+    public static MessageRule MediaTypeNotSupported { get; } = new(
+        RuleIds.MediaTypeNotSupported,
+        "Media type not supported for the attachment kind",
+        "'{0}': '.{1}' is not a media type {2} attachments take ({3})");
+
     /// <summary>IGM004: a contract that is not a partial record.</summary>
     public static MessageRule ContractNotPartialRecord { get; } = new(
         RuleIds.ContractNotPartialRecord,
         "Message contract must be a partial record",
         "'{0}' must be declared as a 'partial record' (and every type containing it as 'partial') to be an [InstagramMessage] contract");
+
+    /// <summary>IGM005: a URL that is not an absolute http or https URL.</summary>
+    public static MessageRule InvalidUrl { get; } = new(
+        RuleIds.InvalidUrl,
+        "URL is not an absolute http or https URL",
+        "'{0}': '{1}' is not an absolute http or https URL Meta can fetch");
+
+    /// <summary>IGM006: content kinds the platform sends separately.</summary>
+    public static MessageRule MixedContent { get; } = new(
+        RuleIds.MixedContent,
+        "Contract mixes content kinds Instagram sends separately",
+        "'{0}' mixes {1} with {2}; Instagram sends them as separate messages");
+
+    /// <summary>IGM007: several attachments that are not all images.</summary>
+    public static MessageRule SeveralNonImageAttachments { get; } = new(
+        RuleIds.SeveralNonImageAttachments,
+        "Several attachments that are not all images",
+        "'{0}' has several attachments and not all are images; only images can be sent together, audio, video and files go one per message");
 
     /// <summary>IGM008: a contract attribute on a member type it does not support.</summary>
     public static MessageRule UnsupportedMemberType { get; } = new(
@@ -76,6 +161,153 @@ public static class MessageRules
         RuleIds.DuplicateMember,
         "Content attribute used on more than one member",
         "[{0}] is on more than one member of '{1}'; a message has one {2}");
+
+    /// <summary>IGM013: more than <see cref="MaxQuickReplies"/> quick replies.</summary>
+    public static MessageRule TooManyQuickReplies { get; } = new(
+        RuleIds.TooManyQuickReplies,
+        "More than 13 quick replies",
+        "'{0}' has {1} quick replies; Instagram takes at most 13");
+
+    /// <summary>IGM014: a quick reply title Instagram cuts off.</summary>
+    public static MessageRule QuickReplyTitleTooLong { get; } = new(
+        RuleIds.QuickReplyTitleTooLong,
+        "Quick reply title longer than 20 characters",
+        "Quick reply title '{0}' is {1} characters; Instagram cuts titles after 20");
+
+    /// <summary>IGM015: a template with too few or too many elements.</summary>
+    public static MessageRule TemplateElementCount { get; } = new(
+        RuleIds.TemplateElementCount,
+        "Template has too few or too many elements",
+        "'{0}' has {1} elements; a {2} template takes 1 to 10");
+
+    /// <summary>IGM016: a template text longer than Instagram accepts.</summary>
+    public static MessageRule TemplateTextTooLong { get; } = new(
+        RuleIds.TemplateTextTooLong,
+        "Template text too long",
+        "'{0}' is {1} characters; Instagram accepts at most {2}");
+
+    /// <summary>IGM017: too few or too many buttons.</summary>
+    public static MessageRule ButtonCount { get; } = new(
+        RuleIds.ButtonCount,
+        "Too few or too many buttons",
+        "'{0}' has {1} buttons; {2}");
+
+    /// <summary>IGM018: an ice breaker or persistent menu setting Instagram refuses.</summary>
+    public static MessageRule MessengerProfile { get; } = new(
+        RuleIds.MessengerProfile,
+        "Ice breaker or persistent menu setting Instagram refuses",
+        "{0}");
+
+    /// <summary>IGM019: media larger than its kind takes.</summary>
+    public static MessageRule MediaTooLarge { get; } = new(
+        RuleIds.MediaTooLarge,
+        "Media larger than Instagram accepts",
+        "'{0}' is {1} bytes; {2} attachments take at most {3} MB");
+
+    /// <summary>IGM020: a generic template element with only a title.</summary>
+    public static MessageRule GenericElementIncomplete { get; } = new(
+        RuleIds.GenericElementIncomplete,
+        "Generic template element has only a title",
+        "Element {0} of '{1}' has only a title; Instagram needs a subtitle, an image, a default action or a button as well");
+
+    /// <summary>At most this many attachments (all images) in one message.</summary>
+    public const int MaxAttachments = 10;
+
+    /// <summary>At most this many quick replies.</summary>
+    public const int MaxQuickReplies = 13;
+
+    /// <summary>Quick reply titles are cut after this many characters.</summary>
+    public const int MaxQuickReplyTitleLength = 20;
+
+    /// <summary>A generic or product template takes at most this many elements.</summary>
+    public const int MaxTemplateElements = 10;
+
+    /// <summary>Generic template titles and subtitles take at most this many characters.</summary>
+    public const int MaxGenericTextLength = 80;
+
+    /// <summary>A generic template element, or a button template, takes at most this many buttons.</summary>
+    public const int MaxTemplateButtons = 3;
+
+    /// <summary>A button template's text takes at most this many characters.</summary>
+    public const int MaxButtonTemplateTextLength = 640;
+
+    /// <summary>At most this many ice breaker questions per locale.</summary>
+    public const int MaxIceBreakers = 4;
+
+    /// <summary>The largest image Instagram takes: 8 MB.</summary>
+    public const long MaxImageBytes = 8L * 1024 * 1024;
+
+    /// <summary>The largest audio, video or file Instagram takes: 25 MB.</summary>
+    public const long MaxOtherMediaBytes = 25L * 1024 * 1024;
+
+    private static readonly string[] s_imageTypes = { "png", "jpg", "jpeg", "gif" };
+    private static readonly string[] s_audioTypes = { "aac", "m4a", "wav", "mp4" };
+    private static readonly string[] s_videoTypes = { "mp4", "ogg", "avi", "mov", "webm" };
+
+    /// <summary>The extensions a kind takes, for messages; empty for <see cref="MediaKind.File"/>, which takes any.</summary>
+    public static string[] MediaTypes(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => s_imageTypes,
+        MediaKind.Audio => s_audioTypes,
+        MediaKind.Video => s_videoTypes,
+        _ => new string[0],
+    };
+
+    /// <summary>The largest size of a kind, in bytes.</summary>
+    public static long MaxMediaBytes(MediaKind kind) => kind == MediaKind.Image ? MaxImageBytes : MaxOtherMediaBytes;
+
+    /// <summary>The JSON <c>type</c> of a kind.</summary>
+    public static string JsonType(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => "image",
+        MediaKind.Audio => "audio",
+        MediaKind.Video => "video",
+        _ => "file",
+    };
+
+    /// <summary>
+    /// The extension of a URL's path or a file name, lower case, or null when it has none. The query string
+    /// and fragment are ignored.
+    /// </summary>
+    public static string? Extension(string urlOrFileName)
+    {
+        var path = urlOrFileName;
+        var cut = path.IndexOfAny(new[] { '?', '#' });
+        if (cut >= 0)
+        {
+            path = path.Substring(0, cut);
+        }
+
+        var scheme = path.IndexOf("://", System.StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            // Only the path counts: in "https://example.com" the dots belong to the host.
+            var pathStart = path.IndexOf('/', scheme + 3);
+            if (pathStart < 0)
+            {
+                return null;
+            }
+
+            path = path.Substring(pathStart);
+        }
+
+        var name = path.Substring(path.LastIndexOf('/') + 1);
+        var dot = name.LastIndexOf('.');
+        return dot < 0 || dot == name.Length - 1 ? null : name.Substring(dot + 1).ToLowerInvariant();
+    }
+
+    /// <summary>Whether a URL or file name has a type <paramref name="kind"/> does not take; a name without extension is not judged.</summary>
+    public static bool IsMediaTypeRejected(MediaKind kind, string urlOrFileName, out string extension)
+    {
+        extension = Extension(urlOrFileName) ?? string.Empty;
+        return kind != MediaKind.File && extension.Length > 0 && System.Array.IndexOf(MediaTypes(kind), extension) < 0;
+    }
+
+    /// <summary>Whether <paramref name="url"/> is an absolute http or https URL.</summary>
+    public static bool IsAbsoluteHttpUrl(string url)
+        => System.Uri.TryCreate(url, System.UriKind.Absolute, out var uri)
+            && (uri.Scheme == "https" || uri.Scheme == "http")
+            && uri.Host.Length > 0;
 
     /// <summary>The UTF-8 length Instagram measures text by.</summary>
     public static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
+using InstagramMessaging.Rules;
 using System.Text;
 using System.Text.Json;
 
@@ -109,6 +111,198 @@ public static class MessageJson
         var buffer = new ArrayBufferWriter<byte>(256);
         message.WriteTo(buffer, recipient, options);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A member value as a media source; null gives an unset source, which <c>Validate()</c> reports.</summary>
+    public static MediaSource ToSource(Uri? url) => url is null ? default : MediaSource.FromUrl(url);
+
+    /// <summary>A member value as a media source; null gives an unset source, which <c>Validate()</c> reports.</summary>
+    public static MediaSource ToSource(string? url) => url is null ? default : MediaSource.FromUrl(url);
+
+    /// <summary>A member value as a media source; an unset id gives an unset source, which <c>Validate()</c> reports.</summary>
+    public static MediaSource ToSource(AttachmentId? id) => id?.Value is { } value ? MediaSource.FromAttachmentId(value) : default;
+
+    /// <summary>A member value as a media source.</summary>
+    public static MediaSource ToSource(MediaSource? source) => source ?? default;
+
+    /// <summary>Writes one attachment object: <c>{"type":"image","payload":{"url":"..."}}</c>.</summary>
+    public static void WriteAttachment(IBufferWriter<byte> output, MediaKind kind, MediaSource source)
+    {
+        WriteRaw(output, kind switch
+        {
+            MediaKind.Image => "{\"type\":\"image\",\"payload\":{"u8,
+            MediaKind.Audio => "{\"type\":\"audio\",\"payload\":{"u8,
+            MediaKind.Video => "{\"type\":\"video\",\"payload\":{"u8,
+            _ => "{\"type\":\"file\",\"payload\":{"u8,
+        });
+        if (source.AttachmentId is { } id)
+        {
+            WriteRaw(output, "\"attachment_id\":"u8);
+            WriteString(output, id);
+        }
+        else
+        {
+            WriteRaw(output, "\"url\":"u8);
+            WriteString(output, source.Url);
+        }
+
+        WriteRaw(output, "}}"u8);
+    }
+
+    /// <summary>
+    /// Starts the images of a message: one image is sent as <c>"attachment":</c>, several as
+    /// <c>"attachments":[</c>.
+    /// </summary>
+    public static void BeginImages(IBufferWriter<byte> output, int count)
+        => WriteRaw(output, count == 1 ? "\"attachment\":"u8 : "\"attachments\":["u8);
+
+    /// <summary>Writes the next image of a message started by <see cref="BeginImages"/>.</summary>
+    public static void WriteImage(IBufferWriter<byte> output, MediaSource source, ref int written)
+    {
+        if (written++ > 0)
+        {
+            WriteRaw(output, ","u8);
+        }
+
+        WriteAttachment(output, MediaKind.Image, source);
+    }
+
+    /// <summary>Ends the images started by <see cref="BeginImages"/>.</summary>
+    public static void EndImages(IBufferWriter<byte> output, int count)
+    {
+        if (count != 1)
+        {
+            WriteRaw(output, "]"u8);
+        }
+    }
+
+    /// <summary>Writes <c>,"quick_replies":[...]</c> from fixed and run-time quick replies; nothing when there are none.</summary>
+    public static void WriteQuickReplies(IBufferWriter<byte> output, IReadOnlyList<QuickReply>? declared, IReadOnlyList<QuickReply>? runtime)
+    {
+        var count = (declared?.Count ?? 0) + (runtime?.Count ?? 0);
+        if (count == 0)
+        {
+            return;
+        }
+
+        WriteRaw(output, ",\"quick_replies\":["u8);
+        var written = 0;
+        WriteQuickReplyItems(output, declared, ref written);
+        WriteQuickReplyItems(output, runtime, ref written);
+        WriteRaw(output, "]"u8);
+    }
+
+    /// <summary>Writes one button object.</summary>
+    public static void WriteButton(IBufferWriter<byte> output, Button? button, ref int written)
+    {
+        if (button is null)
+        {
+            return;
+        }
+
+        if (written++ > 0)
+        {
+            WriteRaw(output, ","u8);
+        }
+
+        switch (button)
+        {
+            case UrlButton url:
+                WriteRaw(output, "{\"type\":\"web_url\",\"url\":"u8);
+                WriteString(output, url.Address);
+                WriteRaw(output, ",\"title\":"u8);
+                WriteString(output, url.Title);
+                break;
+            case PostbackButton postback:
+                WriteRaw(output, "{\"type\":\"postback\",\"title\":"u8);
+                WriteString(output, postback.Title);
+                WriteRaw(output, ",\"payload\":"u8);
+                WriteString(output, postback.Payload);
+                break;
+        }
+
+        WriteRaw(output, "}"u8);
+    }
+
+    /// <summary>Writes every button of a list (null writes none).</summary>
+    public static void WriteButtons(IBufferWriter<byte> output, IReadOnlyList<Button>? buttons, ref int written)
+    {
+        if (buttons is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < buttons.Count; i++)
+        {
+            WriteButton(output, buttons[i], ref written);
+        }
+    }
+
+    /// <summary>Writes <c>"attachment":{"type":"template","payload":{"template_type":"generic","elements":[...]}}</c>.</summary>
+    public static void WriteGenericTemplate(IBufferWriter<byte> output, IReadOnlyList<GenericElement>? elements)
+    {
+        WriteRaw(output, "\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":["u8);
+        for (var i = 0; elements is not null && i < elements.Count; i++)
+        {
+            var element = elements[i];
+            WriteRaw(output, i == 0 ? "{\"title\":"u8 : ",{\"title\":"u8);
+            WriteString(output, element.Title);
+            WriteOptional(output, ",\"subtitle\":"u8, element.Subtitle);
+            WriteOptional(output, ",\"image_url\":"u8, element.ImageUrl);
+            if (element.DefaultActionUrl is not null)
+            {
+                WriteRaw(output, ",\"default_action\":{\"type\":\"web_url\",\"url\":"u8);
+                WriteString(output, element.DefaultActionUrl);
+                WriteRaw(output, "}"u8);
+            }
+
+            if (element.Buttons is { Count: > 0 } buttons)
+            {
+                WriteRaw(output, ",\"buttons\":["u8);
+                var written = 0;
+                WriteButtons(output, buttons, ref written);
+                WriteRaw(output, "]"u8);
+            }
+
+            WriteRaw(output, "}"u8);
+        }
+
+        WriteRaw(output, "]}}"u8);
+    }
+
+    /// <summary>Writes <c>"attachment":{"type":"template","payload":{"template_type":"product","elements":[{"id":...}]}}</c>.</summary>
+    public static void WriteProductTemplate(IBufferWriter<byte> output, IReadOnlyList<string>? productIds)
+    {
+        WriteRaw(output, "\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"product\",\"elements\":["u8);
+        for (var i = 0; productIds is not null && i < productIds.Count; i++)
+        {
+            WriteRaw(output, i == 0 ? "{\"id\":"u8 : ",{\"id\":"u8);
+            WriteString(output, productIds[i]);
+            WriteRaw(output, "}"u8);
+        }
+
+        WriteRaw(output, "]}}"u8);
+    }
+
+    private static void WriteOptional(IBufferWriter<byte> output, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            WriteRaw(output, name);
+            WriteString(output, value);
+        }
+    }
+
+    private static void WriteQuickReplyItems(IBufferWriter<byte> output, IReadOnlyList<QuickReply>? replies, ref int written)
+    {
+        for (var i = 0; replies is not null && i < replies.Count; i++)
+        {
+            WriteRaw(output, written++ == 0 ? "{\"content_type\":\"text\",\"title\":"u8 : ",{\"content_type\":\"text\",\"title\":"u8);
+            WriteString(output, replies[i].Title);
+            WriteRaw(output, ",\"payload\":"u8);
+            WriteString(output, replies[i].Payload);
+            WriteRaw(output, "}"u8);
+        }
     }
 
     private static void WriteEscaped(IBufferWriter<byte> output, string value)
