@@ -51,6 +51,65 @@ public class GeneratorBaselineTests
             }
             """, "Support.Replies.Inner.event.g.cs");
 
+    [Fact]
+    public void Images_from_a_collection_and_an_optional_member()
+        => VerifyBaseline("""
+            using System.Collections.Generic;
+            using InstagramMessaging;
+            namespace Shop;
+
+            [InstagramMessage]
+            public partial record Lookbook(
+                [property: ImageAttachment] IReadOnlyList<MediaSource> Photos,
+                [property: ImageAttachment] AttachmentId? Cover = null,
+                [property: ReplyTo] string? InReplyTo = null);
+            """, "Shop.Lookbook.g.cs");
+
+    [Fact]
+    public void Text_with_declared_and_runtime_quick_replies()
+        => VerifyBaseline("""
+            using System.Collections.Generic;
+            using InstagramMessaging;
+            namespace Shop;
+
+            [InstagramMessage]
+            [QuickReply("Yes", "Q_YES")]
+            [QuickReply("No \"thanks\"", "Q_NO")]
+            public partial record Poll([property: MessageText] string Text, [property: QuickReplies] IReadOnlyList<QuickReply>? More = null);
+            """, "Shop.Poll.g.cs");
+
+    [Fact]
+    public void Button_template()
+        => VerifyBaseline("""
+            using System.Collections.Generic;
+            using InstagramMessaging;
+            namespace Shop;
+
+            [InstagramMessage, ButtonTemplate]
+            public partial record NextStep([property: MessageText] string Text, Button Primary, IReadOnlyList<Button>? More = null);
+            """, "Shop.NextStep.g.cs");
+
+    [Fact]
+    public void Single_video_generic_template_product_template_and_media_share()
+    {
+        VerifyBaseline("""
+            [InstagramMessaging.InstagramMessage]
+            public partial record Clip([property: InstagramMessaging.VideoAttachment] System.Uri Video);
+            """, "Clip.g.cs");
+        VerifyBaseline("""
+            [InstagramMessaging.InstagramMessage]
+            public partial record Cards([property: InstagramMessaging.GenericTemplate] System.Collections.Generic.IReadOnlyList<InstagramMessaging.GenericElement> Elements);
+            """, "Cards.g.cs");
+        VerifyBaseline("""
+            [InstagramMessaging.InstagramMessage]
+            public partial record Catalog([property: InstagramMessaging.ProductTemplate] System.Collections.Generic.IReadOnlyList<string> Ids);
+            """, "Catalog.g.cs");
+        VerifyBaseline("""
+            [InstagramMessaging.InstagramMessage]
+            public partial record Share([property: InstagramMessaging.MediaShare] string PostId);
+            """, "Share.g.cs");
+    }
+
     private static void VerifyBaseline(string source, string hintName, [CallerFilePath] string testFile = "")
     {
         var (driver, output, diagnostics) = TestCompilation.Run(TestCompilation.Create(source));

@@ -7,6 +7,9 @@ namespace InstagramMessaging.Tests;
 
 public class SendKindValidationTests
 {
+    // Values the analyzers cannot see, so the run-time checks are what the tests exercise.
+    private static string AtRunTime(string value) => value;
+
     private static string[] Rules(IInstagramMessage message) => message.Validate().Select(v => v.RuleId).ToArray();
 
     [Fact]
@@ -41,7 +44,7 @@ public class SendKindValidationTests
     [Fact]
     public void Violations_in_a_collection_name_the_index()
     {
-        var violation = Assert.Single(new ImageArray(new[] { "https://a.example/1.png", "https://a.example/2.mp3" }).Validate());
+        var violation = Assert.Single(new ImageArray(new[] { "https://a.example/1.png", AtRunTime("https://a.example/2.mp3") }).Validate());
         Assert.Equal("Urls[1]", violation.Member);
         Assert.Contains(".mp3", violation.Message);
         Assert.Contains("png, jpg, jpeg, gif", violation.Message);
@@ -58,10 +61,10 @@ public class SendKindValidationTests
     public void Audio_and_file_types_follow_the_media_table()
     {
         Assert.Empty(Rules(new VoiceNote(MediaSource.FromUrl("https://a.example/v.m4a"))));
-        Assert.Equal(new[] { "IGM003" }, Rules(new VoiceNote(MediaSource.FromUrl("https://a.example/v.ogg"))));
+        Assert.Equal(new[] { "IGM003" }, Rules(new VoiceNote(MediaSource.FromUrl(AtRunTime("https://a.example/v.ogg")))));
         Assert.Equal(new[] { "IGM010" }, Rules(new VoiceNote(default)));
         Assert.Empty(Rules(new Invoice("https://a.example/anything.xyz")));
-        Assert.Equal(new[] { "IGM005" }, Rules(new Invoice("invoice.pdf")));
+        Assert.Equal(new[] { "IGM005" }, Rules(new Invoice(AtRunTime("invoice.pdf"))));
     }
 
     [Fact]

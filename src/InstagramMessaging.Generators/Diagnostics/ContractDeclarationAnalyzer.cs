@@ -1,22 +1,30 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using InstagramMessaging.Generators.Parsing;
+using InstagramMessaging.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace InstagramMessaging.Generators.Diagnostics;
 
-/// <summary>Reports what makes an <c>[InstagramMessage]</c> declaration an invalid contract (IGM004, IGM008, IGM009, IGM011, IGM012).</summary>
+/// <summary>
+/// Reports what makes an <c>[InstagramMessage]</c> declaration an invalid contract (IGM004, IGM006, IGM007,
+/// IGM008, IGM009, IGM011, IGM012) and what its <c>[QuickReply]</c> attributes break (IGM013, IGM014).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ContractNotPartialRecord,
+        DiagnosticDescriptors.MixedContent,
+        DiagnosticDescriptors.SeveralNonImageAttachments,
         DiagnosticDescriptors.UnsupportedMemberType,
         DiagnosticDescriptors.NoContent,
         DiagnosticDescriptors.GenericContract,
-        DiagnosticDescriptors.DuplicateMember);
+        DiagnosticDescriptors.DuplicateMember,
+        DiagnosticDescriptors.TooManyQuickReplies,
+        DiagnosticDescriptors.QuickReplyTitleTooLong);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -48,6 +56,34 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
         foreach (var problem in problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), problem.Location, problem.Args));
+        }
+
+        AnalyzeQuickReplyAttributes(context, type);
+    }
+
+    private static void AnalyzeQuickReplyAttributes(SymbolAnalysisContext context, INamedTypeSymbol type)
+    {
+        var count = 0;
+        Location? last = null;
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { Name: KnownNames.QuickReplyAttribute, ContainingNamespace.Name: KnownNames.Namespace })
+            {
+                continue;
+            }
+
+            count++;
+            last = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
+            if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[0].Value is string title
+                && title.Length > MessageRules.MaxQuickReplyTitleLength)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, last, title, title.Length));
+            }
+        }
+
+        if (count > MessageRules.MaxQuickReplies)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyQuickReplies, last, type.Name, count));
         }
     }
 }

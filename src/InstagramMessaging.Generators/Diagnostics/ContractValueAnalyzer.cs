@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace InstagramMessaging.Generators.Diagnostics;
 
 /// <summary>
-/// Judges contract values the compiler knows (IGM001, IGM010): at the declaration (parameter defaults, property
+/// Judges contract values the compiler knows (IGM001, IGM002, IGM003, IGM005, IGM010): at the declaration (parameter defaults, property
 /// initializers) and at every construction site (<c>new</c>, target-typed <c>new</c>, object initializers,
 /// <c>with</c>). A value it cannot know gets no diagnostic.
 /// </summary>
@@ -23,6 +23,9 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.TextTooLong,
+        DiagnosticDescriptors.TooManyAttachments,
+        DiagnosticDescriptors.MediaTypeNotSupported,
+        DiagnosticDescriptors.InvalidUrl,
         DiagnosticDescriptors.EmptyValue);
 
     /// <inheritdoc />
@@ -119,8 +122,18 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
     private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value)
     {
-        if (property is null || ContractReader.GetContentKind(property, out _) is not { } kind
-            || property.Type.SpecialType != SpecialType.System_String)
+        if (property is null || ContractReader.GetContentKind(property, out _) is not { } kind)
+        {
+            return;
+        }
+
+        if (MediaKindOf(kind) is { } mediaKind)
+        {
+            CheckMedia(report, property, mediaKind, value);
+            return;
+        }
+
+        if (property.Type.SpecialType != SpecialType.System_String)
         {
             return;
         }
@@ -146,6 +159,75 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                 break;
         }
     }
+
+    private static void CheckMedia(System.Action<Diagnostic> report, IPropertySymbol property, MediaKind kind, IOperation value)
+    {
+        value = Unwrap(value);
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            if (initializer.ElementValues.Length > MessageRules.MaxAttachments)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, value.Syntax.GetLocation(), property.Name, initializer.ElementValues.Length));
+            }
+
+            foreach (var element in initializer.ElementValues)
+            {
+                CheckMedia(report, property, kind, element);
+            }
+
+            return;
+        }
+
+        if (KnownUrl(value) is not { } url)
+        {
+            return;
+        }
+
+        if (!MessageRules.IsAbsoluteHttpUrl(url))
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, value.Syntax.GetLocation(), property.Name, url));
+        }
+        else if (MessageRules.IsMediaTypeRejected(kind, url, out var extension))
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.MediaTypeNotSupported, value.Syntax.GetLocation(), property.Name, extension, MessageRules.JsonType(kind), string.Join(", ", MessageRules.MediaTypes(kind))));
+        }
+    }
+
+    // A URL the compiler knows: a constant string, new Uri("...") or MediaSource.FromUrl("...").
+    private static string? KnownUrl(IOperation value)
+    {
+        switch (Unwrap(value))
+        {
+            case { ConstantValue: { HasValue: true, Value: string url } }:
+                return url;
+            case IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: > 0 } creation
+                when creation.Type!.ContainingNamespace?.ToDisplayString() == "System":
+                return creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string uri } ? uri : null;
+            case IInvocationOperation { TargetMethod: { Name: "FromUrl", ContainingType.Name: "MediaSource" }, Arguments.Length: 1 } invocation:
+                return KnownUrl(invocation.Arguments[0].Value);
+            default:
+                return null;
+        }
+    }
+
+    private static IOperation Unwrap(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
+    }
+
+    private static MediaKind? MediaKindOf(ContentKind kind) => kind switch
+    {
+        ContentKind.Image => MediaKind.Image,
+        ContentKind.Audio => MediaKind.Audio,
+        ContentKind.Video => MediaKind.Video,
+        ContentKind.File => MediaKind.File,
+        _ => null,
+    };
 
     private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
         => type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();

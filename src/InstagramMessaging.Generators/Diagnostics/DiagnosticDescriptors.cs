@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using InstagramMessaging.Rules;
 using Microsoft.CodeAnalysis;
 
@@ -10,24 +12,29 @@ internal static class DiagnosticDescriptors
     public const string HelpLinkBase = "https://github.com/instagram-messaging/InstagramMessaging/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor TextTooLong = Create(RuleIds.TextTooLong, MessageRules.TextTooLong);
+    public static readonly DiagnosticDescriptor TooManyAttachments = Create(RuleIds.TooManyAttachments, MessageRules.TooManyAttachments);
+    public static readonly DiagnosticDescriptor MediaTypeNotSupported = Create(RuleIds.MediaTypeNotSupported, MessageRules.MediaTypeNotSupported);
     public static readonly DiagnosticDescriptor ContractNotPartialRecord = Create(RuleIds.ContractNotPartialRecord, MessageRules.ContractNotPartialRecord);
+    public static readonly DiagnosticDescriptor InvalidUrl = Create(RuleIds.InvalidUrl, MessageRules.InvalidUrl);
+    public static readonly DiagnosticDescriptor MixedContent = Create(RuleIds.MixedContent, MessageRules.MixedContent);
+    public static readonly DiagnosticDescriptor SeveralNonImageAttachments = Create(RuleIds.SeveralNonImageAttachments, MessageRules.SeveralNonImageAttachments);
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(RuleIds.UnsupportedMemberType, MessageRules.UnsupportedMemberType);
     public static readonly DiagnosticDescriptor NoContent = Create(RuleIds.NoContent, MessageRules.NoContent);
     public static readonly DiagnosticDescriptor EmptyValue = Create(RuleIds.EmptyValue, MessageRules.EmptyValue);
     public static readonly DiagnosticDescriptor GenericContract = Create(RuleIds.GenericContract, MessageRules.GenericContract);
     public static readonly DiagnosticDescriptor DuplicateMember = Create(RuleIds.DuplicateMember, MessageRules.DuplicateMember);
+    public static readonly DiagnosticDescriptor TooManyQuickReplies = Create(RuleIds.TooManyQuickReplies, MessageRules.TooManyQuickReplies);
+    public static readonly DiagnosticDescriptor QuickReplyTitleTooLong = Create(RuleIds.QuickReplyTitleTooLong, MessageRules.QuickReplyTitleTooLong, DiagnosticSeverity.Warning);
 
-    public static DiagnosticDescriptor For(MessageRule rule) => rule.Id switch
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
-        RuleIds.TextTooLong => TextTooLong,
-        RuleIds.ContractNotPartialRecord => ContractNotPartialRecord,
-        RuleIds.UnsupportedMemberType => UnsupportedMemberType,
-        RuleIds.NoContent => NoContent,
-        RuleIds.EmptyValue => EmptyValue,
-        RuleIds.GenericContract => GenericContract,
-        _ => DuplicateMember,
-    };
+        TextTooLong, TooManyAttachments, MediaTypeNotSupported, ContractNotPartialRecord, InvalidUrl, MixedContent,
+        SeveralNonImageAttachments, UnsupportedMemberType, NoContent, EmptyValue, GenericContract, DuplicateMember,
+        TooManyQuickReplies, QuickReplyTitleTooLong,
+    }.ToDictionary(d => d.Id);
 
-    private static DiagnosticDescriptor Create(string id, MessageRule rule)
-        => new(id, rule.Title, rule.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    public static DiagnosticDescriptor For(MessageRule rule) => s_byId[rule.Id];
+
+    private static DiagnosticDescriptor Create(string id, MessageRule rule, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+        => new(id, rule.Title, rule.MessageFormat, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -51,7 +51,37 @@ internal static class ContractEmitter
             w.Close();
         }
 
-        return w.ToString();
+        return MergeConstantWrites(w.ToString());
+    }
+
+    // Adjacent constant fragments become one copy: `{"a":` then `"b":` is written as `{"a":"b":`.
+    private static string MergeConstantWrites(string source)
+    {
+        const string prefix = Json + ".WriteRaw(output, \"";
+        const string suffix = "\"u8);";
+        var lines = source.Split('\n');
+        var merged = new System.Collections.Generic.List<string>(lines.Length);
+        foreach (var line in lines)
+        {
+            var trimmed = line.TrimStart();
+            if (merged.Count > 0 && trimmed.StartsWith(prefix, System.StringComparison.Ordinal) && trimmed.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                var previous = merged[merged.Count - 1];
+                var indent = line.Length - trimmed.Length;
+                var previousTrimmed = previous.TrimStart();
+                if (previous.Length - previousTrimmed.Length == indent
+                    && previousTrimmed.StartsWith(prefix, System.StringComparison.Ordinal) && previousTrimmed.EndsWith(suffix, System.StringComparison.Ordinal))
+                {
+                    merged[merged.Count - 1] = previous.Substring(0, previous.Length - suffix.Length)
+                        + trimmed.Substring(prefix.Length);
+                    continue;
+                }
+            }
+
+            merged.Add(line);
+        }
+
+        return string.Join("\n", merged);
     }
 
     private static void EmitWriteToBuffer(SourceWriter w, ContractSpec spec)
