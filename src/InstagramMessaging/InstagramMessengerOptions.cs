@@ -35,6 +35,13 @@ public sealed class InstagramMessengerOptions
     /// <summary>The Page (or Instagram account) that sends. Default <c>me</c>, the token's own.</summary>
     public string PageId { get; set; } = "me";
 
+    /// <summary>
+    /// When an account does not have multi-image sending yet (code 2, subcode 2534068), send the images one per
+    /// message instead of throwing <see cref="InstagramFeatureUnavailableException"/>. Off by default: the user then
+    /// gets several messages where one was meant.
+    /// </summary>
+    public bool SendImagesSeparatelyWhenMultiImageUnavailable { get; set; }
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {

@@ -28,7 +28,9 @@ internal static class ContractEmitter
             w.Open($"partial {container.Keyword} {container.Name}");
         }
 
-        w.Open($"partial {spec.Keyword} {spec.TypeName} : global::InstagramMessaging.IInstagramMessage");
+        var images = spec.Members.Where(m => m.Kind == ContentKind.Image).ToArray();
+        w.Open($"partial {spec.Keyword} {spec.TypeName} : global::InstagramMessaging.IInstagramMessage"
+            + (images.Length > 0 ? ", global::InstagramMessaging.IMultiImageMessage" : string.Empty));
         EmitWriteToBuffer(w, spec);
         w.Line();
         EmitWriteToWriter(w);
@@ -38,6 +40,7 @@ internal static class ContractEmitter
         EmitValidate(w, spec);
         w.Line();
         EmitSendAsync(w);
+        EmitMultiImage(w, spec, images);
         EmitDeclaredQuickReplies(w, spec);
         w.Close();
 
@@ -301,6 +304,31 @@ internal static class ContractEmitter
 
         w.Line($"return {Checks}.Result(violations);");
         w.Close();
+    }
+
+    private static void EmitMultiImage(SourceWriter w, ContractSpec spec, ContentMemberSpec[] images)
+    {
+        if (images.Length == 0)
+        {
+            return;
+        }
+
+        var mediaList = "global::System.Collections.Generic.List<global::InstagramMessaging.MediaSource>";
+        w.Line();
+        w.Line(GeneratedCode);
+        w.Open("global::System.Collections.Generic.IReadOnlyList<global::InstagramMessaging.MediaSource> global::InstagramMessaging.IMultiImageMessage.GetImages()");
+        w.Line($"var images = new {mediaList}();");
+        foreach (var image in images)
+        {
+            EmitForEachImage(w, image, source => $"images.Add({source});");
+        }
+
+        w.Line("return images;");
+        w.Close();
+        w.Line();
+        var replyTo = spec.Members.FirstOrDefault(m => m.Kind == ContentKind.ReplyTo);
+        w.Line(GeneratedCode);
+        w.Line($"string? global::InstagramMessaging.IMultiImageMessage.ReplyToMessageId => {(replyTo is null ? "null" : "this." + replyTo.Name)};");
     }
 
     private static void EmitDeclaredQuickReplies(SourceWriter w, ContractSpec spec)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace InstagramMessaging.Client;
@@ -16,6 +17,46 @@ internal sealed class GraphResponse
 
     [JsonPropertyName("error")]
     public GraphError? Error { get; set; }
+
+    [JsonPropertyName("data")]
+    public List<ProfileData>? Data { get; set; }
+}
+
+// messenger_profile GET: {"data":[{"ice_breakers":[...],"persistent_menu":[...]}]}
+internal sealed class ProfileData
+{
+    [JsonPropertyName("ice_breakers")]
+    public List<LocaleEntry>? IceBreakers { get; set; }
+
+    [JsonPropertyName("persistent_menu")]
+    public List<LocaleEntry>? PersistentMenu { get; set; }
+}
+
+internal sealed class LocaleEntry
+{
+    [JsonPropertyName("locale")]
+    public string? Locale { get; set; }
+
+    [JsonPropertyName("call_to_actions")]
+    public List<CallToAction>? CallToActions { get; set; }
+}
+
+internal sealed class CallToAction
+{
+    [JsonPropertyName("question")]
+    public string? Question { get; set; }
+
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    [JsonPropertyName("url")]
+    public string? Url { get; set; }
+
+    [JsonPropertyName("payload")]
+    public string? Payload { get; set; }
 }
 
 internal sealed class GraphError

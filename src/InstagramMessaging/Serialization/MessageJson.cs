@@ -127,6 +127,9 @@ public static class MessageJson
 
     /// <summary>Writes one attachment object: <c>{"type":"image","payload":{"url":"..."}}</c>.</summary>
     public static void WriteAttachment(IBufferWriter<byte> output, MediaKind kind, MediaSource source)
+        => WriteAttachment(output, kind, source, isReusable: false);
+
+    internal static void WriteAttachment(IBufferWriter<byte> output, MediaKind kind, MediaSource source, bool isReusable)
     {
         WriteRaw(output, kind switch
         {
@@ -146,7 +149,7 @@ public static class MessageJson
             WriteString(output, source.Url);
         }
 
-        WriteRaw(output, "}}"u8);
+        WriteRaw(output, isReusable ? ",\"is_reusable\":true}}"u8 : "}}"u8);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@
 
 namespace Shop
 {
-    partial record Lookbook : global::InstagramMessaging.IInstagramMessage
+    partial record Lookbook : global::InstagramMessaging.IInstagramMessage, global::InstagramMessaging.IMultiImageMessage
     {
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("InstagramMessaging.Generators", "1.0.0")]
@@ -80,5 +80,26 @@ namespace Shop
             global::System.ArgumentNullException.ThrowIfNull(messenger);
             return messenger.SendAsync(recipient, this, options, cancellationToken);
         }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("InstagramMessaging.Generators", "1.0.0")]
+        global::System.Collections.Generic.IReadOnlyList<global::InstagramMessaging.MediaSource> global::InstagramMessaging.IMultiImageMessage.GetImages()
+        {
+            var images = new global::System.Collections.Generic.List<global::InstagramMessaging.MediaSource>();
+            if (this.Photos is not null)
+            {
+                for (var i = 0; i < this.Photos.Count; i++)
+                {
+                    images.Add(global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Photos[i]));
+                }
+            }
+            if (this.Cover is not null)
+            {
+                images.Add(global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Cover));
+            }
+            return images;
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("InstagramMessaging.Generators", "1.0.0")]
+        string? global::InstagramMessaging.IMultiImageMessage.ReplyToMessageId => this.InReplyTo;
     }
 }
