@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace InstagramMessaging.Testing;
 
@@ -6,10 +7,22 @@ namespace InstagramMessaging.Testing;
 /// <param name="Method">The HTTP method.</param>
 /// <param name="PathAndQuery">The path and query string, such as <c>/v25.0/me/messages</c>.</param>
 /// <param name="Authorization">The <c>Authorization</c> header value, or null.</param>
-/// <param name="ContentType">The body's media type, or null.</param>
-/// <param name="Body">The body, decoded as UTF-8.</param>
-public sealed record EmulatedRequest(string Method, string PathAndQuery, string? Authorization, string? ContentType, string Body)
+/// <param name="ContentType">The <c>Content-Type</c> header value (with parameters such as the multipart boundary), or null.</param>
+/// <param name="Content">The body's bytes.</param>
+public sealed record EmulatedRequest(string Method, string PathAndQuery, string? Authorization, string? ContentType, byte[] Content)
 {
+    /// <summary>Creates a request with a UTF-8 text body.</summary>
+    public EmulatedRequest(string method, string pathAndQuery, string? authorization, string? contentType, string body)
+        : this(method, pathAndQuery, authorization, contentType, Encoding.UTF8.GetBytes(body))
+    {
+    }
+
+    /// <summary>The body, decoded as UTF-8.</summary>
+    public string Body => Encoding.UTF8.GetString(Content);
+
+    /// <summary>The media type of the body, without parameters (<c>application/json</c>), or null.</summary>
+    public string? MediaType => ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+
     /// <summary>When the emulator received it.</summary>
     public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
 }

@@ -15,12 +15,12 @@ internal sealed class EmulatorHttpHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var body = request.Content is null ? System.Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var received = new EmulatedRequest(
             request.Method.Method,
             request.RequestUri?.PathAndQuery ?? "/",
             request.Headers.Authorization?.ToString(),
-            request.Content?.Headers.ContentType?.MediaType,
+            request.Content?.Headers.ContentType?.ToString(),
             body);
         var answer = await _emulator.HandleAsync(received, cancellationToken).ConfigureAwait(false);
         var content = new StringContent(answer.Body);

@@ -6,6 +6,10 @@ internal sealed record SendSuccess(
     [property: JsonPropertyName("recipient_id")] string RecipientId,
     [property: JsonPropertyName("message_id")] string MessageId);
 
+internal sealed record RecipientOnly([property: JsonPropertyName("recipient_id")] string RecipientId);
+
+internal sealed record UploadSuccess([property: JsonPropertyName("attachment_id")] string AttachmentId);
+
 internal sealed record ErrorEnvelope([property: JsonPropertyName("error")] ErrorBody Error);
 
 internal sealed record ErrorBody(
@@ -17,6 +21,8 @@ internal sealed record ErrorBody(
     [property: JsonPropertyName("fbtrace_id")] string FbTraceId);
 
 [JsonSerializable(typeof(SendSuccess))]
+[JsonSerializable(typeof(RecipientOnly))]
+[JsonSerializable(typeof(UploadSuccess))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext
 {

@@ -12,7 +12,8 @@ using System.Threading.Tasks;
 namespace InstagramMessaging.Testing;
 
 /// <summary>
-/// A local stand-in for the Graph API's Instagram send surface. It checks the bearer token, validates each
+/// A local stand-in for the Graph API's Instagram send surface (messages, sender actions, reactions, uploads,
+/// ice breakers and persistent menu). It checks the bearer token, validates each
 /// body as the platform does, answers with Meta-shaped successes and errors, and keeps every recipient's
 /// conversation so tests can assert on what arrived. Use <see cref="CreateHandler"/> in process, or
 /// <see cref="GraphApiEmulatorServer"/> over loopback HTTP. Thread-safe.
@@ -28,6 +29,9 @@ public sealed partial class GraphApiEmulator
     private readonly ConcurrentDictionary<string, byte> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<EmulatedMessage>> _conversations = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
+    private readonly ConcurrentQueue<EmulatedAction> _actions = new();
+    private readonly ConcurrentDictionary<string, EmulatedUpload> _uploads = new(StringComparer.Ordinal);
+    private readonly ProfileHandler _profile = new();
     private readonly TimeProvider _time;
     private long _messageCounter;
 
@@ -96,27 +100,37 @@ public sealed partial class GraphApiEmulator
     /// <summary>An <see cref="HttpClient"/> over <see cref="CreateHandler"/>.</summary>
     public HttpClient CreateHttpClient() => new(CreateHandler());
 
+    /// <summary>
+    /// Whether the account may send several images in one message. When false, a message with more than one
+    /// image is answered with code 2, subcode 2534068, exactly as Meta's send page shows. Default true (the
+    /// feature left beta on 6 May 2026).
+    /// </summary>
+    public bool MultiImageAvailable { get; set; } = true;
+
+    /// <summary>Every sender action accepted (typing, mark seen, reactions), oldest first.</summary>
+    public IReadOnlyList<EmulatedAction> Actions => _actions.ToArray();
+
+    /// <summary>Every upload accepted by <c>message_attachments</c>.</summary>
+    public IReadOnlyList<EmulatedUpload> Uploads => _uploads.Values.ToArray();
+
+    /// <summary>Makes an attachment id known, as if it had been uploaded, so messages may send it.</summary>
+    public void AddAttachment(string attachmentId, string type = "image")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(attachmentId);
+        _uploads[attachmentId] = new EmulatedUpload(attachmentId, type, null, null, 0);
+    }
+
     /// <summary>Answers one request as the Graph API would.</summary>
-    public Task<EmulatedResponse> HandleAsync(EmulatedRequest request, CancellationToken cancellationToken = default)
+    public async Task<EmulatedResponse> HandleAsync(EmulatedRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         _requests.Enqueue(request);
-        return Task.FromResult(Handle(request));
-    }
-
-    private EmulatedResponse Handle(EmulatedRequest request)
-    {
         var path = request.PathAndQuery.Split('?', 2)[0];
-        var match = MessagesPath().Match(path);
+        var match = Route().Match(path);
         if (!match.Success || (match.Groups["page"].Value != "me" && match.Groups["page"].Value != PageId))
         {
             return Error(new GraphError(400, 100, 33, $"(#100) Unsupported request: '{path}' is not a route of this emulator."));
-        }
-
-        if (!request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase))
-        {
-            return Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
         }
 
         if (Authenticate(request) is { } authError)
@@ -124,28 +138,55 @@ public sealed partial class GraphApiEmulator
             return Error(authError);
         }
 
-        if (!string.Equals(request.ContentType, "application/json", StringComparison.OrdinalIgnoreCase))
+        var edge = match.Groups["edge"].Value;
+        if (edge == "messenger_profile")
         {
-            return Error(GraphError.InvalidParameter($"The body must be sent as application/json, not '{request.ContentType}'."));
+            return _profile.Handle(request, Error);
         }
 
-        JsonElement body;
-        try
+        if (!request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase))
         {
-            using var document = JsonDocument.Parse(request.Body);
-            body = document.RootElement.Clone();
+            return Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
         }
-        catch (JsonException)
+
+        return edge == "message_attachments"
+            ? await UploadAsync(request, cancellationToken).ConfigureAwait(false)
+            : Send(request);
+    }
+
+    private EmulatedResponse Send(EmulatedRequest request)
+    {
+        if (request.MediaType != "application/json")
+        {
+            return Error(GraphError.InvalidParameter($"The body must be sent as application/json, not '{request.MediaType}'."));
+        }
+
+        if (ParseJson(request.Body) is not { } body)
         {
             return Error(GraphError.InvalidParameter("The request body is not valid JSON."));
         }
 
-        if (SendRequestValidator.Validate(body, out var recipientId) is { } error)
+        var validator = new SendRequestValidator(id => _uploads.ContainsKey(id), MultiImageAvailable);
+        if (validator.Validate(body, out var recipientId, out var senderAction) is { } error)
         {
             return Error(error);
         }
 
-        var messageId = NewMessageId();
+        if (senderAction is not null)
+        {
+            var payload = body.TryGetProperty("payload", out var p) ? p : default;
+            _actions.Enqueue(new EmulatedAction(
+                recipientId,
+                senderAction,
+                payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("message_id", out var mid) ? mid.GetString() : null,
+                payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("reaction", out var reaction) ? reaction.GetString() : null)
+            {
+                ReceivedAt = _time.GetUtcNow(),
+            });
+            return new EmulatedResponse(200, JsonSerializer.Serialize(new RecipientOnly(recipientId), EmulatorJsonContext.Default.RecipientOnly));
+        }
+
+        var messageId = NewId("m_emu");
         var delivered = new EmulatedMessage(messageId, recipientId, body) { DeliveredAt = _time.GetUtcNow() };
         var conversation = _conversations.GetOrAdd(recipientId, _ => new List<EmulatedMessage>());
         lock (conversation)
@@ -155,6 +196,102 @@ public sealed partial class GraphApiEmulator
 
         return new EmulatedResponse(200, JsonSerializer.Serialize(
             new SendSuccess(recipientId, messageId), EmulatorJsonContext.Default.SendSuccess));
+    }
+
+    private async Task<EmulatedResponse> UploadAsync(EmulatedRequest request, CancellationToken cancellationToken)
+    {
+        EmulatedUpload upload;
+        if (request.MediaType == "application/json")
+        {
+            if (ParseJson(request.Body) is not { } body)
+            {
+                return Error(GraphError.InvalidParameter("The request body is not valid JSON."));
+            }
+
+            if (!SendRequestValidator.IsString(body, "platform", "instagram"))
+            {
+                return Error(GraphError.InvalidParameter("Uploads for Instagram need platform=instagram."));
+            }
+
+            if (UploadAttachment(body) is not { } attachment || !attachment.Payload.TryGetProperty("url", out var url)
+                || url.ValueKind != JsonValueKind.String || !SendRequestValidator.IsAbsoluteHttp(url.GetString()!))
+            {
+                return Error(GraphError.InvalidParameter("An upload needs message.attachment with a type and payload.url.", 2018008));
+            }
+
+            if (!SendRequestValidator.ExtensionFits(attachment.Type, url.GetString()!))
+            {
+                return Error(GraphError.InvalidParameter($"The media is not a type {attachment.Type} attachments take.", 2018047));
+            }
+
+            upload = new EmulatedUpload(NewId("att"), attachment.Type, url.GetString(), null, 0);
+        }
+        else if (request.MediaType == "multipart/form-data")
+        {
+            var form = await MultipartForm.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            if (form is null || !form.Fields.TryGetValue("platform", out var platform) || platform != "instagram")
+            {
+                return Error(GraphError.InvalidParameter("Uploads for Instagram need the form field platform=instagram."));
+            }
+
+            if (!form.Fields.TryGetValue("message", out var messageJson) || ParseJson("{\"message\":" + messageJson + "}") is not { } body
+                || UploadAttachment(body) is not { } attachment)
+            {
+                return Error(GraphError.InvalidParameter("An upload needs the form field message with an attachment type."));
+            }
+
+            if (form.File is not { } file)
+            {
+                return Error(GraphError.InvalidParameter("A file upload needs the form field filedata."));
+            }
+
+            var limit = attachment.Type == "image" ? 8L * 1024 * 1024 : 25L * 1024 * 1024;
+            if (file.Content.Length > limit)
+            {
+                return Error(GraphError.InvalidParameter("The attachment is too large.", 2018109));
+            }
+
+            if (!SendRequestValidator.ExtensionFits(attachment.Type, file.FileName))
+            {
+                return Error(GraphError.InvalidParameter($"The file is not a type {attachment.Type} attachments take.", 2018047));
+            }
+
+            upload = new EmulatedUpload(NewId("att"), attachment.Type, null, file.FileName, file.Content.Length);
+        }
+        else
+        {
+            return Error(GraphError.InvalidParameter("Uploads are sent as application/json (from a URL) or multipart/form-data (a file)."));
+        }
+
+        _uploads[upload.AttachmentId] = upload;
+        return new EmulatedResponse(200, JsonSerializer.Serialize(new UploadSuccess(upload.AttachmentId), EmulatorJsonContext.Default.UploadSuccess));
+    }
+
+    private static (string Type, JsonElement Payload)? UploadAttachment(JsonElement body)
+    {
+        if (body.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
+            && message.TryGetProperty("attachment", out var attachment) && attachment.ValueKind == JsonValueKind.Object
+            && attachment.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            && SendRequestValidator.IsKnownMediaType(type.GetString()!)
+            && attachment.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object)
+        {
+            return (type.GetString()!, payload);
+        }
+
+        return null;
+    }
+
+    private static JsonElement? ParseJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private GraphError? Authenticate(EmulatedRequest request)
@@ -170,8 +307,8 @@ public sealed partial class GraphApiEmulator
             : new GraphError(400, 190, 467, "Invalid OAuth access token - Cannot parse access token");
     }
 
-    private string NewMessageId()
-        => "m_emu" + Interlocked.Increment(ref _messageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture)
+    private string NewId(string prefix)
+        => prefix + Interlocked.Increment(ref _messageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture)
             + "_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
 
     private static EmulatedResponse Error(GraphError error)
@@ -182,6 +319,6 @@ public sealed partial class GraphApiEmulator
         return new EmulatedResponse(error.HttpStatus, JsonSerializer.Serialize(envelope, EmulatorJsonContext.Default.ErrorEnvelope));
     }
 
-    [GeneratedRegex(@"^/(?<version>v\d+\.\d+)/(?<page>[^/]+)/messages/?$", RegexOptions.CultureInvariant)]
-    private static partial Regex MessagesPath();
+    [GeneratedRegex(@"^/(?<version>v\d+\.\d+)/(?<page>[^/]+)/(?<edge>messages|message_attachments|messenger_profile)/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Route();
 }

@@ -54,18 +54,15 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
 
     private static async Task ServeAsync(GraphApiEmulator emulator, HttpContext context)
     {
-        string body;
-        using (var reader = new StreamReader(context.Request.Body))
-        {
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        }
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
 
         var request = new EmulatedRequest(
             context.Request.Method,
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.Authorization.FirstOrDefault(),
-            context.Request.ContentType?.Split(';')[0].Trim(),
-            body);
+            context.Request.ContentType,
+            buffer.ToArray());
         var answer = await emulator.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = answer.StatusCode;
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -11,4 +11,8 @@ public sealed record GraphError(int HttpStatus, int Code, int? Subcode, string M
 {
     /// <summary>Code 100: a parameter is missing or invalid.</summary>
     public static GraphError InvalidParameter(string message, int? subcode = null) => new(400, 100, subcode, "(#100) " + message);
+
+    /// <summary>Code 2, subcode 2534068: the multi-image beta gate, exactly as Meta's send page shows it.</summary>
+    public static GraphError MultiImageUnavailable()
+        => new(400, 2, 2534068, "The requested feature isn't available yet. Please check back later.", "IGApiException", IsTransient: true);
 }

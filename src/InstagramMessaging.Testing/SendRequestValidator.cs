@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -7,23 +8,59 @@ namespace InstagramMessaging.Testing;
 
 /// <summary>
 /// Checks a send body the way the platform does. Written from the platform facts alone, apart from the
-/// library's generator and rules table, so it catches the library's own mistakes.
+/// library's generator and rules table (it does not even reference them), so it catches the library's own
+/// mistakes.
 /// </summary>
-internal static class SendRequestValidator
+internal sealed class SendRequestValidator
 {
     private const int MaxTextBytes = 1000;
+    private const int MaxImages = 10;
+    private const int MaxQuickReplies = 13;
+    private const int MaxElements = 10;
+    private const int MaxElementText = 80;
+    private const int MaxButtons = 3;
+    private const int MaxButtonText = 640;
 
     private static readonly HashSet<string> s_topLevelKeys = new(StringComparer.Ordinal)
     {
         "recipient", "messaging_type", "tag", "message", "sender_action", "payload", "reply_to",
     };
 
-    private static readonly HashSet<string> s_messageKeys = new(StringComparer.Ordinal) { "text" };
+    private static readonly Dictionary<string, string[]> s_mediaTypes = new(StringComparer.Ordinal)
+    {
+        ["image"] = new[] { "png", "jpg", "jpeg", "gif" },
+        ["audio"] = new[] { "aac", "m4a", "wav", "mp4" },
+        ["video"] = new[] { "mp4", "ogg", "avi", "mov", "webm" },
+        ["file"] = Array.Empty<string>(),
+    };
+
+    private readonly Func<string, bool> _isKnownAttachment;
+    private readonly bool _multiImageAvailable;
+
+    public SendRequestValidator(Func<string, bool> isKnownAttachment, bool multiImageAvailable)
+    {
+        _isKnownAttachment = isKnownAttachment;
+        _multiImageAvailable = multiImageAvailable;
+    }
+
+    /// <summary>The media types the platform takes for an attachment type; empty means any.</summary>
+    public static bool IsKnownMediaType(string type) => s_mediaTypes.ContainsKey(type);
+
+    /// <summary>Whether a URL's path extension is one <paramref name="type"/> takes (no extension: not judged).</summary>
+    public static bool ExtensionFits(string type, string url)
+    {
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url;
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        var types = s_mediaTypes[type];
+        return dot < 0 || types.Length == 0 || types.Contains(name[(dot + 1)..].ToLowerInvariant());
+    }
 
     /// <summary>Returns the error Meta would answer, or null when the body is a valid send.</summary>
-    public static GraphError? Validate(JsonElement body, out string recipientId)
+    public GraphError? Validate(JsonElement body, out string recipientId, out string? senderAction)
     {
         recipientId = string.Empty;
+        senderAction = null;
         if (body.ValueKind != JsonValueKind.Object)
         {
             return GraphError.InvalidParameter("The request body must be a JSON object.");
@@ -37,28 +74,32 @@ internal static class SendRequestValidator
             }
         }
 
-        if (ValidateRecipient(body, out recipientId) is { } recipientError)
+        if ((ValidateRecipient(body, out recipientId) ?? ValidateMessagingType(body)) is { } envelopeError)
         {
-            return recipientError;
-        }
-
-        if (ValidateMessagingType(body) is { } typeError)
-        {
-            return typeError;
+            return envelopeError;
         }
 
         var hasMessage = body.TryGetProperty("message", out var message);
-        var hasAction = body.TryGetProperty("sender_action", out _);
+        var hasAction = body.TryGetProperty("sender_action", out var action);
         if (hasMessage && hasAction)
         {
             return GraphError.InvalidParameter("Message and sender action cannot be sent in the same request.", 2018014);
         }
 
+        if (hasAction)
+        {
+            senderAction = action.ValueKind == JsonValueKind.String ? action.GetString() : null;
+            return ValidateSenderAction(body, senderAction);
+        }
+
+        if (body.TryGetProperty("payload", out _))
+        {
+            return GraphError.InvalidParameter("Param payload is only valid with sender_action react or unreact.");
+        }
+
         if (!hasMessage)
         {
-            return GraphError.InvalidParameter(hasAction
-                ? "Sender actions are not supported by this emulator yet."
-                : "The parameter message is required.");
+            return GraphError.InvalidParameter("The parameter message is required.");
         }
 
         if (ValidateMessage(message) is { } messageError)
@@ -66,8 +107,7 @@ internal static class SendRequestValidator
             return messageError;
         }
 
-        if (body.TryGetProperty("reply_to", out var replyTo)
-            && (replyTo.ValueKind != JsonValueKind.Object || !IsNonEmptyString(replyTo, "mid")))
+        if (body.TryGetProperty("reply_to", out var replyTo) && (replyTo.ValueKind != JsonValueKind.Object || !IsNonEmptyString(replyTo, "mid")))
         {
             return GraphError.InvalidParameter("Param reply_to must be an object with a non-empty mid.");
         }
@@ -102,21 +142,22 @@ internal static class SendRequestValidator
     {
         var hasType = body.TryGetProperty("messaging_type", out var type);
         var hasTag = body.TryGetProperty("tag", out var tag);
-        if (hasType && type.ValueKind == JsonValueKind.String && type.GetString() is "RESPONSE" or "UPDATE" && !hasTag)
+        var typeName = hasType && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+        if (!hasType && !hasTag)
         {
             return null;
         }
 
-        if (hasType && type.ValueKind == JsonValueKind.String && type.GetString() == "MESSAGE_TAG")
+        if (typeName is "RESPONSE" or "UPDATE" && !hasTag)
+        {
+            return null;
+        }
+
+        if (typeName == "MESSAGE_TAG")
         {
             return hasTag && tag.ValueKind == JsonValueKind.String && tag.GetString() == "HUMAN_AGENT"
                 ? null
                 : GraphError.InvalidParameter("MESSAGE_TAG needs tag HUMAN_AGENT; other tags are not available on Instagram.");
-        }
-
-        if (!hasType && !hasTag)
-        {
-            return null;
         }
 
         return GraphError.InvalidParameter(hasTag
@@ -124,26 +165,67 @@ internal static class SendRequestValidator
             : "Param messaging_type must be RESPONSE, UPDATE or MESSAGE_TAG.");
     }
 
-    private static GraphError? ValidateMessage(JsonElement message)
+    private static GraphError? ValidateSenderAction(JsonElement body, string? action)
+    {
+        var hasPayload = body.TryGetProperty("payload", out var payload);
+        switch (action)
+        {
+            case "typing_on" or "typing_off" or "mark_seen":
+                return hasPayload ? GraphError.InvalidParameter($"Param payload is not valid with sender_action {action}.") : null;
+            case "react":
+                return hasPayload && payload.ValueKind == JsonValueKind.Object && IsNonEmptyString(payload, "message_id") && IsNonEmptyString(payload, "reaction")
+                    ? null
+                    : GraphError.InvalidParameter("sender_action react needs payload with message_id and reaction.");
+            case "unreact":
+                return hasPayload && payload.ValueKind == JsonValueKind.Object && IsNonEmptyString(payload, "message_id") && !payload.TryGetProperty("reaction", out _)
+                    ? null
+                    : GraphError.InvalidParameter("sender_action unreact needs payload with message_id only.");
+            default:
+                return GraphError.InvalidParameter("Param sender_action must be one of typing_on, typing_off, mark_seen, react, unreact.");
+        }
+    }
+
+    private GraphError? ValidateMessage(JsonElement message)
     {
         if (message.ValueKind != JsonValueKind.Object)
         {
             return GraphError.InvalidParameter("Param message must be a JSON object.");
         }
 
-        foreach (var property in message.EnumerateObject())
+        var keys = message.EnumerateObject().Select(p => p.Name).ToArray();
+        if (keys.FirstOrDefault(k => k is not ("text" or "quick_replies" or "attachment" or "attachments")) is { } unknown)
         {
-            if (!s_messageKeys.Contains(property.Name))
-            {
-                return GraphError.InvalidParameter($"Param message[{property.Name}] is not supported by this emulator.");
-            }
+            return GraphError.InvalidParameter($"Param message[{unknown}] is not a valid parameter.");
         }
 
-        if (!message.TryGetProperty("text", out var text))
+        var contentKeys = keys.Count(k => k is "text" or "attachment" or "attachments");
+        if (contentKeys == 0)
         {
             return GraphError.InvalidParameter("Param message must be non-empty.");
         }
 
+        if (contentKeys > 1)
+        {
+            return GraphError.InvalidParameter("Param message must hold exactly one of text, attachment and attachments.", 2534015);
+        }
+
+        if (message.TryGetProperty("text", out var text))
+        {
+            return ValidateText(text) ?? (message.TryGetProperty("quick_replies", out var replies) ? ValidateQuickReplies(replies) : null);
+        }
+
+        if (message.TryGetProperty("quick_replies", out _))
+        {
+            return GraphError.InvalidParameter("Param message[quick_replies] is only valid with text.", 2534015);
+        }
+
+        return message.TryGetProperty("attachment", out var attachment)
+            ? ValidateAttachment(attachment, "message[attachment]")
+            : ValidateAttachments(message.GetProperty("attachments"));
+    }
+
+    private static GraphError? ValidateText(JsonElement text)
+    {
         if (text.ValueKind != JsonValueKind.String || text.GetString()!.Length == 0)
         {
             return GraphError.InvalidParameter("Param message[text] must be a non-empty UTF-8 string.");
@@ -155,6 +237,218 @@ internal static class SendRequestValidator
             : null;
     }
 
-    private static bool IsNonEmptyString(JsonElement obj, string name)
+    private static GraphError? ValidateQuickReplies(JsonElement replies)
+    {
+        if (replies.ValueKind != JsonValueKind.Array || replies.GetArrayLength() is 0 or > MaxQuickReplies)
+        {
+            return GraphError.InvalidParameter($"Param message[quick_replies] must be an array of 1 to {MaxQuickReplies} quick replies.");
+        }
+
+        foreach (var reply in replies.EnumerateArray())
+        {
+            if (reply.ValueKind != JsonValueKind.Object || !IsString(reply, "content_type", "text") || !IsNonEmptyString(reply, "title") || !IsNonEmptyString(reply, "payload"))
+            {
+                return GraphError.InvalidParameter("Each quick reply needs content_type text, a title and a payload.");
+            }
+        }
+
+        return null;
+    }
+
+    private GraphError? ValidateAttachments(JsonElement attachments)
+    {
+        if (attachments.ValueKind != JsonValueKind.Array || attachments.GetArrayLength() is 0 or > MaxImages)
+        {
+            return GraphError.InvalidParameter($"Param message[attachments] must be an array of 1 to {MaxImages} images.");
+        }
+
+        var index = 0;
+        foreach (var attachment in attachments.EnumerateArray())
+        {
+            if (!IsString(attachment, "type", "image"))
+            {
+                return GraphError.InvalidParameter("Only images can be sent together in message[attachments].");
+            }
+
+            if (ValidateAttachment(attachment, $"message[attachments][{index++}]") is { } error)
+            {
+                return error;
+            }
+        }
+
+        return attachments.GetArrayLength() > 1 && !_multiImageAvailable ? GraphError.MultiImageUnavailable() : null;
+    }
+
+    private GraphError? ValidateAttachment(JsonElement attachment, string name)
+    {
+        if (attachment.ValueKind != JsonValueKind.Object || !attachment.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        {
+            return GraphError.InvalidParameter($"Param {name} must be an object with a type.");
+        }
+
+        var type = typeElement.GetString()!;
+        var hasPayload = attachment.TryGetProperty("payload", out var payload);
+        if (type == "like_heart")
+        {
+            return hasPayload ? GraphError.InvalidParameter("A like_heart attachment takes no payload.") : null;
+        }
+
+        if (!hasPayload || payload.ValueKind != JsonValueKind.Object)
+        {
+            return GraphError.InvalidParameter($"Param {name}[payload] is required.");
+        }
+
+        if (type == "MEDIA_SHARE")
+        {
+            return IsNonEmptyString(payload, "id") ? null : GraphError.InvalidParameter($"Param {name}[payload][id] must be the IG media id of a post.");
+        }
+
+        if (type == "template")
+        {
+            return TemplateValidator.Validate(payload);
+        }
+
+        if (!IsKnownMediaType(type))
+        {
+            return GraphError.InvalidParameter($"Param {name}[type] '{type}' is not an attachment type.");
+        }
+
+        var hasUrl = payload.TryGetProperty("url", out var url);
+        var hasId = payload.TryGetProperty("attachment_id", out var id);
+        if (hasUrl == hasId)
+        {
+            return GraphError.InvalidParameter($"Param {name}[payload] needs exactly one of url and attachment_id.");
+        }
+
+        if (hasId)
+        {
+            return id.ValueKind == JsonValueKind.String && _isKnownAttachment(id.GetString()!)
+                ? null
+                : GraphError.InvalidParameter("The attachment id is not valid or does not belong to this Page.", 2018074);
+        }
+
+        if (url.ValueKind != JsonValueKind.String || !IsAbsoluteHttp(url.GetString()!))
+        {
+            return GraphError.InvalidParameter("The attachment could not be fetched from its URL.", 2018008);
+        }
+
+        return ExtensionFits(type, url.GetString()!)
+            ? null
+            : GraphError.InvalidParameter($"The media at the URL is not a type {type} attachments take.", 2018047);
+    }
+
+    internal static bool IsAbsoluteHttp(string url)
+        => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    internal static bool IsNonEmptyString(JsonElement obj, string name)
         => obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+
+    internal static bool IsString(JsonElement obj, string name, string expected)
+        => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == expected;
+
+    // Generic, button and product templates.
+    private static class TemplateValidator
+    {
+        public static GraphError? Validate(JsonElement payload)
+        {
+            var type = payload.TryGetProperty("template_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            return type switch
+            {
+                "generic" => Generic(payload),
+                "button" => ButtonTemplate(payload),
+                "product" => Product(payload),
+                _ => GraphError.InvalidParameter("template_type must be generic, button or product on Instagram."),
+            };
+        }
+
+        private static GraphError? Generic(JsonElement payload)
+        {
+            if (!payload.TryGetProperty("elements", out var elements) || elements.ValueKind != JsonValueKind.Array || elements.GetArrayLength() is 0 or > MaxElements)
+            {
+                return GraphError.InvalidParameter($"A generic template needs 1 to {MaxElements} elements.");
+            }
+
+            foreach (var element in elements.EnumerateArray())
+            {
+                if (!IsNonEmptyString(element, "title") || element.GetProperty("title").GetString()!.Length > MaxElementText)
+                {
+                    return GraphError.InvalidParameter($"Each element needs a title of at most {MaxElementText} characters.");
+                }
+
+                if (element.TryGetProperty("subtitle", out var subtitle) && (subtitle.ValueKind != JsonValueKind.String || subtitle.GetString()!.Length > MaxElementText))
+                {
+                    return GraphError.InvalidParameter($"An element's subtitle takes at most {MaxElementText} characters.");
+                }
+
+                if (!element.TryGetProperty("subtitle", out _) && !element.TryGetProperty("image_url", out _) && !element.TryGetProperty("default_action", out _) && !element.TryGetProperty("buttons", out _))
+                {
+                    return GraphError.InvalidParameter("An element needs a subtitle, image_url, default_action or buttons besides its title.");
+                }
+
+                if (element.TryGetProperty("image_url", out var image) && (image.ValueKind != JsonValueKind.String || !IsAbsoluteHttp(image.GetString()!)))
+                {
+                    return GraphError.InvalidParameter("An element's image_url must be an absolute URL.");
+                }
+
+                if (element.TryGetProperty("default_action", out var action)
+                    && (!IsString(action, "type", "web_url") || !IsNonEmptyString(action, "url") || !IsAbsoluteHttp(action.GetProperty("url").GetString()!) || action.TryGetProperty("title", out _)))
+                {
+                    return GraphError.InvalidParameter("default_action must be a web_url with a url and no title.");
+                }
+
+                if (element.TryGetProperty("buttons", out var buttons) && Buttons(buttons, 1, MaxButtons) is { } error)
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        private static GraphError? ButtonTemplate(JsonElement payload)
+        {
+            if (!IsNonEmptyString(payload, "text") || payload.GetProperty("text").GetString()!.Length > MaxButtonText)
+            {
+                return GraphError.InvalidParameter($"A button template needs a text of at most {MaxButtonText} characters.");
+            }
+
+            return payload.TryGetProperty("buttons", out var buttons)
+                ? Buttons(buttons, 1, MaxButtons)
+                : GraphError.InvalidParameter("A button template needs 1 to 3 buttons.");
+        }
+
+        private static GraphError? Product(JsonElement payload)
+        {
+            if (!payload.TryGetProperty("elements", out var elements) || elements.ValueKind != JsonValueKind.Array || elements.GetArrayLength() is 0 or > MaxElements)
+            {
+                return GraphError.InvalidParameter($"A product template needs 1 to {MaxElements} products.");
+            }
+
+            return elements.EnumerateArray().All(e => IsNonEmptyString(e, "id"))
+                ? null
+                : GraphError.InvalidParameter("Each product element needs an id.", 2018320);
+        }
+    }
+
+    /// <summary>Checks buttons: web_url (title, absolute url) or postback (title, payload) only.</summary>
+    internal static GraphError? Buttons(JsonElement buttons, int min, int max)
+    {
+        if (buttons.ValueKind != JsonValueKind.Array || buttons.GetArrayLength() < min || buttons.GetArrayLength() > max)
+        {
+            return GraphError.InvalidParameter($"Buttons must be an array of {min} to {max}.");
+        }
+
+        foreach (var button in buttons.EnumerateArray())
+        {
+            var valid = IsNonEmptyString(button, "title") && (
+                (IsString(button, "type", "web_url") && IsNonEmptyString(button, "url") && IsAbsoluteHttp(button.GetProperty("url").GetString()!))
+                || (IsString(button, "type", "postback") && IsNonEmptyString(button, "payload")));
+            if (!valid)
+            {
+                return GraphError.InvalidParameter("Each button must be a web_url with a title and an absolute url, or a postback with a title and a payload.");
+            }
+        }
+
+        return null;
+    }
 }

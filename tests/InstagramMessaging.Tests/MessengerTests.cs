@@ -33,7 +33,7 @@ public class MessengerTests
         Assert.Equal("POST", request.Method);
         Assert.Equal("/v25.0/me/messages", request.PathAndQuery);
         Assert.Equal("Bearer " + GraphApiEmulator.DefaultAccessToken, request.Authorization);
-        Assert.Equal("application/json", request.ContentType);
+        Assert.Equal("application/json", request.MediaType);
         Assert.Equal(new ThreadedReply("Your order is on its way!", "m_earlier").ToJson(User), request.Body);
 
         var delivered = Assert.Single(emulator.Conversation(Igsid));
@@ -120,7 +120,7 @@ public class MessengerTests
         const string body = """{"error":{"message":"The requested feature isn't available yet. Please check back later.","type":"IGApiException","is_transient":true,"code":2,"error_subcode":2534068,"error_user_title":"Not yet","error_user_msg":"Try later","fbtrace_id":"AligRrOm344Dy7MGyP0Ua_C"}}""";
         var messenger = new InstagramMessenger(new HttpClient(new StubHandler(status, body)), new InstagramMessengerOptions { AccessToken = "stub-access-token" });
 
-        var ex = await Assert.ThrowsAsync<InstagramApiException>(() => new TextMessage("hi").SendAsync(messenger, User));
+        var ex = await Assert.ThrowsAsync<InstagramFeatureUnavailableException>(() => new TextMessage("hi").SendAsync(messenger, User));
 
         Assert.Equal((2, 2534068, true, "IGApiException", "AligRrOm344Dy7MGyP0Ua_C", status), (ex.Code, ex.Subcode, ex.IsTransient, ex.ErrorType, ex.FbTraceId, ex.HttpStatusCode));
         Assert.Equal(("Not yet", "Try later"), (ex.UserTitle, ex.UserMessage));
