@@ -49,3 +49,6 @@ public partial record NextStep([property: MessageText] string Text, Button Prima
 
 [InstagramMessage]
 public partial record Products([property: ProductTemplate] IReadOnlyList<string> ProductIds);
+
+[InstagramMessage]
+public partial record ThreadedImages([property: ImageAttachment] MediaSource[] Images, [property: ReplyTo] string? InReplyTo);
