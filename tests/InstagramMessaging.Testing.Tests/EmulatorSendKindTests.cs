@@ -1,0 +1,200 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace InstagramMessaging.Testing.Tests;
+
+// The platform's answers to each send kind and each broken rule, spoken to in raw JSON.
+public class EmulatorSendKindTests
+{
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(GraphApiEmulator emulator, HttpMethod method, string path, HttpContent? content)
+    {
+        using var http = emulator.CreateHttpClient();
+        using var request = new HttpRequestMessage(method, "https://graph.facebook.com" + path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GraphApiEmulator.DefaultAccessToken);
+        using var response = await http.SendAsync(request);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, document.RootElement.Clone());
+    }
+
+    private static Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(GraphApiEmulator emulator, string json, string path = "/v25.0/me/messages")
+        => SendAsync(emulator, HttpMethod.Post, path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static (int Code, int? Subcode) Error(JsonElement body)
+    {
+        var error = body.GetProperty("error");
+        return (error.GetProperty("code").GetInt32(), error.TryGetProperty("error_subcode", out var s) ? s.GetInt32() : null);
+    }
+
+    public static TheoryData<string> ValidBodies() => new()
+    {
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"url":"https://cdn.example.com/a.jpg"}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"url":"https://cdn.example.com/a.gif"}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachments":[{"type":"image","payload":{"url":"https://a.example/1.jpg"}},{"type":"image","payload":{"url":"https://a.example/2.png"}}]}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"audio","payload":{"url":"https://a.example/a.aac"}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"video","payload":{"url":"https://a.example/v.webm"}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"file","payload":{"url":"https://a.example/f.pdf"}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"MEDIA_SHARE","payload":{"id":"178"}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"like_heart"}}}""",
+        """{"recipient":{"id":"1"},"messaging_type":"RESPONSE","message":{"text":"Pick one","quick_replies":[{"content_type":"text","title":"Yes","payload":"Q_YES"}]}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"Welcome!","subtitle":"Hats","image_url":"https://a.example/h.jpg","default_action":{"type":"web_url","url":"https://a.example"},"buttons":[{"type":"web_url","url":"https://a.example","title":"View"},{"type":"postback","title":"Start","payload":"START"}]}]}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"button","text":"What next?","buttons":[{"type":"postback","title":"Talk","payload":"TALK"}]}}}}""",
+        """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"product","elements":[{"id":"p1"},{"id":"p2"}]}}}}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidBodies))]
+    public async Task Metas_documented_bodies_are_delivered(string json)
+    {
+        var emulator = new GraphApiEmulator();
+        var (status, body) = await PostAsync(emulator, json);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(body.GetProperty("message_id").GetString(), Assert.Single(emulator.Conversation("1")).MessageId);
+    }
+
+    public static TheoryData<string, int, int?> BrokenBodies()
+    {
+        var images = string.Join(",", Enumerable.Range(0, 11).Select(i => $$$$$"""{"type":"image","payload":{"url":"https://a.example/{{{{{i}}}}}.jpg"}}"""));
+        var elements = string.Join(",", Enumerable.Range(0, 11).Select(i => $$$$$"""{"title":"T{{{{{i}}}}}","subtitle":"s"}"""));
+        var replies = string.Join(",", Enumerable.Range(0, 14).Select(i => $$$$$"""{"content_type":"text","title":"Q{{{{{i}}}}}","payload":"P"}"""));
+        var buttons = string.Join(",", Enumerable.Range(0, 4).Select(i => $$$$$"""{"type":"postback","title":"B{{{{{i}}}}}","payload":"P"}"""));
+        return new()
+        {
+            { $$$$$"""{"recipient":{"id":"1"},"message":{"attachments":[{{{{{images}}}}}]}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachments":[{"type":"video","payload":{"url":"https://a.example/v.mp4"}},{"type":"image","payload":{"url":"https://a.example/1.jpg"}}]}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"text":"hi","attachment":{"type":"image","payload":{"url":"https://a.example/1.jpg"}}}}""", 100, 2534015 },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"audio","payload":{"url":"https://a.example/a.mp3"}}}}""", 100, 2018047 },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"url":"/a.jpg"}}}}""", 100, 2018008 },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"attachment_id":"unknown"}}}}""", 100, 2018074 },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"sticker","payload":{"url":"https://a.example/s.png"}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"MEDIA_SHARE","payload":{}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"like_heart","payload":{}}}}""", 100, null },
+            { $$$$$"""{"recipient":{"id":"1"},"message":{"text":"Pick","quick_replies":[{{{{{replies}}}}}]}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"text":"Pick","quick_replies":[{"content_type":"user_phone_number","title":"x","payload":"p"}]}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"url":"https://a.example/1.jpg"}},"quick_replies":[{"content_type":"text","title":"x","payload":"p"}]}}""", 100, 2534015 },
+            { $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{{{{{elements}}}}}]}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"Only a title"}]}}}}""", 100, null },
+            { $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"{{{{{new string('t', 81)}}}}}","subtitle":"s"}]}}}}""", 100, null },
+            { $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"T","buttons":[{{{{{buttons}}}}}]}]}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"T","buttons":[{"type":"phone_number","title":"Call","payload":"+1"}]}]}}}}""", 100, null },
+            { $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"button","text":"{{{{{new string('x', 641)}}}}}","buttons":[{"type":"postback","title":"B","payload":"P"}]}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"button","text":"Next","buttons":[]}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"product","elements":[]}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"receipt"}}}}""", 100, null },
+            { """{"recipient":{"id":"1"},"sender_action":"react","payload":{"message_id":"m_1"}}""", 100, null },
+            { """{"recipient":{"id":"1"},"sender_action":"unreact","payload":{"message_id":"m_1","reaction":"love"}}""", 100, null },
+            { """{"recipient":{"id":"1"},"sender_action":"typing_on","payload":{"message_id":"m_1"}}""", 100, null },
+            { """{"recipient":{"id":"1"},"sender_action":"dance"}""", 100, null },
+            { """{"recipient":{"id":"1"},"message":{"text":"x"},"payload":{"message_id":"m_1"}}""", 100, null },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenBodies))]
+    public async Task Broken_rules_get_Metas_codes(string json, int code, int? subcode)
+    {
+        var emulator = new GraphApiEmulator();
+        var (status, body) = await PostAsync(emulator, json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal((code, subcode), Error(body));
+        Assert.Empty(emulator.DeliveredMessages);
+        Assert.Empty(emulator.Actions);
+    }
+
+    [Fact]
+    public async Task The_multi_image_gate_answers_exactly_as_Meta_documents()
+    {
+        var emulator = new GraphApiEmulator { MultiImageAvailable = false };
+        var (_, body) = await PostAsync(emulator, """{"recipient":{"id":"1"},"message":{"attachments":[{"type":"image","payload":{"url":"https://a.example/1.jpg"}},{"type":"image","payload":{"url":"https://a.example/2.jpg"}}]}}""");
+
+        var error = body.GetProperty("error");
+        Assert.Equal("The requested feature isn't available yet. Please check back later.", error.GetProperty("message").GetString());
+        Assert.Equal("IGApiException", error.GetProperty("type").GetString());
+        Assert.True(error.GetProperty("is_transient").GetBoolean());
+        Assert.Equal((2, 2534068), (error.GetProperty("code").GetInt32(), error.GetProperty("error_subcode").GetInt32()));
+
+        var (single, _) = await PostAsync(emulator, """{"recipient":{"id":"1"},"message":{"attachments":[{"type":"image","payload":{"url":"https://a.example/1.jpg"}}]}}""");
+        Assert.Equal(HttpStatusCode.OK, single);
+    }
+
+    [Fact]
+    public async Task Reactions_answer_with_the_recipient_only_and_are_logged()
+    {
+        var emulator = new GraphApiEmulator();
+        var (status, body) = await PostAsync(emulator, """{"recipient":{"id":"1"},"sender_action":"react","payload":{"message_id":"m_1","reaction":"love"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"recipient_id":"1"}""", body.GetRawText());
+        Assert.Equal(new EmulatedAction("1", "react", "m_1", "love"), Assert.Single(emulator.Actions) with { ReceivedAt = default });
+        Assert.Empty(emulator.DeliveredMessages);
+    }
+
+    [Fact]
+    public async Task Uploads_need_platform_instagram_and_fitting_media()
+    {
+        var emulator = new GraphApiEmulator();
+        const string path = "/v25.0/me/message_attachments";
+
+        var (ok, answer) = await PostAsync(emulator, """{"platform":"instagram","message":{"attachment":{"type":"image","payload":{"url":"https://a.example/a.png","is_reusable":true}}}}""", path);
+        Assert.Equal(HttpStatusCode.OK, ok);
+        var id = answer.GetProperty("attachment_id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"attachment_id":"{{{{{id}}}}}"}}}}""")).Status);
+
+        Assert.Equal((100, null), Error((await PostAsync(emulator, """{"message":{"attachment":{"type":"image","payload":{"url":"https://a.example/a.png"}}}}""", path)).Body));
+        Assert.Equal((100, 2018047), Error((await PostAsync(emulator, """{"platform":"instagram","message":{"attachment":{"type":"video","payload":{"url":"https://a.example/a.png"}}}}""", path)).Body));
+    }
+
+    [Fact]
+    public async Task Multipart_uploads_are_size_checked()
+    {
+        var emulator = new GraphApiEmulator();
+        MultipartFormDataContent Form(int size, string name)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent("instagram"), "platform" },
+                { new StringContent("""{"attachment":{"type":"image","payload":{"is_reusable":true}}}"""), "message" },
+            };
+            form.Add(new ByteArrayContent(new byte[size]), "filedata", name);
+            return form;
+        }
+
+        var (ok, _) = await SendAsync(emulator, HttpMethod.Post, "/v25.0/me/message_attachments", Form(1000, "a.png"));
+        var (_, tooLarge) = await SendAsync(emulator, HttpMethod.Post, "/v25.0/me/message_attachments", Form((8 * 1024 * 1024) + 1, "b.png"));
+        var (_, wrongType) = await SendAsync(emulator, HttpMethod.Post, "/v25.0/me/message_attachments", Form(10, "c.mp3"));
+
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Equal((100, 2018109), Error(tooLarge));
+        Assert.Equal((100, 2018047), Error(wrongType));
+        Assert.Equal(1000, Assert.Single(emulator.Uploads).Size);
+    }
+
+    [Fact]
+    public async Task Messenger_profile_keeps_ice_breakers_and_refuses_broken_ones()
+    {
+        var emulator = new GraphApiEmulator();
+        const string path = "/v25.0/me/messenger_profile?platform=instagram";
+
+        var (set, _) = await PostAsync(emulator, """{"platform":"instagram","ice_breakers":[{"locale":"default","call_to_actions":[{"question":"Where?","payload":"LOC"}]}]}""", path);
+        var (_, read) = await SendAsync(emulator, HttpMethod.Get, "/v25.0/me/messenger_profile?fields=ice_breakers&platform=instagram", null);
+        Assert.Equal(HttpStatusCode.OK, set);
+        Assert.Equal("Where?", read.GetProperty("data")[0].GetProperty("ice_breakers")[0].GetProperty("call_to_actions")[0].GetProperty("question").GetString());
+
+        var five = string.Join(",", Enumerable.Range(0, 5).Select(i => $$$$$"""{"question":"Q{{{{{i}}}}}","payload":"P"}"""));
+        Assert.Equal(100, Error((await PostAsync(emulator, $$$$$"""{"ice_breakers":[{"locale":"default","call_to_actions":[{{{{{five}}}}}]}]}""", path)).Body).Code);
+        Assert.Equal(100, Error((await PostAsync(emulator, """{"ice_breakers":[{"locale":"en_GB","call_to_actions":[{"question":"Q","payload":"P"}]}]}""", path)).Body).Code);
+        Assert.Equal(100, Error((await PostAsync(emulator, """{"persistent_menu":[{"locale":"default","call_to_actions":[{"type":"phone_number","title":"Call","payload":"+1"}]}]}""", path)).Body).Code);
+        Assert.Equal(100, Error((await PostAsync(emulator, """{"ice_breakers":[]}""", "/v25.0/me/messenger_profile")).Body).Code);
+
+        var (deleted, _) = await SendAsync(emulator, HttpMethod.Delete, path, new StringContent("""{"fields":["ice_breakers"]}""", Encoding.UTF8, "application/json"));
+        var (_, empty) = await SendAsync(emulator, HttpMethod.Get, "/v25.0/me/messenger_profile?fields=ice_breakers&platform=instagram", null);
+        Assert.Equal(HttpStatusCode.OK, deleted);
+        Assert.Equal(0, empty.GetProperty("data").GetArrayLength());
+    }
+}
