@@ -13,6 +13,9 @@ internal static class AnalyzerVerifier<TAnalyzer>
         => VerifyAsync(source, withRuntime: true, CompilerDiagnostics.Errors, expected);
 
     public static Task VerifyAsync(string source, bool withRuntime, CompilerDiagnostics compilerDiagnostics, params DiagnosticResult[] expected)
+        => VerifyAsync(source, withRuntime, compilerDiagnostics, _ => { }, expected);
+
+    public static Task VerifyAsync(string source, bool withRuntime, CompilerDiagnostics compilerDiagnostics, System.Action<SolutionState> configure, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -26,6 +29,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
             test.TestState.AdditionalReferences.Add(typeof(InstagramMessageAttribute).Assembly);
         }
 
+        configure(test.TestState);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

@@ -37,7 +37,11 @@ public class DiagnosticDocsTests
         Assert.Contains($"[{id}](docs/diagnostics/{id}.md)", File.ReadAllText(Path.Combine(root, "README.md")));
     }
 
-    private static DiagnosticAnalyzer[] Analyzers() => new DiagnosticAnalyzer[] { new ContractDeclarationAnalyzer(), new ContractValueAnalyzer() };
+    private static DiagnosticAnalyzer[] Analyzers()
+        => typeof(ContractValueAnalyzer).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
+            .ToArray();
 
     private static string RepositoryRoot([CallerFilePath] string file = "")
         => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));

@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace InstagramMessaging.Generators.Diagnostics;
 
 /// <summary>
-/// Judges contract values the compiler knows (IGM001, IGM002, IGM003, IGM005, IGM010): at the declaration (parameter defaults, property
+/// Judges contract values the compiler knows (IGM001, IGM002, IGM003, IGM005, IGM010, and the template and
+/// ice breaker limits IGM015 to IGM018 and IGM020): at the declaration (parameter defaults, property
 /// initializers) and at every construction site (<c>new</c>, target-typed <c>new</c>, object initializers,
 /// <c>with</c>). A value it cannot know gets no diagnostic.
 /// </summary>
@@ -26,7 +27,12 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TooManyAttachments,
         DiagnosticDescriptors.MediaTypeNotSupported,
         DiagnosticDescriptors.InvalidUrl,
-        DiagnosticDescriptors.EmptyValue);
+        DiagnosticDescriptors.EmptyValue,
+        DiagnosticDescriptors.TemplateElementCount,
+        DiagnosticDescriptors.TemplateTextTooLong,
+        DiagnosticDescriptors.ButtonCount,
+        DiagnosticDescriptors.MessengerProfile,
+        DiagnosticDescriptors.GenericElementIncomplete);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -50,7 +56,25 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !ContractReader.IsContract(type))
+        if (creation.Type is not INamedTypeSymbol type)
+        {
+            return;
+        }
+
+        if (IsRuntimeType(type, "GenericElement"))
+        {
+            AnalyzeGenericElement(context.ReportDiagnostic, creation);
+            return;
+        }
+
+        if (IsRuntimeType(type, "IceBreakerSet") && creation.Arguments.Length == 2 && KnownCount(creation.Arguments[1].Value) is > MessageRules.MaxIceBreakers and var questions)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, creation.Arguments[1].Value.Syntax.GetLocation(),
+                $"{questions} ice breakers in one locale; Instagram takes at most {MessageRules.MaxIceBreakers}"));
+            return;
+        }
+
+        if (!ContractReader.IsContract(type))
         {
             return;
         }
@@ -131,6 +155,26 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         {
             CheckMedia(report, property, mediaKind, value);
             return;
+        }
+
+        if (kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
+        {
+            if (KnownCount(value) is { } elements and (0 or > MessageRules.MaxTemplateElements))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, value.Syntax.GetLocation(), property.Name, elements, kind == ContentKind.GenericTemplate ? "generic" : "product"));
+            }
+
+            return;
+        }
+
+        if (kind == ContentKind.Text && ContractReader.IsButtonTemplate(property.ContainingType))
+        {
+            var known = KnownText.Of(value);
+            if (known.IsConstant && known.Constant is { Length: > MessageRules.MaxButtonTemplateTextLength } buttonText)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, value.Syntax.GetLocation(), property.Name, buttonText.Length, MessageRules.MaxButtonTemplateTextLength));
+                return;
+            }
         }
 
         if (property.Type.SpecialType != SpecialType.System_String)
@@ -228,6 +272,53 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         ContentKind.File => MediaKind.File,
         _ => null,
     };
+
+    private static void AnalyzeGenericElement(System.Action<Diagnostic> report, IObjectCreationOperation creation)
+    {
+        if (creation.Arguments.Length == 1 && KnownText.Of(creation.Arguments[0].Value) is { IsConstant: true, Constant: { Length: > MessageRules.MaxGenericTextLength } title })
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), "Title", title.Length, MessageRules.MaxGenericTextLength));
+        }
+
+        var setsMore = false;
+        foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (item is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+            {
+                setsMore = true;
+                continue;
+            }
+
+            setsMore |= target.Property.Name != "Title" && !(assignment.Value.ConstantValue is { HasValue: true, Value: null });
+            if (target.Property.Name == "Subtitle" && KnownText.Of(assignment.Value) is { IsConstant: true, Constant: { Length: > MessageRules.MaxGenericTextLength } subtitle })
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, assignment.Value.Syntax.GetLocation(), "Subtitle", subtitle.Length, MessageRules.MaxGenericTextLength));
+            }
+            else if (target.Property.Name == "Buttons" && KnownCount(assignment.Value) is > MessageRules.MaxTemplateButtons and var buttons)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, assignment.Value.Syntax.GetLocation(), "Buttons", buttons, "a generic template element takes at most 3"));
+            }
+        }
+
+        // Only where the element is written straight into an array can nothing add a subtitle later (with).
+        var element = creation.Parent is IConversionOperation conversion ? conversion : (IOperation)creation;
+        if (!setsMore && element.Parent is IArrayInitializerOperation array)
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "elements"));
+        }
+    }
+
+    // The number of items of an array creation whose items the compiler sees.
+    private static int? KnownCount(IOperation value)
+        => Unwrap(value) switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Length,
+            IArrayCreationOperation { DimensionSizes.Length: 1 } array when array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 } => 0,
+            _ => null,
+        };
+
+    private static bool IsRuntimeType(INamedTypeSymbol type, string name)
+        => type.Name == name && type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
 
     private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
         => type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();

@@ -26,11 +26,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooManyQuickReplies = Create(RuleIds.TooManyQuickReplies, MessageRules.TooManyQuickReplies);
     public static readonly DiagnosticDescriptor QuickReplyTitleTooLong = Create(RuleIds.QuickReplyTitleTooLong, MessageRules.QuickReplyTitleTooLong, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor TemplateElementCount = Create(RuleIds.TemplateElementCount, MessageRules.TemplateElementCount);
+    public static readonly DiagnosticDescriptor TemplateTextTooLong = Create(RuleIds.TemplateTextTooLong, MessageRules.TemplateTextTooLong);
+    public static readonly DiagnosticDescriptor ButtonCount = Create(RuleIds.ButtonCount, MessageRules.ButtonCount);
+    public static readonly DiagnosticDescriptor MessengerProfile = Create(RuleIds.MessengerProfile, MessageRules.MessengerProfile);
+    public static readonly DiagnosticDescriptor MediaTooLarge = Create(RuleIds.MediaTooLarge, MessageRules.MediaTooLarge);
+    public static readonly DiagnosticDescriptor GenericElementIncomplete = Create(RuleIds.GenericElementIncomplete, MessageRules.GenericElementIncomplete);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         TextTooLong, TooManyAttachments, MediaTypeNotSupported, ContractNotPartialRecord, InvalidUrl, MixedContent,
         SeveralNonImageAttachments, UnsupportedMemberType, NoContent, EmptyValue, GenericContract, DuplicateMember,
-        TooManyQuickReplies, QuickReplyTitleTooLong,
+        TooManyQuickReplies, QuickReplyTitleTooLong, TemplateElementCount, TemplateTextTooLong, ButtonCount, MessengerProfile,
+        MediaTooLarge, GenericElementIncomplete,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor For(MessageRule rule) => s_byId[rule.Id];

@@ -58,6 +58,8 @@ internal static class ContractReader
 
     public static bool IsContract(INamedTypeSymbol type) => HasRecordAttribute(type, "InstagramMessageAttribute");
 
+    public static bool IsButtonTemplate(INamedTypeSymbol type) => HasRecordAttribute(type, KnownNames.ButtonTemplateAttribute);
+
     /// <summary>Reads <paramref name="type"/>; returns its spec, or null with <paramref name="problems"/> filled.</summary>
     public static ContractSpec? Read(INamedTypeSymbol type, List<ContractProblem>? problems, CancellationToken cancellationToken)
     {
