@@ -1,6 +1,8 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using InstagramMessaging;
+using InstagramMessaging.Rules;
 using InstagramMessaging.Testing;
 using QuickStart;
 
@@ -30,14 +32,45 @@ using var http = new HttpClient();
 var messenger = new InstagramMessenger(http, options);
 var recipient = Recipient.Id(recipientId);
 
+void Show(string kind, SendResult result) => Console.WriteLine($"{kind,-16} -> message id {result.MessageId ?? "(none: actions have no message id)"}");
+
+await messenger.SendSenderActionAsync(recipient, SenderAction.TypingOn);
 var welcome = await new Welcome().SendAsync(messenger, recipient);
-Console.WriteLine($"Welcome         -> message id {welcome.MessageId}");
+Show("Welcome", welcome);
+Show("OrderShipped", await new OrderShipped("Your order #1042 is on its way!", InReplyTo: welcome.MessageId).SendAsync(messenger, recipient));
+Show("SupportHandoff", await new SupportHandoff("A person from our team will answer here shortly.").SendAsync(messenger, recipient, SendOptions.Response));
+Show("HowCanWeHelp", await new HowCanWeHelp("How can we help?").SendAsync(messenger, recipient));
 
-var shipped = await new OrderShipped("Your order #1042 is on its way!", InReplyTo: welcome.MessageId).SendAsync(messenger, recipient);
-Console.WriteLine($"OrderShipped    -> message id {shipped.MessageId} (reply to {welcome.MessageId})");
+// The example media below lives on example.com, which Meta cannot fetch: the tour of every kind runs on the emulator.
+if (!live)
+{
+    var banner = await messenger.UploadAttachmentAsync(MediaKind.Image, new Uri("https://cdn.example.com/banner.png"));
+    var receipt = await messenger.UploadAttachmentAsync(MediaKind.File, new MemoryStream(new byte[2048]), "receipt-1042.pdf", "application/pdf");
+    Console.WriteLine($"Uploads          -> attachment ids {banner}, {receipt}");
 
-var handoff = await new SupportHandoff("A person from our team will answer here shortly.").SendAsync(messenger, recipient, SendOptions.Response);
-Console.WriteLine($"SupportHandoff  -> message id {handoff.MessageId}");
+    Show("ProductPhoto", await new ProductPhoto(new Uri("https://cdn.example.com/hat.jpg")).SendAsync(messenger, recipient));
+    Show("Lookbook", await new Lookbook(new MediaSource[] { banner, MediaSource.FromUrl("https://cdn.example.com/look-2.jpg") }).SendAsync(messenger, recipient));
+    Show("VoiceNote", await new VoiceNote(MediaSource.FromUrl("https://cdn.example.com/hello.m4a")).SendAsync(messenger, recipient));
+    Show("UnboxingVideo", await new UnboxingVideo(new Uri("https://cdn.example.com/unboxing.mp4")).SendAsync(messenger, recipient));
+    Show("InvoiceFile", await new InvoiceFile("https://cdn.example.com/invoice-1042.pdf").SendAsync(messenger, recipient));
+    Show("SharedPost", await new SharedPost("17895695668004550").SendAsync(messenger, recipient));
+    Show("NewArrivals", await new NewArrivals(new[]
+    {
+        new GenericElement("Wool beanie") { Subtitle = "Three colours", ImageUrl = "https://cdn.example.com/beanie.jpg", Buttons = new Button[] { Button.Postback("I want it", "BUY_BEANIE") } },
+        new GenericElement("Scarf") { Subtitle = "Soft and long", DefaultActionUrl = "https://shop.example/scarf" },
+    }).SendAsync(messenger, recipient));
+    Show("ReturnOptions", await new ReturnOptions("How would you like to return it?", Button.Url("Return online", "https://shop.example/returns"), Button.Postback("Ask a person", "HUMAN")).SendAsync(messenger, recipient));
+    Show("Recommended", await new Recommended(new[] { "7000000000000001", "7000000000000002" }).SendAsync(messenger, recipient));
+    Show("Heart", await messenger.SendHeartAsync(recipient));
+    Show("React", await messenger.ReactAsync(recipient, welcome.MessageId!));
+    Show("Private reply", await new OrderShipped("Thanks for your comment! We sent you the details.").SendAsync(messenger, Recipient.Comment("17900000000000001")));
+
+    await messenger.SetIceBreakersAsync(new[] { new IceBreakerSet("default", new[] { new IceBreaker("Where is my order?", "TRACK"), new IceBreaker("Do you ship abroad?", "SHIPPING") }) });
+    await messenger.SetPersistentMenuAsync(new[] { new PersistentMenu("default", new Button[] { Button.Postback("Talk to a person", "HUMAN"), Button.Url("Shop", "https://shop.example") }) });
+    Console.WriteLine($"Ice breakers     -> {(await messenger.GetIceBreakersAsync())[0].Questions.Count} questions set; persistent menu set");
+}
+
+await messenger.SendSenderActionAsync(recipient, SenderAction.TypingOff);
 
 // A rule broken at run time is refused before any request: nothing is sent.
 try
