@@ -93,7 +93,8 @@ public class SendKindValidationTests
         Assert.Equal(new[] { "IGM016" }, Rules(new Carousel(new[] { Card(new string('t', 81)) })));
         Assert.Empty(Rules(new Carousel(new[] { Card(new string('t', 80)) })));
         Assert.Equal(new[] { "IGM016" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Subtitle = new string('s', 81) } })));
-        Assert.Equal(new[] { "IGM020" }, Rules(new Carousel(new[] { new GenericElement("Only a title") })));
+        var bare = new GenericElement("Only a title");
+        Assert.Equal(new[] { "IGM020" }, Rules(new Carousel(new[] { bare })));
         Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { ImageUrl = "hat.jpg" } })));
 
         var fourButtons = Enumerable.Range(0, 4).Select(i => (Button)Button.Postback($"B{i}", $"P{i}")).ToArray();

@@ -304,7 +304,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         var element = creation.Parent is IConversionOperation conversion ? conversion : (IOperation)creation;
         if (!setsMore && element.Parent is IArrayInitializerOperation array)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "elements"));
+            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "this array"));
         }
     }
 

@@ -147,7 +147,7 @@ public static class ContractValidation
             CheckButtons(ref violations, element.Buttons, name + ".Buttons");
             if (element.Subtitle is null && element.ImageUrl is null && element.DefaultActionUrl is null && buttons == 0)
             {
-                Add(ref violations, MessageRules.GenericElementIncomplete, name, i, member);
+                Add(ref violations, MessageRules.GenericElementIncomplete, name, i, $"'{member}'");
             }
         }
     }

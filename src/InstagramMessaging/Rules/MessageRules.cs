@@ -208,7 +208,7 @@ public static class MessageRules
     public static MessageRule GenericElementIncomplete { get; } = new(
         RuleIds.GenericElementIncomplete,
         "Generic template element has only a title",
-        "Element {0} of '{1}' has only a title; Instagram needs a subtitle, an image, a default action or a button as well");
+        "Element {0} of {1} has only a title; Instagram needs a subtitle, an image, a default action or a button as well");
 
     /// <summary>At most this many attachments (all images) in one message.</summary>
     public const int MaxAttachments = 10;
