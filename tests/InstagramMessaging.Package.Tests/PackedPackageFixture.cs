@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using Xunit;
+
+namespace InstagramMessaging.Package.Tests;
+
+/// <summary>Packs both packages once, with a version no cache has seen, and lays out a consumer next to them.</summary>
+public sealed class PackedPackageFixture : IDisposable
+{
+    public PackedPackageFixture()
+    {
+        RepositoryRoot = FindRoot();
+        WorkDirectory = Directory.CreateTempSubdirectory("igm-package-").FullName;
+        PackagesDirectory = Path.Combine(WorkDirectory, "packages");
+        Version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+
+        foreach (var project in new[] { "src/InstagramMessaging/InstagramMessaging.csproj", "src/InstagramMessaging.Testing/InstagramMessaging.Testing.csproj" })
+        {
+            var (exit, output) = DotNet.Run(RepositoryRoot, "pack", project, "-c", "Release", "-o", PackagesDirectory, $"-p:Version={Version}");
+            Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}");
+        }
+
+        ConsumerDirectory = Path.Combine(WorkDirectory, "consumer");
+        CopyDirectory(Path.Combine(RepositoryRoot, "tests", "PackageConsumer"), ConsumerDirectory);
+        File.WriteAllText(Path.Combine(ConsumerDirectory, "NuGet.Config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="freshly-packed" value="{PackagesDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string WorkDirectory { get; }
+
+    public string PackagesDirectory { get; }
+
+    public string ConsumerDirectory { get; }
+
+    public string Version { get; }
+
+    public string Package(string id) => Path.Combine(PackagesDirectory, $"{id}.{Version}.nupkg");
+
+    public (int ExitCode, string Output) Consumer(params string[] arguments)
+        => DotNet.Run(ConsumerDirectory, [.. arguments, $"-p:InstagramMessagingVersion={Version}"]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a build server; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
+            File.Copy(file, Path.Combine(to, relative));
+        }
+    }
+
+    private static string FindRoot([CallerFilePath] string file = "")
+        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
+}
