@@ -45,30 +45,41 @@ public sealed class InstagramMessengerOptions
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {
+        if (FindProblem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>What makes these settings unusable, naming the setting, or null when they can work. Never shows a secret.</summary>
+    public string? FindProblem()
+    {
         if (string.IsNullOrWhiteSpace(AccessToken))
         {
-            throw new InvalidOperationException("InstagramMessengerOptions.AccessToken is not set: give the Page access token the messages are sent with.");
+            return "InstagramMessengerOptions.AccessToken is not set: give the Page access token the messages are sent with.";
         }
 
         if (BaseAddress is null || !BaseAddress.IsAbsoluteUri || (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp))
         {
-            throw new InvalidOperationException("InstagramMessengerOptions.BaseAddress must be an absolute http or https URI such as https://graph.facebook.com/.");
+            return "InstagramMessengerOptions.BaseAddress must be an absolute http or https URI such as https://graph.facebook.com/.";
         }
 
         if (!BaseAddress.AbsolutePath.EndsWith('/'))
         {
-            throw new InvalidOperationException($"InstagramMessengerOptions.BaseAddress must end with '/': '{BaseAddress}'.");
+            return $"InstagramMessengerOptions.BaseAddress must end with '/': '{BaseAddress}'.";
         }
 
         if (string.IsNullOrWhiteSpace(ApiVersion) || ApiVersion.Contains('/'))
         {
-            throw new InvalidOperationException("InstagramMessengerOptions.ApiVersion must be a version segment such as 'v25.0'.");
+            return "InstagramMessengerOptions.ApiVersion must be a version segment such as 'v25.0'.";
         }
 
         if (string.IsNullOrWhiteSpace(PageId) || PageId.Contains('/'))
         {
-            throw new InvalidOperationException("InstagramMessengerOptions.PageId must be 'me' or a Page id.");
+            return "InstagramMessengerOptions.PageId must be 'me' or a Page id.";
         }
+
+        return null;
     }
 
     /// <summary>The settings, with the token and the secret redacted.</summary>

@@ -1,0 +1,35 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InstagramMessaging;
+
+/// <summary>Registers <see cref="InstagramMessenger"/> with dependency injection.</summary>
+public static class InstagramMessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="InstagramMessenger"/> as a typed client of <c>IHttpClientFactory</c>, with options
+    /// validated when the host starts. Chain handlers or a primary handler on the returned builder.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the token and, if needed, host, version and page.</param>
+    /// <returns>The typed client's builder.</returns>
+    public static IHttpClientBuilder AddInstagramMessaging(this IServiceCollection services, Action<InstagramMessengerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<InstagramMessengerOptions>().Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InstagramMessengerOptions>, InstagramMessengerOptionsValidator>();
+        return services.AddHttpClient<InstagramMessenger, InstagramMessenger>((http, provider) => new InstagramMessenger(
+            http,
+            provider.GetRequiredService<IOptions<InstagramMessengerOptions>>().Value,
+            provider.GetService<TimeProvider>()));
+    }
+
+    private sealed class InstagramMessengerOptionsValidator : IValidateOptions<InstagramMessengerOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, InstagramMessengerOptions options)
+            => options.FindProblem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
+}
