@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -14,6 +16,10 @@ using System.Threading.Tasks;
 using InstagramMessaging.Client;
 using InstagramMessaging.Rules;
 using InstagramMessaging.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace InstagramMessaging;
 
@@ -28,15 +34,23 @@ public sealed class InstagramMessenger
     private readonly HttpClient _http;
     private readonly InstagramMessengerOptions _options;
     private readonly TimeProvider _time;
+    private static readonly ConcurrentDictionary<(int, int), InstagramRateLimiter> s_sharedLimiters = new();
+
     private readonly Uri _pageUri;
     private readonly AuthenticationHeaderValue _authorization;
+    private readonly IInstagramRateLimiter _limiter;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _retry;
+    private readonly string _account;
 
     /// <summary>Creates a client over <paramref name="httpClient"/>, which may come from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The client requests go through; its own <c>BaseAddress</c> is not used.</param>
-    /// <param name="options">Token, host, version and page; validated here.</param>
-    /// <param name="timeProvider">The clock for <c>appsecret_time</c>; the system clock by default.</param>
+    /// <param name="options">Token, host, version, page, retries and rates; validated here.</param>
+    /// <param name="timeProvider">The clock for <c>appsecret_time</c>, retry delays and pacing; the system clock by default.</param>
+    /// <param name="rateLimiter">Paces sends per account; by default one shared by every messenger in the process with the same rates.</param>
+    /// <param name="logger">Where the client logs; nothing it logs holds the token.</param>
     /// <exception cref="InvalidOperationException">An option cannot work; the message names it.</exception>
-    public InstagramMessenger(HttpClient httpClient, InstagramMessengerOptions options, TimeProvider? timeProvider = null)
+    public InstagramMessenger(HttpClient httpClient, InstagramMessengerOptions options, TimeProvider? timeProvider = null, IInstagramRateLimiter? rateLimiter = null, ILogger<InstagramMessenger>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -46,6 +60,14 @@ public sealed class InstagramMessenger
         _time = timeProvider ?? TimeProvider.System;
         _pageUri = new Uri(options.BaseAddress, $"{options.ApiVersion}/{Uri.EscapeDataString(options.PageId)}/");
         _authorization = new AuthenticationHeaderValue("Bearer", options.AccessToken);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _limiter = rateLimiter ?? (timeProvider is null
+            ? s_sharedLimiters.GetOrAdd((options.TextMessagesPerSecond, options.AudioVideoMessagesPerSecond), r => new InstagramRateLimiter(r.Item1, r.Item2))
+            : new InstagramRateLimiter(options.TextMessagesPerSecond, options.AudioVideoMessagesPerSecond, timeProvider));
+
+        // The account a rate budget belongs to: the page and a digest of the token, never the token itself.
+        _account = options.AccountKey ?? $"{options.PageId}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.AccessToken!)), 0, 6)}";
+        _retry = BuildRetryPipeline(options, _time, _logger);
     }
 
     /// <summary>
@@ -66,9 +88,10 @@ public sealed class InstagramMessenger
 
         var body = new ArrayBufferWriter<byte>(256);
         message.WriteTo(body, recipient, options);
+        var trafficClass = message is IAudioVideoMessage ? TrafficClass.AudioVideo : TrafficClass.Text;
         try
         {
-            return ToSendResult(await PostJsonAsync("messages", body.WrittenMemory, cancellationToken).ConfigureAwait(false));
+            return ToSendResult(await PostJsonAsync("messages", body.WrittenMemory, cancellationToken, trafficClass).ConfigureAwait(false));
         }
         catch (InstagramFeatureUnavailableException) when (_options.SendImagesSeparatelyWhenMultiImageUnavailable
             && message is IMultiImageMessage images && images.GetImages().Count > 1)
@@ -179,15 +202,20 @@ public sealed class InstagramMessenger
 
         ThrowIfInvalid(violations);
         var message = $"{{\"attachment\":{{\"type\":\"{MessageRules.JsonType(kind)}\",\"payload\":{{\"is_reusable\":true}}}}}}";
-        using var form = new MultipartFormDataContent
+        HttpContent Form()
         {
-            { new StringContent("instagram"), "platform" },
-            { new StringContent(message, Encoding.UTF8, "application/json"), "message" },
-        };
-        var file = new ByteArrayContent(data);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/octet-stream");
-        form.Add(file, "filedata", fileName);
-        return ToAttachmentId(await SendAsync(HttpMethod.Post, Address("message_attachments"), form, cancellationToken).ConfigureAwait(false));
+            var file = new ByteArrayContent(data);
+            file.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/octet-stream");
+            return new MultipartFormDataContent
+            {
+                { new StringContent("instagram"), "platform" },
+                { new StringContent(message, Encoding.UTF8, "application/json"), "message" },
+                { file, "filedata", fileName },
+            };
+        }
+
+        var trafficClass = kind is MediaKind.Audio or MediaKind.Video ? TrafficClass.AudioVideo : TrafficClass.Text;
+        return ToAttachmentId(await SendAsync(HttpMethod.Post, "message_attachments", Form, trafficClass, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Sets the ice breakers (<c>messenger_profile</c>, <c>platform=instagram</c>): at most 4 per locale, and a <c>default</c> locale.</summary>
@@ -200,7 +228,7 @@ public sealed class InstagramMessenger
 
     /// <summary>Reads the ice breakers currently set.</summary>
     public async Task<IReadOnlyList<IceBreakerSet>> GetIceBreakersAsync(CancellationToken cancellationToken = default)
-        => ProfileJson.ReadIceBreakers(await SendAsync(HttpMethod.Get, Address("messenger_profile?fields=ice_breakers&platform=instagram"), null, cancellationToken).ConfigureAwait(false));
+        => ProfileJson.ReadIceBreakers(await SendAsync(HttpMethod.Get, "messenger_profile?fields=ice_breakers&platform=instagram", static () => null, TrafficClass.Text, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Removes the ice breakers.</summary>
     public Task DeleteIceBreakersAsync(CancellationToken cancellationToken = default) => DeleteProfileFieldAsync("ice_breakers", cancellationToken);
@@ -215,7 +243,7 @@ public sealed class InstagramMessenger
 
     /// <summary>Reads the persistent menu currently set.</summary>
     public async Task<IReadOnlyList<PersistentMenu>> GetPersistentMenuAsync(CancellationToken cancellationToken = default)
-        => ProfileJson.ReadPersistentMenu(await SendAsync(HttpMethod.Get, Address("messenger_profile?fields=persistent_menu&platform=instagram"), null, cancellationToken).ConfigureAwait(false));
+        => ProfileJson.ReadPersistentMenu(await SendAsync(HttpMethod.Get, "messenger_profile?fields=persistent_menu&platform=instagram", static () => null, TrafficClass.Text, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Removes the persistent menu.</summary>
     public Task DeletePersistentMenuAsync(CancellationToken cancellationToken = default) => DeleteProfileFieldAsync("persistent_menu", cancellationToken);
@@ -251,25 +279,127 @@ public sealed class InstagramMessenger
     private Task DeleteProfileFieldAsync(string field, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes($"{{\"fields\":[\"{field}\"]}}");
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = s_json;
-        return SendAsync(HttpMethod.Delete, Address("messenger_profile?platform=instagram"), content, cancellationToken);
+        return SendAsync(HttpMethod.Delete, "messenger_profile?platform=instagram", () => Json(body), TrafficClass.Text, cancellationToken);
     }
 
-    private Task<GraphResponse> PostJsonAsync(string relative, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    private Task<GraphResponse> PostJsonAsync(string relative, ReadOnlyMemory<byte> body, CancellationToken cancellationToken, TrafficClass trafficClass = TrafficClass.Text)
+        => SendAsync(HttpMethod.Post, relative, () => Json(body), trafficClass, cancellationToken);
+
+    private static HttpContent Json(ReadOnlyMemory<byte> body)
     {
         var content = new ReadOnlyMemoryContent(body);
         content.Headers.ContentType = s_json;
-        return SendAsync(HttpMethod.Post, Address(relative), content, cancellationToken);
+        return content;
     }
 
-    private async Task<GraphResponse> SendAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken cancellationToken)
+    // One logical call: paced per account, retried only where a retry cannot deliver a message twice, traced,
+    // counted and logged. `content` makes a fresh body for each attempt.
+    private async Task<GraphResponse> SendAsync(HttpMethod method, string relative, Func<HttpContent?> content, TrafficClass trafficClass, CancellationToken cancellationToken)
+    {
+        var operation = relative.Split('?', 2)[0];
+        var started = _time.GetTimestamp();
+        using var activity = InstagramTelemetry.Source.StartActivity("instagram " + operation, ActivityKind.Client);
+        activity?.SetTag("http.request.method", method.Method);
+        Log.Sending(_logger, operation, _pageUri.AbsolutePath + operation);
+        try
+        {
+            var response = await _retry.ExecuteAsync(
+                async token =>
+                {
+                    await _limiter.AcquireAsync(_account, trafficClass, token).ConfigureAwait(false);
+                    return await SendOnceAsync(method, Address(relative), content(), cancellationToken, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            InstagramTelemetry.Sent.Add(1, new KeyValuePair<string, object?>("operation", operation));
+            Log.Sent(_logger, operation, _time.GetElapsedTime(started).TotalMilliseconds, response.MessageId);
+            return response;
+        }
+        catch (InstagramRateLimitedException ex)
+        {
+            _limiter.OnThrottled(_account, ex.RetryAfter);
+            InstagramTelemetry.Throttled.Add(1, new KeyValuePair<string, object?>("code", ex.Code));
+            Log.Throttled(_logger, operation, GraphErrors.Describe(ex.Code, ex.Subcode), (ex.RetryAfter ?? TimeSpan.Zero).TotalSeconds);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        catch (InstagramApiException ex)
+        {
+            InstagramTelemetry.Failed.Add(1, new KeyValuePair<string, object?>("code", ex.Code), new KeyValuePair<string, object?>("error.type", ex.GetType().Name));
+            if (ex is InstagramOutcomeUnknownException)
+            {
+                Log.OutcomeUnknown(_logger, operation);
+            }
+            else
+            {
+                Log.Failed(_logger, operation, ex.GetType().Name, GraphErrors.Describe(ex.Code, ex.Subcode), ex.HttpStatusCode, ex.FbTraceId);
+            }
+
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            InstagramTelemetry.Duration.Record(_time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("operation", operation));
+        }
+    }
+
+    private async Task<GraphResponse> SendOnceAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken callerToken, CancellationToken token)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = content };
         request.Headers.Authorization = _authorization;
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return ReadResponse(response.StatusCode, bytes);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (!IsNotSent(ex))
+        {
+            // The request may have reached Meta: retrying could deliver it twice.
+            throw new InstagramOutcomeUnknownException("The connection failed after the request was sent; the message may have been delivered.", 0, null, 0, innerException: ex);
+        }
+        catch (OperationCanceledException ex) when (!callerToken.IsCancellationRequested)
+        {
+            throw new InstagramOutcomeUnknownException("The call timed out after the request was sent; the message may have been delivered.", 0, null, 0, innerException: ex);
+        }
+
+        using (response)
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            var usage = response.Headers.TryGetValues("X-Business-Use-Case-Usage", out var values) ? string.Join(",", values) : null;
+            return ReadResponse(response.StatusCode, bytes, usage);
+        }
+    }
+
+    // Nothing reached Meta: the connection was never established.
+    private static bool IsNotSent(HttpRequestException ex)
+        => ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+
+    private static ResiliencePipeline BuildRetryPipeline(InstagramMessengerOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                // Only what cannot duplicate a message: Meta said transient (so nothing was sent), or no connection.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is InstagramTransientException
+                    || (args.Outcome.Exception is HttpRequestException http && IsNotSent(http))),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                OnRetry = args =>
+                {
+                    InstagramTelemetry.Retried.Add(1);
+                    var reason = args.Outcome.Exception is InstagramApiException api ? "code " + GraphErrors.Describe(api.Code, api.Subcode) : "no connection";
+                    Log.Retrying(logger, "call", reason, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
     }
 
     private Uri Address(string relative)
@@ -293,7 +423,7 @@ public sealed class InstagramMessenger
         return new Uri($"{uri}{separator}appsecret_proof={proof}&appsecret_time={time}");
     }
 
-    private GraphResponse ReadResponse(HttpStatusCode status, byte[] body)
+    private GraphResponse ReadResponse(HttpStatusCode status, byte[] body, string? businessUseCaseUsage)
     {
         GraphResponse? parsed = null;
         JsonException? parseError = null;
@@ -310,12 +440,7 @@ public sealed class InstagramMessenger
         if (parsed?.Error is { } error)
         {
             var message = Redact(error.Message) ?? "The Graph API returned an error without a message.";
-            if (error.Code == 2 && error.Subcode == InstagramFeatureUnavailableException.MultiImageSubcode)
-            {
-                throw new InstagramFeatureUnavailableException(message, error.IsTransient, error.Type, error.FbTraceId, status, Redact(error.UserTitle), Redact(error.UserMessage));
-            }
-
-            throw new InstagramApiException(message, error.Code, error.Subcode, error.IsTransient, error.Type, error.FbTraceId, status, Redact(error.UserTitle), Redact(error.UserMessage));
+            throw GraphErrors.Create(error, message, status, businessUseCaseUsage, Redact);
         }
 
         if ((int)status is >= 200 and < 300 && parsed is not null)

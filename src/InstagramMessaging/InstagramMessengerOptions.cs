@@ -42,6 +42,27 @@ public sealed class InstagramMessengerOptions
     /// </summary>
     public bool SendImagesSeparatelyWhenMultiImageUnavailable { get; set; }
 
+    /// <summary>
+    /// How often a call is retried when a retry cannot deliver a message twice: Meta said the error is transient,
+    /// or no connection could be made. Default 3; 0 turns retries off.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry's delay; later ones grow exponentially, with jitter. Default 200 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Text-class calls (text, links, reactions, stickers, templates, images) per second per account. Default 100, in steps of 10.</summary>
+    public int TextMessagesPerSecond { get; set; } = 100;
+
+    /// <summary>Audio and video calls per second per account. Default 10, in steps of 10.</summary>
+    public int AudioVideoMessagesPerSecond { get; set; } = 10;
+
+    /// <summary>
+    /// The name of the account's rate budget. By default the page id and a digest of the token; set it when
+    /// several tokens send for one Instagram account.
+    /// </summary>
+    public string? AccountKey { get; set; }
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {
@@ -77,6 +98,21 @@ public sealed class InstagramMessengerOptions
         if (string.IsNullOrWhiteSpace(PageId) || PageId.Contains('/'))
         {
             return "InstagramMessengerOptions.PageId must be 'me' or a Page id.";
+        }
+
+        if (MaxRetries is < 0 or > 10)
+        {
+            return "InstagramMessengerOptions.MaxRetries must be between 0 and 10.";
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            return "InstagramMessengerOptions.RetryBaseDelay cannot be negative.";
+        }
+
+        if (TextMessagesPerSecond < 10 || AudioVideoMessagesPerSecond < 10)
+        {
+            return "InstagramMessengerOptions.TextMessagesPerSecond and AudioVideoMessagesPerSecond must be at least 10.";
         }
 
         return null;

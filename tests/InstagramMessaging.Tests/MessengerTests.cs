@@ -88,7 +88,7 @@ public class MessengerTests
     {
         var (messenger, emulator) = Create(token: "not-a-valid-token");
 
-        var ex = await Assert.ThrowsAsync<InstagramApiException>(() => new TextMessage("hi").SendAsync(messenger, User));
+        var ex = await Assert.ThrowsAsync<InstagramAccessTokenException>(() => new TextMessage("hi").SendAsync(messenger, User));
 
         Assert.Equal(190, ex.Code);
         Assert.Equal(467, ex.Subcode);
@@ -106,7 +106,7 @@ public class MessengerTests
     {
         // A hand-written contract can put anything on the wire; the emulator judges what arrives.
         var (messenger, _) = Create();
-        var ex = await Assert.ThrowsAsync<InstagramApiException>(() => messenger.SendAsync(User, new RawMessage("""{"recipient":{"id":"1"},"message":{}}""")));
+        var ex = await Assert.ThrowsAsync<InstagramInvalidParameterException>(() => messenger.SendAsync(User, new RawMessage("""{"recipient":{"id":"1"},"message":{}}""")));
         Assert.Equal(100, ex.Code);
         Assert.Contains("(#100)", ex.ApiMessage);
     }
@@ -145,7 +145,7 @@ public class MessengerTests
         var body = """{"error":{"message":"bad token TOKEN","type":"OAuthException","code":190,"fbtrace_id":"x"}}""".Replace("TOKEN", token);
         var messenger = new InstagramMessenger(new HttpClient(new StubHandler(HttpStatusCode.BadRequest, body)), new InstagramMessengerOptions { AccessToken = token });
 
-        var ex = await Assert.ThrowsAsync<InstagramApiException>(() => new TextMessage("hi").SendAsync(messenger, User));
+        var ex = await Assert.ThrowsAsync<InstagramAccessTokenException>(() => new TextMessage("hi").SendAsync(messenger, User));
 
         Assert.DoesNotContain(token, ex.ToString());
         Assert.Contains("bad token ***", ex.Message);

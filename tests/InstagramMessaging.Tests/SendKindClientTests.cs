@@ -71,7 +71,7 @@ public class SendKindClientTests
     public async Task An_unknown_attachment_id_is_refused_by_the_platform()
     {
         var (messenger, _) = Create();
-        var ex = await Assert.ThrowsAsync<InstagramApiException>(() => new ImageImmutable(System.Collections.Immutable.ImmutableArray.Create(new AttachmentId("never-uploaded"))).SendAsync(messenger, User));
+        var ex = await Assert.ThrowsAsync<InstagramInvalidParameterException>(() => new ImageImmutable(System.Collections.Immutable.ImmutableArray.Create(new AttachmentId("never-uploaded"))).SendAsync(messenger, User));
         Assert.Equal((100, 2018074), (ex.Code, ex.Subcode));
     }
 
