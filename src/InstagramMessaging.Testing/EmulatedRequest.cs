@@ -27,7 +27,11 @@ public sealed record EmulatedRequest(string Method, string PathAndQuery, string?
     public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
 }
 
-/// <summary>What the emulator answers: an HTTP status and a JSON body.</summary>
+/// <summary>What the emulator answers: an HTTP status and a JSON body, or a dropped connection.</summary>
 /// <param name="StatusCode">The HTTP status.</param>
 /// <param name="Body">The JSON body.</param>
-public sealed record EmulatedResponse(int StatusCode, string Body);
+public sealed record EmulatedResponse(int StatusCode, string Body)
+{
+    /// <summary>When not <see cref="EmulatedFault.None"/>, the transport drops the connection instead of answering.</summary>
+    public EmulatedFault Drop { get; init; }
+}

@@ -23,6 +23,14 @@ internal sealed class EmulatorHttpHandler : HttpMessageHandler
             request.Content?.Headers.ContentType?.ToString(),
             body);
         var answer = await _emulator.HandleAsync(received, cancellationToken).ConfigureAwait(false);
+        switch (answer.Drop)
+        {
+            case EmulatedFault.DropBeforeProcessing:
+                throw new HttpRequestException(HttpRequestError.ConnectionError, "The emulator refused the connection (injected fault).");
+            case EmulatedFault.DropAfterProcessing:
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The emulator dropped the connection after processing the request (injected fault).");
+        }
+
         var content = new StringContent(answer.Body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return new HttpResponseMessage((HttpStatusCode)answer.StatusCode) { Content = content, RequestMessage = request };

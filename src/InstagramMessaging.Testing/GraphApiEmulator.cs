@@ -32,6 +32,9 @@ public sealed partial class GraphApiEmulator
     private readonly ConcurrentQueue<EmulatedAction> _actions = new();
     private readonly ConcurrentDictionary<string, EmulatedUpload> _uploads = new(StringComparer.Ordinal);
     private readonly ProfileHandler _profile = new();
+    private readonly ConcurrentDictionary<string, byte> _closedWindows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
+    private int _throttled;
     private readonly TimeProvider _time;
     private long _messageCounter;
 
@@ -107,6 +110,31 @@ public sealed partial class GraphApiEmulator
     /// </summary>
     public bool MultiImageAvailable { get; set; } = true;
 
+    /// <summary>Failures to inject into <c>messages</c> calls: transient errors, 5xx, delays, dropped connections.</summary>
+    public EmulatorFaults Faults { get; } = new();
+
+    /// <summary>
+    /// Whether to throttle as the platform does: per account (page and token), at most
+    /// <see cref="TextCallsPerSecond"/> text-class and <see cref="AudioVideoCallsPerSecond"/> audio/video calls in any
+    /// second of the emulator's clock; more are answered with code 613, subcode 2534040. Off by default.
+    /// </summary>
+    public bool EnforceRateLimits { get; set; }
+
+    /// <summary>Text, links, reactions, stickers: 100 calls/s per account (Meta's conservative figure).</summary>
+    public int TextCallsPerSecond { get; set; } = 100;
+
+    /// <summary>Audio and video: 10 calls/s per account.</summary>
+    public int AudioVideoCallsPerSecond { get; set; } = 10;
+
+    /// <summary>How many calls were throttled because of <see cref="EnforceRateLimits"/>.</summary>
+    public int ThrottledCalls => _throttled;
+
+    /// <summary>Closes the 24-hour window with a recipient: messages without the HUMAN_AGENT tag get 10/2534022.</summary>
+    public void CloseWindow(string recipientId) => _closedWindows[recipientId] = 0;
+
+    /// <summary>Opens the window again, as when the user writes.</summary>
+    public void OpenWindow(string recipientId) => _closedWindows.TryRemove(recipientId, out _);
+
     /// <summary>Every sender action accepted (typing, mark seen, reactions), oldest first.</summary>
     public IReadOnlyList<EmulatedAction> Actions => _actions.ToArray();
 
@@ -139,6 +167,11 @@ public sealed partial class GraphApiEmulator
         }
 
         var edge = match.Groups["edge"].Value;
+        if (edge == "messages")
+        {
+            return await SendWithFaultsAsync(request, match.Groups["page"].Value, cancellationToken).ConfigureAwait(false);
+        }
+
         if (edge == "messenger_profile")
         {
             return _profile.Handle(request, Error);
@@ -149,12 +182,37 @@ public sealed partial class GraphApiEmulator
             return Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
         }
 
-        return edge == "message_attachments"
-            ? await UploadAsync(request, cancellationToken).ConfigureAwait(false)
-            : Send(request);
+        return await UploadAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private EmulatedResponse Send(EmulatedRequest request)
+    private async Task<EmulatedResponse> SendWithFaultsAsync(EmulatedRequest request, string page, CancellationToken cancellationToken)
+    {
+        if (Faults.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Faults.Delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var fault = Faults.Next();
+        switch (fault)
+        {
+            case EmulatedFault.DropBeforeProcessing:
+                return new EmulatedResponse(0, string.Empty) { Drop = fault };
+            case EmulatedFault.TransientError:
+                return Error(new GraphError(503, 2, null, "(#2) Service temporarily unavailable", IsTransient: true));
+            case EmulatedFault.ServerError:
+                return Error(new GraphError(500, 1, null, "An unknown error occurred", IsTransient: true));
+        }
+
+        if (!request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
+        }
+
+        var answer = Send(request, page + "|" + request.Authorization);
+        return fault == EmulatedFault.DropAfterProcessing ? answer with { Drop = fault } : answer;
+    }
+
+    private EmulatedResponse Send(EmulatedRequest request, string account)
     {
         if (request.MediaType != "application/json")
         {
@@ -166,10 +224,21 @@ public sealed partial class GraphApiEmulator
             return Error(GraphError.InvalidParameter("The request body is not valid JSON."));
         }
 
+        if (EnforceRateLimits && Throttle(account, body) is { } throttled)
+        {
+            return Error(throttled);
+        }
+
         var validator = new SendRequestValidator(id => _uploads.ContainsKey(id), MultiImageAvailable);
         if (validator.Validate(body, out var recipientId, out var senderAction) is { } error)
         {
             return Error(error);
+        }
+
+        if (senderAction is null && _closedWindows.ContainsKey(recipientId)
+            && !(body.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.String && tag.GetString() == "HUMAN_AGENT"))
+        {
+            return Error(new GraphError(400, 10, 2534022, "(#10) This message is sent outside of allowed window."));
         }
 
         if (senderAction is not null)
@@ -265,6 +334,34 @@ public sealed partial class GraphApiEmulator
 
         _uploads[upload.AttachmentId] = upload;
         return new EmulatedResponse(200, JsonSerializer.Serialize(new UploadSuccess(upload.AttachmentId), EmulatorJsonContext.Default.UploadSuccess));
+    }
+
+    // The platform's per-account windows: the calls of the last second, per traffic class.
+    private GraphError? Throttle(string account, JsonElement body)
+    {
+        var audioVideo = body.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
+            && message.TryGetProperty("attachment", out var attachment) && attachment.ValueKind == JsonValueKind.Object
+            && attachment.TryGetProperty("type", out var type) && type.GetString() is "audio" or "video";
+        var limit = audioVideo ? AudioVideoCallsPerSecond : TextCallsPerSecond;
+        var window = _windows.GetOrAdd(account + (audioVideo ? "|av" : "|text"), _ => new Queue<DateTimeOffset>());
+        var now = _time.GetUtcNow();
+        lock (window)
+        {
+            while (window.Count > 0 && window.Peek() <= now - TimeSpan.FromSeconds(1))
+            {
+                window.Dequeue();
+            }
+
+            if (window.Count >= limit)
+            {
+                Interlocked.Increment(ref _throttled);
+                return new GraphError(400, 613, 2534040, "(#613) Calls to this api have exceeded the rate limit.");
+            }
+
+            window.Enqueue(now);
+        }
+
+        return null;
     }
 
     private static (string Type, JsonElement Payload)? UploadAttachment(JsonElement body)

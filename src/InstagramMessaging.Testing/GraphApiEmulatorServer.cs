@@ -64,6 +64,12 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
             context.Request.ContentType,
             buffer.ToArray());
         var answer = await emulator.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
+        if (answer.Drop != EmulatedFault.None)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = answer.StatusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using System;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InstagramMessaging;
@@ -10,7 +12,9 @@ public static class InstagramMessagingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="InstagramMessenger"/> as a typed client of <c>IHttpClientFactory</c>, with options
-    /// validated when the host starts. Chain handlers or a primary handler on the returned builder.
+    /// validated when the host starts, one <see cref="IInstagramRateLimiter"/> for the process (register your own
+    /// first to share budgets across instances), and the container's <see cref="TimeProvider"/> and logging.
+    /// Chain handlers or a primary handler on the returned builder.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the token and, if needed, host, version and page.</param>
@@ -21,10 +25,19 @@ public static class InstagramMessagingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<InstagramMessengerOptions>().Configure(configure).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InstagramMessengerOptions>, InstagramMessengerOptionsValidator>();
+
+        // One rate budget per process: typed clients are transient, the limiter must not be.
+        services.TryAddSingleton<IInstagramRateLimiter>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<InstagramMessengerOptions>>().Value;
+            return new InstagramRateLimiter(options.TextMessagesPerSecond, options.AudioVideoMessagesPerSecond, provider.GetService<TimeProvider>());
+        });
         return services.AddHttpClient<InstagramMessenger, InstagramMessenger>((http, provider) => new InstagramMessenger(
             http,
             provider.GetRequiredService<IOptions<InstagramMessengerOptions>>().Value,
-            provider.GetService<TimeProvider>()));
+            provider.GetService<TimeProvider>(),
+            provider.GetRequiredService<IInstagramRateLimiter>(),
+            provider.GetService<ILogger<InstagramMessenger>>()));
     }
 
     private sealed class InstagramMessengerOptionsValidator : IValidateOptions<InstagramMessengerOptions>

@@ -29,8 +29,11 @@ internal static class ContractEmitter
         }
 
         var images = spec.Members.Where(m => m.Kind == ContentKind.Image).ToArray();
+        // Audio and video count against their own, lower rate limit (10/s per account).
+        var audioVideo = spec.Members.Any(m => m.Kind is ContentKind.Audio or ContentKind.Video);
         w.Open($"partial {spec.Keyword} {spec.TypeName} : global::InstagramMessaging.IInstagramMessage"
-            + (images.Length > 0 ? ", global::InstagramMessaging.IMultiImageMessage" : string.Empty));
+            + (images.Length > 0 ? ", global::InstagramMessaging.IMultiImageMessage" : string.Empty)
+            + (audioVideo ? ", global::InstagramMessaging.IAudioVideoMessage" : string.Empty));
         EmitWriteToBuffer(w, spec);
         w.Line();
         EmitWriteToWriter(w);
