@@ -97,6 +97,15 @@ public sealed partial class GraphApiEmulator
         }
     }
 
+    /// <summary>
+    /// How often each logical message was delivered: deliveries grouped by recipient and <c>message</c> JSON.
+    /// A count above 1 means the same message reached the same person more than once.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> DeliveryCounts()
+        => DeliveredMessages
+            .GroupBy(m => m.RecipientId + " " + (m.Body.TryGetProperty("message", out var message) ? message.GetRawText() : m.Body.GetRawText()))
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     /// <summary>An in-process <see cref="HttpMessageHandler"/> that answers every request from this emulator.</summary>
     public HttpMessageHandler CreateHandler() => new EmulatorHttpHandler(this);
 

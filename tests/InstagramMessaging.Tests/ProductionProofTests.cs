@@ -67,6 +67,7 @@ public class ProductionProofTests
         Assert.True(emulator.Faults.InjectedCount >= messages / 10, $"only {emulator.Faults.InjectedCount} faults were injected");
 
         // Delivered twice: never.
+        Assert.All(emulator.DeliveryCounts(), count => Assert.Equal(1, count.Value));
         Assert.DoesNotContain(deliveries, d => d.Value.Length > 1);
 
         // Every success was delivered, under the id the client returned: nothing retryable was lost.
