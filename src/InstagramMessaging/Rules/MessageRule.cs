@@ -3,7 +3,12 @@
 namespace InstagramMessaging.Rules;
 
 /// <summary>A platform rule: the id shared by its diagnostic and its runtime violation, and its words.</summary>
-public sealed class MessageRule
+#if INSTAGRAMMESSAGING_GENERATOR
+internal
+#else
+public
+#endif
+sealed class MessageRule
 {
     internal MessageRule(string id, string title, string messageFormat)
     {

@@ -5,7 +5,12 @@ using System.Text;
 namespace InstagramMessaging.Rules;
 
 /// <summary>The ids of the rules; each is also the id of the compile-time diagnostic that reports it.</summary>
-public static class RuleIds
+#if INSTAGRAMMESSAGING_GENERATOR
+internal
+#else
+public
+#endif
+static class RuleIds
 {
     /// <summary>Text longer than 1000 UTF-8 bytes.</summary>
     public const string TextTooLong = "IGM001";
@@ -69,7 +74,12 @@ public static class RuleIds
 }
 
 /// <summary>The kinds of attachment, each with its own media types and size limit.</summary>
-public enum MediaKind
+#if INSTAGRAMMESSAGING_GENERATOR
+internal
+#else
+public
+#endif
+enum MediaKind
 {
     /// <summary><c>image</c>: png, jpg, jpeg, gif; up to 8 MB.</summary>
     Image,
@@ -85,7 +95,12 @@ public enum MediaKind
 }
 
 /// <summary>Every limit Instagram puts on a message, and the rule that enforces it.</summary>
-public static class MessageRules
+#if INSTAGRAMMESSAGING_GENERATOR
+internal
+#else
+public
+#endif
+static class MessageRules
 {
     /// <summary>Instagram rejects a text longer than this many UTF-8 bytes (not characters: an emoji is 4).</summary>
     public const int MaxTextUtf8Bytes = 1000;

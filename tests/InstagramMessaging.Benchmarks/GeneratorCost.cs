@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using InstagramMessaging.Generators;
+using InstagramMessaging.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace InstagramMessaging.Benchmarks;
+
+/// <summary>
+/// The generator over 1000 contracts against System.Text.Json's generator (from the SDK's reference pack) over
+/// 1000 equivalent [JsonSerializable] types, and a no-op ForAttributeWithMetadataName generator as the floor;
+/// cold and after an unrelated edit, on compilations already bound as in a real build. Also the analyzers' share
+/// of compiling a project of 1000 contracts with their construction sites.
+/// </summary>
+public static class GeneratorCost
+{
+    private const int Types = 1000;
+    private static readonly CSharpParseOptions s_parse = new(LanguageVersion.CSharp12);
+
+    public static IReadOnlyList<(string Case, Interleaved.Result Result)> Run(int rounds = 7)
+    {
+        var ours = Compilation(i => $$"""
+            namespace App.Messages{{i % 20}};
+            [InstagramMessaging.InstagramMessage]
+            public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
+            """);
+        var stj = Compilation(i => $$"""
+            namespace App.Messages{{i % 20}};
+            public sealed class Notice{{i}} { public string Text { get; set; } = ""; public string? ReplyTo { get; set; } }
+            """, "[System.Text.Json.Serialization.JsonSourceGenerationOptions]\npublic partial class AppJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }\n"
+                + "\n" + string.Concat(Enumerable.Range(0, Types).Select(i => $"[System.Text.Json.Serialization.JsonSerializable(typeof(App.Messages{i % 20}.Notice{i}))]\n")) + "public partial class AppJsonContext { }");
+
+        var stjGenerator = LoadSystemTextJsonGenerator();
+        var floor = new NoOpGenerator().AsSourceGenerator();
+        var oursGenerator = new InstagramMessageGenerator().AsSourceGenerator();
+
+        var results = new List<(string, Interleaved.Result)>();
+        foreach (var edit in new[] { false, true })
+        {
+            var label = edit ? "after an unrelated edit" : "cold";
+            var candidates = new Dictionary<string, Action>
+            {
+                ["System.Text.Json generator"] = Runner(stjGenerator, stj, edit),
+                ["InstagramMessaging generator"] = Runner(oursGenerator, ours, edit),
+                ["no-op ForAttributeWithMetadataName (floor)"] = Runner(floor, ours, edit),
+            };
+            foreach (var result in Interleaved.Compare("System.Text.Json generator", candidates, rounds, TimeSpan.FromMilliseconds(300)))
+            {
+                results.Add((label, result));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The analyzers' execution time as a share of compiling a 1000-contract project with construction sites.</summary>
+    public static async Task<(double CompileMs, double AnalyzersMs, double Share)> AnalyzerShareAsync()
+    {
+        var compilation = Compilation(i => $$"""
+            namespace App.Messages{{i % 20}};
+            [InstagramMessaging.InstagramMessage]
+            public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
+            public static class Use{{i}}
+            {
+                public static object A(string s) => new Notice{{i}}("Order {{i}} shipped", null);
+                public static object B(string s) => new Notice{{i}}(s) with { Text = "Updated: " + s };
+                public static object C() => new Notice{{i}}($"Hello {{{i}}}", ReplyTo: "m_{{i}}");
+            }
+            """);
+        var driver = CSharpGeneratorDriver.Create(new[] { new InstagramMessageGenerator().AsSourceGenerator() }, parseOptions: s_parse);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
+
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ContractDeclarationAnalyzer(), new ContractValueAnalyzer(), new MediaFileAnalyzer());
+        double compileMs = 0, analyzersMs = 0;
+        const int runs = 3;
+        for (var run = 0; run < runs; run++)
+        {
+            var fresh = withGenerated.RemoveAllSyntaxTrees().AddSyntaxTrees(withGenerated.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), s_parse, t.FilePath)));
+            var watch = Stopwatch.StartNew();
+            using (var pe = new MemoryStream())
+            {
+                var emitted = fresh.Emit(pe);
+                if (!emitted.Success)
+                {
+                    throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics.Take(5)));
+                }
+            }
+
+            compileMs += watch.Elapsed.TotalMilliseconds;
+            var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            foreach (var analyzer in analyzers)
+            {
+                analyzersMs += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+            }
+        }
+
+        return (compileMs / runs, analyzersMs / runs, analyzersMs / (compileMs + analyzersMs));
+    }
+
+    private static Action Runner(ISourceGenerator generator, CSharpCompilation compilation, bool edit)
+    {
+        GeneratorDriver Fresh() => CSharpGeneratorDriver.Create(new[] { generator }, parseOptions: s_parse);
+        if (!edit)
+        {
+            return () => Fresh().RunGenerators(compilation);
+        }
+
+        // The warm state an IDE holds, then the cost of one unrelated edit on top of it.
+        var editable = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(editable, CSharpSyntaxTree.ParseText(editable.GetText() + "\nclass UnrelatedEdit { int X; }", s_parse, editable.FilePath));
+        edited.GetDeclarationDiagnostics();
+        var warm = Fresh().RunGenerators(compilation);
+        return () => warm.RunGenerators(edited);
+    }
+
+    private static CSharpCompilation Compilation(Func<int, string> type, string? extra = null)
+    {
+        var trees = Enumerable.Range(0, Types).Select(i => CSharpSyntaxTree.ParseText(type(i), s_parse, $"Type{i}.cs")).ToList();
+        trees.Add(CSharpSyntaxTree.ParseText(extra ?? "class Unrelated { }", s_parse, "Unrelated.cs"));
+        var compilation = CSharpCompilation.Create(
+            "Bench",
+            trees,
+            Basic.Reference.Assemblies.Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(InstagramMessageAttribute).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        // Bound as in a real build: declarations and semantic models exist before the generators run.
+        compilation.GetDeclarationDiagnostics();
+        return compilation;
+    }
+
+    private static ISourceGenerator LoadSystemTextJsonGenerator()
+    {
+        var pack = Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref");
+        var dll = Directory.EnumerateFiles(pack, "System.Text.Json.SourceGeneration.dll", SearchOption.AllDirectories)
+            .Where(p => p.Contains($"{Path.DirectorySeparatorChar}cs{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .OrderByDescending(p => p, StringComparer.Ordinal)
+            .First();
+        var reference = new AnalyzerFileReference(Path.GetFullPath(dll), new Loader());
+        return reference.GetGeneratorsForAllLanguages().Single();
+    }
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+    }
+
+    // The floor: what ForAttributeWithMetadataName itself costs, with a transform that does nothing.
+    [Generator]
+    private sealed class NoOpGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var names = context.SyntaxProvider.ForAttributeWithMetadataName(
+                "InstagramMessaging.InstagramMessageAttribute",
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                static (ctx, _) => ctx.TargetSymbol.Name);
+            context.RegisterSourceOutput(names, static (_, _) => { });
+        }
+    }
+}
