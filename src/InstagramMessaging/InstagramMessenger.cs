@@ -42,6 +42,7 @@ public sealed class InstagramMessenger
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _retry;
     private readonly string _account;
+    private readonly ConcurrentDictionary<string, Uri> _addresses = new(StringComparer.Ordinal);
 
     /// <summary>Creates a client over <paramref name="httpClient"/>, which may come from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The client requests go through; its own <c>BaseAddress</c> is not used.</param>
@@ -296,29 +297,23 @@ public sealed class InstagramMessenger
     // counted and logged. `content` makes a fresh body for each attempt.
     private async Task<GraphResponse> SendAsync(HttpMethod method, string relative, Func<HttpContent?> content, TrafficClass trafficClass, CancellationToken cancellationToken)
     {
-        var operation = relative.Split('?', 2)[0];
+        var call = new Call(this, method, relative, content, trafficClass, cancellationToken);
         var started = _time.GetTimestamp();
-        using var activity = InstagramTelemetry.Source.StartActivity("instagram " + operation, ActivityKind.Client);
+        using var activity = InstagramTelemetry.Source.StartActivity(call.ActivityName, ActivityKind.Client);
         activity?.SetTag("http.request.method", method.Method);
-        Log.Sending(_logger, operation, _pageUri.AbsolutePath + operation);
+        Log.Sending(_logger, call.Operation, _pageUri.AbsolutePath);
         try
         {
-            var response = await _retry.ExecuteAsync(
-                async token =>
-                {
-                    await _limiter.AcquireAsync(_account, trafficClass, token).ConfigureAwait(false);
-                    return await SendOnceAsync(method, Address(relative), content(), cancellationToken, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-            InstagramTelemetry.Sent.Add(1, new KeyValuePair<string, object?>("operation", operation));
-            Log.Sent(_logger, operation, _time.GetElapsedTime(started).TotalMilliseconds, response.MessageId);
+            var response = await _retry.ExecuteAsync(static (call, token) => call.Messenger.AttemptAsync(call, token), call, cancellationToken).ConfigureAwait(false);
+            InstagramTelemetry.Sent.Add(1, new KeyValuePair<string, object?>("operation", call.Operation));
+            Log.Sent(_logger, call.Operation, _time.GetElapsedTime(started).TotalMilliseconds, response.MessageId);
             return response;
         }
         catch (InstagramRateLimitedException ex)
         {
             _limiter.OnThrottled(_account, ex.RetryAfter);
             InstagramTelemetry.Throttled.Add(1, new KeyValuePair<string, object?>("code", ex.Code));
-            Log.Throttled(_logger, operation, GraphErrors.Describe(ex.Code, ex.Subcode), (ex.RetryAfter ?? TimeSpan.Zero).TotalSeconds);
+            Log.Throttled(_logger, call.Operation, GraphErrors.Describe(ex.Code, ex.Subcode), (ex.RetryAfter ?? TimeSpan.Zero).TotalSeconds);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
@@ -327,11 +322,11 @@ public sealed class InstagramMessenger
             InstagramTelemetry.Failed.Add(1, new KeyValuePair<string, object?>("code", ex.Code), new KeyValuePair<string, object?>("error.type", ex.GetType().Name));
             if (ex is InstagramOutcomeUnknownException)
             {
-                Log.OutcomeUnknown(_logger, operation);
+                Log.OutcomeUnknown(_logger, call.Operation);
             }
             else
             {
-                Log.Failed(_logger, operation, ex.GetType().Name, GraphErrors.Describe(ex.Code, ex.Subcode), ex.HttpStatusCode, ex.FbTraceId);
+                Log.Failed(_logger, call.Operation, ex.GetType().Name, GraphErrors.Describe(ex.Code, ex.Subcode), ex.HttpStatusCode, ex.FbTraceId);
             }
 
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
@@ -339,8 +334,41 @@ public sealed class InstagramMessenger
         }
         finally
         {
-            InstagramTelemetry.Duration.Record(_time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("operation", operation));
+            InstagramTelemetry.Duration.Record(_time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("operation", call.Operation));
         }
+    }
+
+    private async ValueTask<GraphResponse> AttemptAsync(Call call, CancellationToken token)
+    {
+        await _limiter.AcquireAsync(_account, call.TrafficClass, token).ConfigureAwait(false);
+        return await SendOnceAsync(call.Method, Address(call.Relative), call.Content(), call.CancellationToken, token).ConfigureAwait(false);
+    }
+
+    // The arguments of one logical call, passed through the retry pipeline without a closure.
+    private sealed class Call(InstagramMessenger messenger, HttpMethod method, string relative, Func<HttpContent?> content, TrafficClass trafficClass, CancellationToken cancellationToken)
+    {
+        private static readonly ConcurrentDictionary<string, (string Operation, string Activity)> s_names = new(StringComparer.Ordinal);
+        private readonly (string Operation, string Activity) _names = s_names.GetOrAdd(relative, static r =>
+        {
+            var operation = r.Split('?', 2)[0];
+            return (operation, "instagram " + operation);
+        });
+
+        public InstagramMessenger Messenger => messenger;
+
+        public HttpMethod Method => method;
+
+        public string Relative => relative;
+
+        public Func<HttpContent?> Content => content;
+
+        public TrafficClass TrafficClass => trafficClass;
+
+        public CancellationToken CancellationToken => cancellationToken;
+
+        public string Operation => _names.Operation;
+
+        public string ActivityName => _names.Activity;
     }
 
     private async Task<GraphResponse> SendOnceAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken callerToken, CancellationToken token)
@@ -404,7 +432,7 @@ public sealed class InstagramMessenger
 
     private Uri Address(string relative)
     {
-        var uri = new Uri(_pageUri, relative);
+        var uri = _addresses.GetOrAdd(relative, static (r, page) => new Uri(page, r), _pageUri);
         if (string.IsNullOrEmpty(_options.AppSecret))
         {
             return uri;

@@ -6,8 +6,8 @@ namespace InstagramMessaging.Client;
 // Every log line the client writes. None takes the token, the app secret or a URL's query string.
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Trace, "Sending {Operation} to {Path}")]
-    public static partial void Sending(ILogger logger, string operation, string path);
+    [LoggerMessage(1, LogLevel.Trace, "Sending {Operation} to {PagePath}")]
+    public static partial void Sending(ILogger logger, string operation, string pagePath);
 
     [LoggerMessage(2, LogLevel.Debug, "{Operation} succeeded in {ElapsedMs} ms (message {MessageId})")]
     public static partial void Sent(ILogger logger, string operation, double elapsedMs, string? messageId);

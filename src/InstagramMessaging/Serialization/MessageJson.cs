@@ -21,8 +21,6 @@ public static class MessageJson
     private static readonly SearchValues<char> s_unescaped = SearchValues.Create(
         " !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
 
-    [ThreadStatic] private static ArrayBufferWriter<byte>? t_escapeBuffer;
-    [ThreadStatic] private static Utf8JsonWriter? t_escapeWriter;
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_valueBuffer;
 
     /// <summary>Copies a constant, already valid JSON fragment.</summary>
@@ -308,24 +306,65 @@ public static class MessageJson
         }
     }
 
+    // Escapes exactly as System.Text.Json's default encoder: short forms for \b \f \n \r \t and \\, \uXXXX
+    // (upper-case hex) for every other character outside printable ASCII or HTML-sensitive, surrogate pairs as two
+    // escapes, and a lone surrogate as \uFFFD. The exhaustive and property tests hold it to System.Text.Json.
     private static void WriteEscaped(IBufferWriter<byte> output, string value)
     {
-        // Rare path: let System.Text.Json escape, so the bytes are exactly its own (including its refusal of
-        // invalid UTF-16). The writer and buffer are reused per thread, so nothing is allocated.
-        var buffer = t_escapeBuffer ??= new ArrayBufferWriter<byte>(256);
-        buffer.ResetWrittenCount();
-        var writer = t_escapeWriter;
-        if (writer is null)
+        var span = output.GetSpan((value.Length * 6) + 2);
+        var at = 0;
+        span[at++] = (byte)'"';
+        for (var i = 0; i < value.Length; i++)
         {
-            writer = t_escapeWriter = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-        }
-        else
-        {
-            writer.Reset(buffer);
+            var c = value[i];
+            if (c < 0x80 && s_unescaped.Contains(c))
+            {
+                span[at++] = (byte)c;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\b': at = Short(span, at, (byte)'b'); continue;
+                case '\f': at = Short(span, at, (byte)'f'); continue;
+                case '\n': at = Short(span, at, (byte)'n'); continue;
+                case '\r': at = Short(span, at, (byte)'r'); continue;
+                case '\t': at = Short(span, at, (byte)'t'); continue;
+                case '\\': at = Short(span, at, (byte)'\\'); continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                at = Unicode(span, at, c);
+                at = Unicode(span, at, value[++i]);
+            }
+            else
+            {
+                at = Unicode(span, at, char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
         }
 
-        writer.WriteStringValue(value);
-        writer.Flush();
-        WriteRaw(output, buffer.WrittenSpan);
+        span[at++] = (byte)'"';
+        output.Advance(at);
     }
+
+    private static int Short(Span<byte> span, int at, byte letter)
+    {
+        span[at] = (byte)'\\';
+        span[at + 1] = letter;
+        return at + 2;
+    }
+
+    private static int Unicode(Span<byte> span, int at, char c)
+    {
+        span[at] = (byte)'\\';
+        span[at + 1] = (byte)'u';
+        span[at + 2] = Hex(c >> 12);
+        span[at + 3] = Hex((c >> 8) & 0xF);
+        span[at + 4] = Hex((c >> 4) & 0xF);
+        span[at + 5] = Hex(c & 0xF);
+        return at + 6;
+    }
+
+    private static byte Hex(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
 }
