@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -207,14 +208,15 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
     private static void CheckMedia(System.Action<Diagnostic> report, IPropertySymbol property, MediaKind kind, IOperation value)
     {
         value = Unwrap(value);
-        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        if (KnownItems(value, out _) is { } items)
         {
-            if (initializer.ElementValues.Length > MessageRules.MaxAttachments)
+            // A lower bound is enough: a spread of unknown size only adds to what is already too many.
+            if (items.Count > MessageRules.MaxAttachments)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, value.Syntax.GetLocation(), property.Name, initializer.ElementValues.Length));
+                report(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, LocationOf(value, items), property.Name, items.Count));
             }
 
-            foreach (var element in initializer.ElementValues)
+            foreach (var element in items)
             {
                 CheckMedia(report, property, kind, element);
             }
@@ -308,14 +310,72 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // The number of items of an array creation whose items the compiler sees.
+    // Where to point at a collection: for a params argument (an implicit array) the span of its items.
+    private static Location LocationOf(IOperation value, List<IOperation> items)
+        => value.IsImplicit && items.Count > 0
+            ? Location.Create(value.Syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(items[0].Syntax.SpanStart, items[items.Count - 1].Syntax.Span.End))
+            : value.Syntax.GetLocation();
+
+    // How many items a collection value holds, when the compiler sees them all.
     private static int? KnownCount(IOperation value)
-        => Unwrap(value) switch
+        => KnownItems(Unwrap(value), out var exact) is { } items && exact ? items.Count : null;
+
+    // The items of a collection whose construction the compiler sees: array creations and initializers,
+    // collection initializers, collection expressions (with spreads of such collections), params arguments and
+    // ImmutableArray.Create. `exact` is false when some items are not known (a spread of a variable, say): the
+    // list then holds the known ones, a lower bound.
+    private static List<IOperation>? KnownItems(IOperation value, out bool exact)
+    {
+        exact = true;
+        value = Unwrap(value);
+        switch (value)
         {
-            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Length,
-            IArrayCreationOperation { DimensionSizes.Length: 1 } array when array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 } => 0,
-            _ => null,
-        };
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                return initializer.ElementValues.ToList();
+            case IArrayCreationOperation { DimensionSizes.Length: 1 } array when array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 }:
+                return new List<IOperation>();
+            case IObjectCreationOperation { Initializer: { } initializer } creation
+                when initializer.Initializers.All(i => i is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 }):
+                exact = creation.Arguments.Length == 0;
+                return initializer.Initializers.Select(i => ((IInvocationOperation)i).Arguments[0].Value).ToList();
+            case IInvocationOperation { TargetMethod: { Name: "Create", ContainingType.Name: "ImmutableArray" } } create:
+                return create.Arguments.Length == 1 && create.Arguments[0].ArgumentKind == ArgumentKind.ParamArray
+                    ? KnownItems(create.Arguments[0].Value, out exact)
+                    : create.Arguments.Select(a => a.Value).ToList();
+        }
+
+        if (value.Syntax is CollectionExpressionSyntax collection && value.SemanticModel is { } model)
+        {
+            var items = new List<IOperation>();
+            foreach (var element in collection.Elements)
+            {
+                var inner = element switch
+                {
+                    ExpressionElementSyntax item => model.GetOperation(item.Expression),
+                    SpreadElementSyntax spread => model.GetOperation(spread.Expression),
+                    _ => null,
+                };
+                if (inner is null)
+                {
+                    exact = false;
+                }
+                else if (element is SpreadElementSyntax)
+                {
+                    var spreadItems = KnownItems(inner, out var spreadExact);
+                    exact &= spreadItems is not null && spreadExact;
+                    items.AddRange(spreadItems ?? new List<IOperation>());
+                }
+                else
+                {
+                    items.Add(inner);
+                }
+            }
+
+            return items;
+        }
+
+        return null;
+    }
 
     private static bool IsRuntimeType(INamedTypeSymbol type, string name)
         => type.Name == name && type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
