@@ -235,8 +235,42 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         }
         else if (MessageRules.IsMediaTypeRejected(kind, url, out var extension))
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.MediaTypeNotSupported, value.Syntax.GetLocation(), property.Name, extension, MessageRules.JsonType(kind), string.Join(", ", MessageRules.MediaTypes(kind))));
+            report(Diagnostic.Create(
+                DiagnosticDescriptors.MediaTypeNotSupported,
+                value.Syntax.GetLocation(),
+                AttributeLocation(property),
+                FixProperties(kind, extension),
+                property.Name,
+                extension,
+                MessageRules.JsonType(kind),
+                string.Join(", ", MessageRules.MediaTypes(kind))));
         }
+    }
+
+    /// <summary>The diagnostic property naming the attribute whose kind takes the URL's type, for the code fix.</summary>
+    public const string SuggestedAttributeProperty = "SuggestedAttribute";
+
+    // Where the member's attachment attribute is written, so a fix can change it (it may be in another file).
+    private static IEnumerable<Location> AttributeLocation(IPropertySymbol property)
+    {
+        ContractReader.GetContentKind(property, out var attribute);
+        return attribute?.ApplicationSyntaxReference is { } reference
+            ? new[] { Location.Create(reference.SyntaxTree, reference.Span) }
+            : Enumerable.Empty<Location>();
+    }
+
+    // The media kind that takes this type (images first, then video, then audio), if any.
+    private static ImmutableDictionary<string, string?>? FixProperties(MediaKind kind, string extension)
+    {
+        foreach (var candidate in new[] { MediaKind.Image, MediaKind.Video, MediaKind.Audio })
+        {
+            if (candidate != kind && System.Array.IndexOf(MessageRules.MediaTypes(candidate), extension) >= 0)
+            {
+                return ImmutableDictionary<string, string?>.Empty.Add(SuggestedAttributeProperty, candidate + "Attachment");
+            }
+        }
+
+        return null;
     }
 
     // A URL the compiler knows: a constant string, new Uri("...") or MediaSource.FromUrl("...").
