@@ -112,12 +112,14 @@ public sealed class InstagramMessenger
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reaction);
         var body = new ArrayBufferWriter<byte>(128);
-        MessageJson.WriteEnvelopeStart(body, recipient, null);
-        MessageJson.WriteRaw(body, "\"sender_action\":\"react\",\"payload\":{\"message_id\":"u8);
-        MessageJson.WriteString(body, messageId);
-        MessageJson.WriteRaw(body, ",\"reaction\":"u8);
-        MessageJson.WriteString(body, reaction);
-        MessageJson.WriteRaw(body, "}}"u8);
+        var json = new MessageJsonWriter(body);
+        MessageJson.WriteEnvelopeStart(ref json, recipient, null);
+        json.WriteRaw("\"sender_action\":\"react\",\"payload\":{\"message_id\":"u8);
+        json.WriteString(messageId);
+        json.WriteRaw(",\"reaction\":"u8);
+        json.WriteString(reaction);
+        json.WriteRaw("}}"u8);
+        json.Flush();
         return ToSendResult(await PostJsonAsync("messages", body.WrittenMemory, cancellationToken).ConfigureAwait(false));
     }
 
@@ -127,10 +129,12 @@ public sealed class InstagramMessenger
         RequireRecipient(recipient);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         var body = new ArrayBufferWriter<byte>(128);
-        MessageJson.WriteEnvelopeStart(body, recipient, null);
-        MessageJson.WriteRaw(body, "\"sender_action\":\"unreact\",\"payload\":{\"message_id\":"u8);
-        MessageJson.WriteString(body, messageId);
-        MessageJson.WriteRaw(body, "}}"u8);
+        var json = new MessageJsonWriter(body);
+        MessageJson.WriteEnvelopeStart(ref json, recipient, null);
+        json.WriteRaw("\"sender_action\":\"unreact\",\"payload\":{\"message_id\":"u8);
+        json.WriteString(messageId);
+        json.WriteRaw("}}"u8);
+        json.Flush();
         return ToSendResult(await PostJsonAsync("messages", body.WrittenMemory, cancellationToken).ConfigureAwait(false));
     }
 
@@ -139,8 +143,10 @@ public sealed class InstagramMessenger
     {
         RequireRecipient(recipient);
         var body = new ArrayBufferWriter<byte>(96);
-        MessageJson.WriteEnvelopeStart(body, recipient, null);
-        MessageJson.WriteRaw(body, "\"message\":{\"attachment\":{\"type\":\"like_heart\"}}}"u8);
+        var json = new MessageJsonWriter(body);
+        MessageJson.WriteEnvelopeStart(ref json, recipient, null);
+        json.WriteRaw("\"message\":{\"attachment\":{\"type\":\"like_heart\"}}}"u8);
+        json.Flush();
         return ToSendResult(await PostJsonAsync("messages", body.WrittenMemory, cancellationToken).ConfigureAwait(false));
     }
 
@@ -149,14 +155,16 @@ public sealed class InstagramMessenger
     {
         RequireRecipient(recipient);
         var body = new ArrayBufferWriter<byte>(96);
-        MessageJson.WriteEnvelopeStart(body, recipient, null);
-        MessageJson.WriteRaw(body, action switch
+        var json = new MessageJsonWriter(body);
+        MessageJson.WriteEnvelopeStart(ref json, recipient, null);
+        json.WriteRaw(action switch
         {
             SenderAction.TypingOn => "\"sender_action\":\"typing_on\"}"u8,
             SenderAction.TypingOff => "\"sender_action\":\"typing_off\"}"u8,
             SenderAction.MarkSeen => "\"sender_action\":\"mark_seen\"}"u8,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown sender action."),
         });
+        json.Flush();
         return ToSendResult(await PostJsonAsync("messages", body.WrittenMemory, cancellationToken).ConfigureAwait(false));
     }
 
@@ -173,9 +181,11 @@ public sealed class InstagramMessenger
         ThrowIfInvalid(violations);
 
         var body = new ArrayBufferWriter<byte>(256);
-        MessageJson.WriteRaw(body, "{\"platform\":\"instagram\",\"message\":{\"attachment\":"u8);
-        MessageJson.WriteAttachment(body, kind, MediaSource.FromUrl(url), isReusable: true);
-        MessageJson.WriteRaw(body, "}}"u8);
+        var json = new MessageJsonWriter(body);
+        json.WriteRaw("{\"platform\":\"instagram\",\"message\":{\"attachment\":"u8);
+        MessageJson.WriteAttachment(ref json, kind, MediaSource.FromUrl(url), isReusable: true);
+        json.WriteRaw("}}"u8);
+        json.Flush();
         return ToAttachmentId(await PostJsonAsync("message_attachments", body.WrittenMemory, cancellationToken).ConfigureAwait(false));
     }
 
@@ -259,18 +269,20 @@ public sealed class InstagramMessenger
         foreach (var image in message.GetImages())
         {
             var body = new ArrayBufferWriter<byte>(256);
-            MessageJson.WriteEnvelopeStart(body, recipient, options);
-            MessageJson.WriteRaw(body, "\"message\":{\"attachment\":"u8);
-            MessageJson.WriteAttachment(body, MediaKind.Image, image);
-            MessageJson.WriteRaw(body, "}"u8);
+            var json = new MessageJsonWriter(body);
+            MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+            json.WriteRaw("\"message\":{\"attachment\":"u8);
+            MessageJson.WriteAttachment(ref json, MediaKind.Image, image);
+            json.WriteRaw("}"u8);
             if (replyTo is not null && results.Count == 0)
             {
-                MessageJson.WriteRaw(body, ",\"reply_to\":{\"mid\":"u8);
-                MessageJson.WriteString(body, replyTo);
-                MessageJson.WriteRaw(body, "}"u8);
+                json.WriteRaw(",\"reply_to\":{\"mid\":"u8);
+                json.WriteString(replyTo);
+                json.WriteRaw("}"u8);
             }
 
-            MessageJson.WriteRaw(body, "}"u8);
+            json.WriteRaw("}"u8);
+            json.Flush();
             results.Add(ToSendResult(await PostJsonAsync("messages", body.WrittenMemory, cancellationToken).ConfigureAwait(false)));
         }
 

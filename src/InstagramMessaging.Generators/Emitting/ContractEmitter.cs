@@ -63,7 +63,7 @@ internal static class ContractEmitter
     // Adjacent constant fragments become one copy: `{"a":` then `"b":` is written as `{"a":"b":`.
     private static string MergeConstantWrites(string source)
     {
-        const string prefix = Json + ".WriteRaw(output, \"";
+        const string prefix = "json.WriteRaw(\"";
         const string suffix = "\"u8);";
         var lines = source.Split('\n');
         var merged = new System.Collections.Generic.List<string>(lines.Length);
@@ -98,7 +98,8 @@ internal static class ContractEmitter
         w.Line(GeneratedCode);
         w.Open("public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(output);");
-        w.Line($"{Json}.WriteEnvelopeStart(output, recipient, options);");
+        w.Line("var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);");
+        w.Line($"{Json}.WriteEnvelopeStart(ref json, recipient, options);");
         w.Line(Raw("\"message\":{"));
         EmitMessageContent(w, spec);
         w.Line(Raw("}"));
@@ -107,13 +108,14 @@ internal static class ContractEmitter
             w.Line("// reply_to sits at the top level, beside message; without an id there is none.");
             w.Open($"if (this.{replyTo.Name} is not null)");
             w.Line(Raw(",\"reply_to\":{\"mid\":"));
-            w.Line($"{Json}.WriteString(output, this.{replyTo.Name});");
+            w.Line($"json.WriteString(this.{replyTo.Name});");
             w.Line(Raw("}"));
             w.Close();
             w.Line();
         }
 
         w.Line(Raw("}"));
+        w.Line("json.Flush();");
         w.Close();
     }
 
@@ -124,14 +126,14 @@ internal static class ContractEmitter
         if (spec.IsButtonTemplate)
         {
             w.Line(Raw("\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"button\",\"text\":"));
-            w.Line($"{Json}.WriteString(output, this.{text!.Name});");
+            w.Line($"json.WriteString(this.{text!.Name});");
             w.Line(Raw(",\"buttons\":["));
             w.Line("var buttons = 0;");
             foreach (var button in spec.Members.Where(m => m.Kind == ContentKind.Button))
             {
                 w.Line(button.IsCollection
-                    ? $"{Json}.WriteButtons(output, this.{button.Name}, ref buttons);"
-                    : $"{Json}.WriteButton(output, this.{button.Name}, ref buttons);");
+                    ? $"{Json}.WriteButtons(ref json, this.{button.Name}, ref buttons);"
+                    : $"{Json}.WriteButton(ref json, this.{button.Name}, ref buttons);");
             }
 
             w.Line(Raw("]}}"));
@@ -140,45 +142,45 @@ internal static class ContractEmitter
         {
             var quickReplies = spec.Members.FirstOrDefault(m => m.Kind == ContentKind.QuickReplies);
             w.Line(Raw("\"text\":"));
-            w.Line($"{Json}.WriteString(output, this.{text.Name});");
+            w.Line($"json.WriteString(this.{text.Name});");
             if (quickReplies is not null || spec.QuickReplies.Count > 0)
             {
                 var declared = spec.QuickReplies.Count > 0 ? DeclaredQuickReplies : "null";
                 var runtime = quickReplies is null ? "null" : "this." + quickReplies.Name;
-                w.Line($"{Json}.WriteQuickReplies(output, {declared}, {runtime});");
+                w.Line($"{Json}.WriteQuickReplies(ref json, {declared}, {runtime});");
             }
         }
         else if (media.Length > 0 && media[0].Kind != ContentKind.Image)
         {
             w.Line(Raw("\"attachment\":"));
-            w.Line($"{Json}.WriteAttachment(output, {MediaKind(media[0].Kind)}, {Json}.ToSource(this.{media[0].Name}));");
+            w.Line($"{Json}.WriteAttachment(ref json, {MediaKind(media[0].Kind)}, {Json}.ToSource(this.{media[0].Name}));");
         }
         else if (media.Length > 0)
         {
             w.Line("// One image travels as \"attachment\", several (up to 10) as \"attachments\".");
             w.Line($"var count = {ImageCount(media)};");
-            w.Line($"{Json}.BeginImages(output, count);");
+            w.Line($"{Json}.BeginImages(ref json, count);");
             w.Line("var written = 0;");
             foreach (var image in media)
             {
-                EmitForEachImage(w, image, source => $"{Json}.WriteImage(output, {source}, ref written);");
+                EmitForEachImage(w, image, source => $"{Json}.WriteImage(ref json, {source}, ref written);");
             }
 
-            w.Line($"{Json}.EndImages(output, count);");
+            w.Line($"{Json}.EndImages(ref json, count);");
         }
         else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.MediaShare) is { } share)
         {
             w.Line(Raw("\"attachment\":{\"type\":\"MEDIA_SHARE\",\"payload\":{\"id\":"));
-            w.Line($"{Json}.WriteString(output, this.{share.Name});");
+            w.Line($"json.WriteString(this.{share.Name});");
             w.Line(Raw("}}"));
         }
         else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.GenericTemplate) is { } generic)
         {
-            w.Line($"{Json}.WriteGenericTemplate(output, this.{generic.Name});");
+            w.Line($"{Json}.WriteGenericTemplate(ref json, this.{generic.Name});");
         }
         else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.ProductTemplate) is { } product)
         {
-            w.Line($"{Json}.WriteProductTemplate(output, this.{product.Name});");
+            w.Line($"{Json}.WriteProductTemplate(ref json, this.{product.Name});");
         }
     }
 
@@ -218,7 +220,7 @@ internal static class ContractEmitter
 
     private static string MediaKind(ContentKind kind) => "global::InstagramMessaging.Rules.MediaKind." + kind;
 
-    private static string Raw(string json) => $"{Json}.WriteRaw(output, \"{json.Replace("\"", "\\\"")}\"u8);";
+    private static string Raw(string fragment) => $"json.WriteRaw(\"{fragment.Replace("\"", "\\\"")}\"u8);";
 
     private static void EmitWriteToWriter(SourceWriter w)
     {

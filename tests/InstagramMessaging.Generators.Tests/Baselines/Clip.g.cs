@@ -8,10 +8,12 @@ partial record Clip : global::InstagramMessaging.IInstagramMessage, global::Inst
     public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(output);
-        global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(output, recipient, options);
-        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "\"message\":{\"attachment\":"u8);
-        global::InstagramMessaging.Serialization.MessageJson.WriteAttachment(output, global::InstagramMessaging.Rules.MediaKind.Video, global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Video));
-        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}}"u8);
+        var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);
+        global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+        json.WriteRaw("\"message\":{\"attachment\":"u8);
+        global::InstagramMessaging.Serialization.MessageJson.WriteAttachment(ref json, global::InstagramMessaging.Rules.MediaKind.Video, global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Video));
+        json.WriteRaw("}}"u8);
+        json.Flush();
     }
 
     /// <inheritdoc />

@@ -8,10 +8,12 @@ partial record struct Ping : global::InstagramMessaging.IInstagramMessage
     public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(output);
-        global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(output, recipient, options);
-        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "\"message\":{\"text\":"u8);
-        global::InstagramMessaging.Serialization.MessageJson.WriteString(output, this.Text);
-        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}}"u8);
+        var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);
+        global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+        json.WriteRaw("\"message\":{\"text\":"u8);
+        json.WriteString(this.Text);
+        json.WriteRaw("}}"u8);
+        json.Flush();
     }
 
     /// <inheritdoc />

@@ -8,10 +8,12 @@ partial record Share : global::InstagramMessaging.IInstagramMessage
     public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(output);
-        global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(output, recipient, options);
-        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "\"message\":{\"attachment\":{\"type\":\"MEDIA_SHARE\",\"payload\":{\"id\":"u8);
-        global::InstagramMessaging.Serialization.MessageJson.WriteString(output, this.PostId);
-        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}}}}"u8);
+        var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);
+        global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+        json.WriteRaw("\"message\":{\"attachment\":{\"type\":\"MEDIA_SHARE\",\"payload\":{\"id\":"u8);
+        json.WriteString(this.PostId);
+        json.WriteRaw("}}}}"u8);
+        json.Flush();
     }
 
     /// <inheritdoc />

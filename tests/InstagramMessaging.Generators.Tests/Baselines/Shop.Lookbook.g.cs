@@ -10,34 +10,36 @@ namespace Shop
         public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(output);
-            global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(output, recipient, options);
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "\"message\":{"u8);
+            var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);
+            global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+            json.WriteRaw("\"message\":{"u8);
             // One image travels as "attachment", several (up to 10) as "attachments".
             var count = global::InstagramMessaging.Rules.ContractValidation.Count(this.Photos) + (this.Cover is null ? 0 : 1);
-            global::InstagramMessaging.Serialization.MessageJson.BeginImages(output, count);
+            global::InstagramMessaging.Serialization.MessageJson.BeginImages(ref json, count);
             var written = 0;
             if (this.Photos is not null)
             {
                 for (var i = 0; i < this.Photos.Count; i++)
                 {
-                    global::InstagramMessaging.Serialization.MessageJson.WriteImage(output, global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Photos[i]), ref written);
+                    global::InstagramMessaging.Serialization.MessageJson.WriteImage(ref json, global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Photos[i]), ref written);
                 }
             }
             if (this.Cover is not null)
             {
-                global::InstagramMessaging.Serialization.MessageJson.WriteImage(output, global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Cover), ref written);
+                global::InstagramMessaging.Serialization.MessageJson.WriteImage(ref json, global::InstagramMessaging.Serialization.MessageJson.ToSource(this.Cover), ref written);
             }
-            global::InstagramMessaging.Serialization.MessageJson.EndImages(output, count);
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}"u8);
+            global::InstagramMessaging.Serialization.MessageJson.EndImages(ref json, count);
+            json.WriteRaw("}"u8);
             // reply_to sits at the top level, beside message; without an id there is none.
             if (this.InReplyTo is not null)
             {
-                global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, ",\"reply_to\":{\"mid\":"u8);
-                global::InstagramMessaging.Serialization.MessageJson.WriteString(output, this.InReplyTo);
-                global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}"u8);
+                json.WriteRaw(",\"reply_to\":{\"mid\":"u8);
+                json.WriteString(this.InReplyTo);
+                json.WriteRaw("}"u8);
             }
 
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}"u8);
+            json.WriteRaw("}"u8);
+            json.Flush();
         }
 
         /// <inheritdoc />

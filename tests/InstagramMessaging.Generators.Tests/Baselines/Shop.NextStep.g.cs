@@ -10,14 +10,16 @@ namespace Shop
         public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(output);
-            global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(output, recipient, options);
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"button\",\"text\":"u8);
-            global::InstagramMessaging.Serialization.MessageJson.WriteString(output, this.Text);
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, ",\"buttons\":["u8);
+            var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);
+            global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+            json.WriteRaw("\"message\":{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"button\",\"text\":"u8);
+            json.WriteString(this.Text);
+            json.WriteRaw(",\"buttons\":["u8);
             var buttons = 0;
-            global::InstagramMessaging.Serialization.MessageJson.WriteButton(output, this.Primary, ref buttons);
-            global::InstagramMessaging.Serialization.MessageJson.WriteButtons(output, this.More, ref buttons);
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "]}}}}"u8);
+            global::InstagramMessaging.Serialization.MessageJson.WriteButton(ref json, this.Primary, ref buttons);
+            global::InstagramMessaging.Serialization.MessageJson.WriteButtons(ref json, this.More, ref buttons);
+            json.WriteRaw("]}}}}"u8);
+            json.Flush();
         }
 
         /// <inheritdoc />

@@ -10,11 +10,13 @@ namespace Shop
         public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(output);
-            global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(output, recipient, options);
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "\"message\":{\"text\":"u8);
-            global::InstagramMessaging.Serialization.MessageJson.WriteString(output, this.Text);
-            global::InstagramMessaging.Serialization.MessageJson.WriteQuickReplies(output, __declaredQuickReplies, this.More);
-            global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}}"u8);
+            var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);
+            global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+            json.WriteRaw("\"message\":{\"text\":"u8);
+            json.WriteString(this.Text);
+            global::InstagramMessaging.Serialization.MessageJson.WriteQuickReplies(ref json, __declaredQuickReplies, this.More);
+            json.WriteRaw("}}"u8);
+            json.Flush();
         }
 
         /// <inheritdoc />

@@ -14,19 +14,21 @@ namespace Support
                 public void WriteTo(global::System.Buffers.IBufferWriter<byte> output, global::InstagramMessaging.Recipient recipient, global::InstagramMessaging.SendOptions? options = null)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(output);
-                    global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(output, recipient, options);
-                    global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "\"message\":{\"text\":"u8);
-                    global::InstagramMessaging.Serialization.MessageJson.WriteString(output, this.@string);
-                    global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}"u8);
+                    var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);
+                    global::InstagramMessaging.Serialization.MessageJson.WriteEnvelopeStart(ref json, recipient, options);
+                    json.WriteRaw("\"message\":{\"text\":"u8);
+                    json.WriteString(this.@string);
+                    json.WriteRaw("}"u8);
                     // reply_to sits at the top level, beside message; without an id there is none.
                     if (this.@for is not null)
                     {
-                        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, ",\"reply_to\":{\"mid\":"u8);
-                        global::InstagramMessaging.Serialization.MessageJson.WriteString(output, this.@for);
-                        global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}"u8);
+                        json.WriteRaw(",\"reply_to\":{\"mid\":"u8);
+                        json.WriteString(this.@for);
+                        json.WriteRaw("}"u8);
                     }
 
-                    global::InstagramMessaging.Serialization.MessageJson.WriteRaw(output, "}"u8);
+                    json.WriteRaw("}"u8);
+                    json.Flush();
                 }
 
                 /// <inheritdoc />
