@@ -87,7 +87,7 @@ public sealed class InstagramMessenger
             throw new InstagramMessageValidationException(violations);
         }
 
-        var body = new ArrayBufferWriter<byte>(256);
+        var body = new ArrayBufferWriter<byte>(512);
         message.WriteTo(body, recipient, options);
         var trafficClass = message is IAudioVideoMessage ? TrafficClass.AudioVideo : TrafficClass.Text;
         try
@@ -111,7 +111,7 @@ public sealed class InstagramMessenger
         RequireRecipient(recipient);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reaction);
-        var body = new ArrayBufferWriter<byte>(128);
+        var body = new ArrayBufferWriter<byte>(256);
         var json = new MessageJsonWriter(body);
         MessageJson.WriteEnvelopeStart(ref json, recipient, null);
         json.WriteRaw("\"sender_action\":\"react\",\"payload\":{\"message_id\":"u8);
@@ -128,7 +128,7 @@ public sealed class InstagramMessenger
     {
         RequireRecipient(recipient);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
-        var body = new ArrayBufferWriter<byte>(128);
+        var body = new ArrayBufferWriter<byte>(256);
         var json = new MessageJsonWriter(body);
         MessageJson.WriteEnvelopeStart(ref json, recipient, null);
         json.WriteRaw("\"sender_action\":\"unreact\",\"payload\":{\"message_id\":"u8);
@@ -142,7 +142,7 @@ public sealed class InstagramMessenger
     public async Task<SendResult> SendHeartAsync(Recipient recipient, CancellationToken cancellationToken = default)
     {
         RequireRecipient(recipient);
-        var body = new ArrayBufferWriter<byte>(96);
+        var body = new ArrayBufferWriter<byte>(256);
         var json = new MessageJsonWriter(body);
         MessageJson.WriteEnvelopeStart(ref json, recipient, null);
         json.WriteRaw("\"message\":{\"attachment\":{\"type\":\"like_heart\"}}}"u8);
@@ -154,7 +154,7 @@ public sealed class InstagramMessenger
     public async Task<SendResult> SendSenderActionAsync(Recipient recipient, SenderAction action, CancellationToken cancellationToken = default)
     {
         RequireRecipient(recipient);
-        var body = new ArrayBufferWriter<byte>(96);
+        var body = new ArrayBufferWriter<byte>(256);
         var json = new MessageJsonWriter(body);
         MessageJson.WriteEnvelopeStart(ref json, recipient, null);
         json.WriteRaw(action switch
@@ -180,7 +180,7 @@ public sealed class InstagramMessenger
         ContractValidation.CheckMedia(ref violations, kind, MediaSource.FromUrl(url), nameof(url));
         ThrowIfInvalid(violations);
 
-        var body = new ArrayBufferWriter<byte>(256);
+        var body = new ArrayBufferWriter<byte>(512);
         var json = new MessageJsonWriter(body);
         json.WriteRaw("{\"platform\":\"instagram\",\"message\":{\"attachment\":"u8);
         MessageJson.WriteAttachment(ref json, kind, MediaSource.FromUrl(url), isReusable: true);
@@ -268,7 +268,7 @@ public sealed class InstagramMessenger
         var replyTo = message.ReplyToMessageId;
         foreach (var image in message.GetImages())
         {
-            var body = new ArrayBufferWriter<byte>(256);
+            var body = new ArrayBufferWriter<byte>(512);
             var json = new MessageJsonWriter(body);
             MessageJson.WriteEnvelopeStart(ref json, recipient, options);
             json.WriteRaw("\"message\":{\"attachment\":"u8);

@@ -14,7 +14,7 @@ namespace InstagramMessaging.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct MessageJsonWriter
 {
-    private const int MinimumSpan = 512;
+    private const int MinimumSpan = 256;
 
     // Printable ASCII that System.Text.Json's default encoder leaves as it is. It escapes control characters,
     // DEL, everything outside ASCII, and the HTML-sensitive " & ' + < > ` as well as \.
