@@ -57,37 +57,7 @@ internal static class ContractEmitter
             w.Close();
         }
 
-        return MergeConstantWrites(w.ToString());
-    }
-
-    // Adjacent constant fragments become one copy: `{"a":` then `"b":` is written as `{"a":"b":`.
-    private static string MergeConstantWrites(string source)
-    {
-        const string prefix = "json.WriteRaw(\"";
-        const string suffix = "\"u8);";
-        var lines = source.Split('\n');
-        var merged = new System.Collections.Generic.List<string>(lines.Length);
-        foreach (var line in lines)
-        {
-            var trimmed = line.TrimStart();
-            if (merged.Count > 0 && trimmed.StartsWith(prefix, System.StringComparison.Ordinal) && trimmed.EndsWith(suffix, System.StringComparison.Ordinal))
-            {
-                var previous = merged[merged.Count - 1];
-                var indent = line.Length - trimmed.Length;
-                var previousTrimmed = previous.TrimStart();
-                if (previous.Length - previousTrimmed.Length == indent
-                    && previousTrimmed.StartsWith(prefix, System.StringComparison.Ordinal) && previousTrimmed.EndsWith(suffix, System.StringComparison.Ordinal))
-                {
-                    merged[merged.Count - 1] = previous.Substring(0, previous.Length - suffix.Length)
-                        + trimmed.Substring(prefix.Length);
-                    continue;
-                }
-            }
-
-            merged.Add(line);
-        }
-
-        return string.Join("\n", merged);
+        return w.ToString();
     }
 
     private static void EmitWriteToBuffer(SourceWriter w, ContractSpec spec)
@@ -100,21 +70,21 @@ internal static class ContractEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(output);");
         w.Line("var json = new global::InstagramMessaging.Serialization.MessageJsonWriter(output);");
         w.Line($"{Json}.WriteEnvelopeStart(ref json, recipient, options);");
-        w.Line(Raw("\"message\":{"));
+        w.JsonFragment("\"message\":{");
         EmitMessageContent(w, spec);
-        w.Line(Raw("}"));
+        w.JsonFragment("}");
         if (replyTo is not null)
         {
             w.Line("// reply_to sits at the top level, beside message; without an id there is none.");
             w.Open($"if (this.{replyTo.Name} is not null)");
-            w.Line(Raw(",\"reply_to\":{\"mid\":"));
+            w.JsonFragment(",\"reply_to\":{\"mid\":");
             w.Line($"json.WriteString(this.{replyTo.Name});");
-            w.Line(Raw("}"));
+            w.JsonFragment("}");
             w.Close();
             w.Line();
         }
 
-        w.Line(Raw("}"));
+        w.JsonFragment("}");
         w.Line("json.Flush();");
         w.Close();
     }
@@ -125,9 +95,9 @@ internal static class ContractEmitter
         var media = spec.Members.Where(m => m.IsMedia).ToArray();
         if (spec.IsButtonTemplate)
         {
-            w.Line(Raw("\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"button\",\"text\":"));
+            w.JsonFragment("\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"button\",\"text\":");
             w.Line($"json.WriteString(this.{text!.Name});");
-            w.Line(Raw(",\"buttons\":["));
+            w.JsonFragment(",\"buttons\":[");
             w.Line("var buttons = 0;");
             foreach (var button in spec.Members.Where(m => m.Kind == ContentKind.Button))
             {
@@ -136,12 +106,12 @@ internal static class ContractEmitter
                     : $"{Json}.WriteButton(ref json, this.{button.Name}, ref buttons);");
             }
 
-            w.Line(Raw("]}}"));
+            w.JsonFragment("]}}");
         }
         else if (text is not null)
         {
             var quickReplies = spec.Members.FirstOrDefault(m => m.Kind == ContentKind.QuickReplies);
-            w.Line(Raw("\"text\":"));
+            w.JsonFragment("\"text\":");
             w.Line($"json.WriteString(this.{text.Name});");
             if (quickReplies is not null || spec.QuickReplies.Count > 0)
             {
@@ -152,7 +122,7 @@ internal static class ContractEmitter
         }
         else if (media.Length > 0 && media[0].Kind != ContentKind.Image)
         {
-            w.Line(Raw("\"attachment\":"));
+            w.JsonFragment("\"attachment\":");
             w.Line($"{Json}.WriteAttachment(ref json, {MediaKind(media[0].Kind)}, {Json}.ToSource(this.{media[0].Name}));");
         }
         else if (media.Length > 0)
@@ -170,9 +140,9 @@ internal static class ContractEmitter
         }
         else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.MediaShare) is { } share)
         {
-            w.Line(Raw("\"attachment\":{\"type\":\"MEDIA_SHARE\",\"payload\":{\"id\":"));
+            w.JsonFragment("\"attachment\":{\"type\":\"MEDIA_SHARE\",\"payload\":{\"id\":");
             w.Line($"json.WriteString(this.{share.Name});");
-            w.Line(Raw("}}"));
+            w.JsonFragment("}}");
         }
         else if (spec.Members.FirstOrDefault(m => m.Kind == ContentKind.GenericTemplate) is { } generic)
         {
@@ -220,7 +190,6 @@ internal static class ContractEmitter
 
     private static string MediaKind(ContentKind kind) => "global::InstagramMessaging.Rules.MediaKind." + kind;
 
-    private static string Raw(string fragment) => $"json.WriteRaw(\"{fragment.Replace("\"", "\\\"")}\"u8);";
 
     private static void EmitWriteToWriter(SourceWriter w)
     {

@@ -5,11 +5,19 @@ namespace InstagramMessaging.Generators.Emitting;
 /// <summary>A text writer with indentation, for generated C#.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text = new(4096);
+    private readonly StringBuilder _pendingJson = new();
     private int _indent;
+
+    /// <summary>
+    /// Writes <c>json.WriteRaw("...")</c> for a constant JSON fragment; adjacent fragments become one copy
+    /// (<c>{"a":</c> then <c>"b":</c> is written as <c>{"a":"b":</c>).
+    /// </summary>
+    public void JsonFragment(string fragment) => _pendingJson.Append(fragment.Replace("\"", "\\\""));
 
     public void Line(string line = "")
     {
+        FlushJson();
         if (line.Length > 0)
         {
             _text.Append(' ', _indent * 4);
@@ -27,9 +35,25 @@ internal sealed class SourceWriter
 
     public void Close(string suffix = "")
     {
+        FlushJson();
         _indent--;
         Line("}" + suffix);
     }
 
-    public override string ToString() => _text.ToString();
+    public override string ToString()
+    {
+        FlushJson();
+        return _text.ToString();
+    }
+
+    private void FlushJson()
+    {
+        if (_pendingJson.Length == 0)
+        {
+            return;
+        }
+
+        _text.Append(' ', _indent * 4).Append("json.WriteRaw(\"").Append(_pendingJson).Append("\"u8);\n");
+        _pendingJson.Clear();
+    }
 }
