@@ -74,6 +74,8 @@ public static class SendOverhead
         }
 
         Task Ours() => message.SendAsync(messenger, recipient);
+        var plain = new InstagramMessenger(new HttpClient(new SocketsHttpHandler()), new InstagramMessengerOptions { AccessToken = "benchmark-token", BaseAddress = address, TextMessagesPerSecond = 10_000_000 }, rateLimiter: new InstagramRateLimiter(10_000_000, 10_000_000));
+        Task Plain() => message.SendAsync(plain, recipient);
 
         var results = new List<(int, Interleaved.Result, double, double)>();
         foreach (var concurrency in new[] { 1, 8, 32 })
@@ -90,8 +92,10 @@ public static class SendOverhead
             {
                 ["raw HttpClient"] = Load(Raw),
                 ["generated SendAsync, full pipeline"] = Load(Ours),
+                ["generated SendAsync, messenger over a plain HttpClient"] = Load(Plain),
             });
-            results.Add((concurrency, result.Single(), await AllocatedPerSend(Ours), await AllocatedPerSend(Raw)));
+            Console.WriteLine($"  (concurrency {concurrency}: without IHttpClientFactory's handlers {result.Single(r => r.Candidate.Contains("plain")).MedianSpeedup:0.00}x, {await AllocatedPerSend(Plain) - await AllocatedPerSend(Raw):0} B extra)");
+            results.Add((concurrency, result.Single(r => r.Candidate.Contains("full")), await AllocatedPerSend(Ours), await AllocatedPerSend(Raw)));
         }
 
         await app.StopAsync();
