@@ -29,6 +29,8 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MediaTypeNotSupported,
         DiagnosticDescriptors.InvalidUrl,
         DiagnosticDescriptors.EmptyValue,
+        DiagnosticDescriptors.TooManyQuickReplies,
+        DiagnosticDescriptors.QuickReplyTitleTooLong,
         DiagnosticDescriptors.TemplateElementCount,
         DiagnosticDescriptors.TemplateTextTooLong,
         DiagnosticDescriptors.ButtonCount,
@@ -65,6 +67,13 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         if (IsRuntimeType(type, "GenericElement"))
         {
             AnalyzeGenericElement(context.ReportDiagnostic, creation);
+            return;
+        }
+
+        if (IsRuntimeType(type, "QuickReply") && creation.Arguments.Length == 2
+            && KnownText.Of(creation.Arguments[0].Value) is { IsConstant: true, Constant: { Length: > MessageRules.MaxQuickReplyTitleLength } title })
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), title, title.Length));
             return;
         }
 
@@ -158,6 +167,18 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (kind == ContentKind.QuickReplies)
+        {
+            // Replies declared with [QuickReply] on the record count too.
+            var declared = property.ContainingType.GetAttributes().Count(a => a.AttributeClass is { Name: KnownNames.QuickReplyAttribute });
+            if (KnownItems(Unwrap(value), out _) is { } replies && declared + replies.Count > MessageRules.MaxQuickReplies)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.TooManyQuickReplies, value.Syntax.GetLocation(), property.ContainingType.Name, declared + replies.Count));
+            }
+
+            return;
+        }
+
         if (kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
         {
             if (KnownCount(value) is { } elements and (0 or > MessageRules.MaxTemplateElements))
@@ -170,10 +191,9 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
         if (kind == ContentKind.Text && ContractReader.IsButtonTemplate(property.ContainingType))
         {
-            var known = KnownText.Of(value);
-            if (known.IsConstant && known.Constant is { Length: > MessageRules.MaxButtonTemplateTextLength } buttonText)
+            if (KnownText.Of(value) is { MinLength: > MessageRules.MaxButtonTemplateTextLength } buttonText)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, value.Syntax.GetLocation(), property.Name, buttonText.Length, MessageRules.MaxButtonTemplateTextLength));
+                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, value.Syntax.GetLocation(), property.Name, buttonText.Describe(), MessageRules.MaxButtonTemplateTextLength));
                 return;
             }
         }
@@ -311,9 +331,9 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeGenericElement(System.Action<Diagnostic> report, IObjectCreationOperation creation)
     {
-        if (creation.Arguments.Length == 1 && KnownText.Of(creation.Arguments[0].Value) is { IsConstant: true, Constant: { Length: > MessageRules.MaxGenericTextLength } title })
+        if (creation.Arguments.Length == 1 && KnownText.Of(creation.Arguments[0].Value) is { MinLength: > MessageRules.MaxGenericTextLength } title)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), "Title", title.Length, MessageRules.MaxGenericTextLength));
+            report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), "Title", title.Describe(), MessageRules.MaxGenericTextLength));
         }
 
         var setsMore = false;
@@ -326,9 +346,9 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             }
 
             setsMore |= target.Property.Name != "Title" && !(assignment.Value.ConstantValue is { HasValue: true, Value: null });
-            if (target.Property.Name == "Subtitle" && KnownText.Of(assignment.Value) is { IsConstant: true, Constant: { Length: > MessageRules.MaxGenericTextLength } subtitle })
+            if (target.Property.Name == "Subtitle" && KnownText.Of(assignment.Value) is { MinLength: > MessageRules.MaxGenericTextLength } subtitle)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, assignment.Value.Syntax.GetLocation(), "Subtitle", subtitle.Length, MessageRules.MaxGenericTextLength));
+                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, assignment.Value.Syntax.GetLocation(), "Subtitle", subtitle.Describe(), MessageRules.MaxGenericTextLength));
             }
             else if (target.Property.Name == "Buttons" && KnownCount(assignment.Value) is > MessageRules.MaxTemplateButtons and var buttons)
             {

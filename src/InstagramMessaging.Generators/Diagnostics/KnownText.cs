@@ -7,11 +7,12 @@ namespace InstagramMessaging.Generators.Diagnostics;
 /// <summary>What the compiler knows of a string value: all of it (a constant), or a lower bound on its length.</summary>
 internal readonly struct KnownText
 {
-    private KnownText(bool isConstant, string? constant, int minUtf8Bytes)
+    private KnownText(bool isConstant, string? constant, int minUtf8Bytes, int minLength)
     {
         IsConstant = isConstant;
         Constant = constant;
         MinUtf8Bytes = minUtf8Bytes;
+        MinLength = minLength;
     }
 
     /// <summary>The whole value is known: <see cref="Constant"/> (which may be null).</summary>
@@ -22,43 +23,52 @@ internal readonly struct KnownText
     /// <summary>At least this many UTF-8 bytes, from the constant parts alone.</summary>
     public int MinUtf8Bytes { get; }
 
+    /// <summary>At least this many characters, from the constant parts alone.</summary>
+    public int MinLength { get; }
+
+    /// <summary>The length in characters for a message: exact, or "at least N".</summary>
+    public string Describe() => IsConstant
+        ? MinLength.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : "at least " + MinLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static KnownText Of(IOperation value)
     {
         if (value.ConstantValue.HasValue)
         {
             var constant = value.ConstantValue.Value as string;
-            return new KnownText(true, constant, constant is null ? 0 : MessageRules.Utf8Length(constant));
+            return new KnownText(true, constant, constant is null ? 0 : MessageRules.Utf8Length(constant), constant?.Length ?? 0);
         }
 
-        return new KnownText(false, null, MinBytes(value));
+        var parts = ConstantParts(value);
+        return new KnownText(false, null, MessageRules.Utf8Length(parts), parts.Length);
     }
 
     // Constant parts of concatenations and interpolations: a value built from them is at least that long.
-    private static int MinBytes(IOperation value)
+    private static string ConstantParts(IOperation value)
     {
         switch (value)
         {
             case { ConstantValue: { HasValue: true, Value: string s } }:
-                return MessageRules.Utf8Length(s);
+                return s;
             case IConversionOperation conversion:
-                return MinBytes(conversion.Operand);
+                return ConstantParts(conversion.Operand);
             case IParenthesizedOperation parenthesized:
-                return MinBytes(parenthesized.Operand);
+                return ConstantParts(parenthesized.Operand);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } add:
-                return MinBytes(add.LeftOperand) + MinBytes(add.RightOperand);
+                return ConstantParts(add.LeftOperand) + ConstantParts(add.RightOperand);
             case IInterpolatedStringOperation interpolated:
-                var total = 0;
+                var text = new System.Text.StringBuilder();
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolatedStringTextOperation text)
+                    if (part is IInterpolatedStringTextOperation literal)
                     {
-                        total += MinBytes(text.Text);
+                        text.Append(ConstantParts(literal.Text));
                     }
                 }
 
-                return total;
+                return text.ToString();
             default:
-                return 0;
+                return string.Empty;
         }
     }
 }
