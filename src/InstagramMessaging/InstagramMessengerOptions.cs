@@ -52,10 +52,10 @@ public sealed class InstagramMessengerOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Text-class calls (text, links, reactions, stickers, templates, images) per second per account. Default 100, in steps of 10.</summary>
-    public int TextMessagesPerSecond { get; set; } = 100;
+    public int TextMessagesPerSecond { get; set; } = Rules.MessageRules.TextCallsPerSecond;
 
     /// <summary>Audio and video calls per second per account. Default 10, in steps of 10.</summary>
-    public int AudioVideoMessagesPerSecond { get; set; } = 10;
+    public int AudioVideoMessagesPerSecond { get; set; } = Rules.MessageRules.AudioVideoCallsPerSecond;
 
     /// <summary>
     /// The name of the account's rate budget. By default the page id and a digest of the token; set it when

@@ -25,7 +25,7 @@ public sealed class InstagramRateLimiter : IInstagramRateLimiter, IDisposable
     /// <param name="textPerSecond">Text-class calls per second per account; Meta's conservative figure is 100.</param>
     /// <param name="audioVideoPerSecond">Audio and video calls per second per account; Meta says 10.</param>
     /// <param name="timeProvider">The clock; the system clock by default.</param>
-    public InstagramRateLimiter(int textPerSecond = 100, int audioVideoPerSecond = 10, TimeProvider? timeProvider = null)
+    public InstagramRateLimiter(int textPerSecond = Rules.MessageRules.TextCallsPerSecond, int audioVideoPerSecond = Rules.MessageRules.AudioVideoCallsPerSecond, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(textPerSecond, 10);
         ArgumentOutOfRangeException.ThrowIfLessThan(audioVideoPerSecond, 10);

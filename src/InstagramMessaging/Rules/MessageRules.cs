@@ -225,6 +225,12 @@ static class MessageRules
         "Generic template element has only a title",
         "Element {0} of {1} has only a title; Instagram needs a subtitle, an image, a default action or a button as well");
 
+    /// <summary>Send API calls per second per account for text, links, reactions and stickers (Meta's conservative figure).</summary>
+    public const int TextCallsPerSecond = 100;
+
+    /// <summary>Send API calls per second per account for audio and video.</summary>
+    public const int AudioVideoCallsPerSecond = 10;
+
     /// <summary>At most this many attachments (all images) in one message.</summary>
     public const int MaxAttachments = 10;
 
