@@ -87,7 +87,7 @@ public sealed class InstagramMessenger
             throw new InstagramMessageValidationException(violations);
         }
 
-        var body = new ArrayBufferWriter<byte>(512);
+        using var body = new PooledBufferWriter();
         message.WriteTo(body, recipient, options);
         var trafficClass = message is IAudioVideoMessage ? TrafficClass.AudioVideo : TrafficClass.Text;
         try
@@ -296,7 +296,7 @@ public sealed class InstagramMessenger
     }
 
     private Task<GraphResponse> PostJsonAsync(string relative, ReadOnlyMemory<byte> body, CancellationToken cancellationToken, TrafficClass trafficClass = TrafficClass.Text)
-        => SendAsync(HttpMethod.Post, relative, () => Json(body), trafficClass, cancellationToken);
+        => SendAsync(new Call(this, HttpMethod.Post, relative, null, body, trafficClass, cancellationToken));
 
     private static HttpContent Json(ReadOnlyMemory<byte> body)
     {
@@ -307,9 +307,13 @@ public sealed class InstagramMessenger
 
     // One logical call: paced per account, retried only where a retry cannot deliver a message twice, traced,
     // counted and logged. `content` makes a fresh body for each attempt.
-    private async Task<GraphResponse> SendAsync(HttpMethod method, string relative, Func<HttpContent?> content, TrafficClass trafficClass, CancellationToken cancellationToken)
+    private Task<GraphResponse> SendAsync(HttpMethod method, string relative, Func<HttpContent?> content, TrafficClass trafficClass, CancellationToken cancellationToken)
+        => SendAsync(new Call(this, method, relative, content, default, trafficClass, cancellationToken));
+
+    private async Task<GraphResponse> SendAsync(Call call)
     {
-        var call = new Call(this, method, relative, content, trafficClass, cancellationToken);
+        var method = call.Method;
+        var cancellationToken = call.CancellationToken;
         var started = _time.GetTimestamp();
         using var activity = InstagramTelemetry.Source.StartActivity(call.ActivityName, ActivityKind.Client);
         activity?.SetTag("http.request.method", method.Method);
@@ -350,14 +354,22 @@ public sealed class InstagramMessenger
         }
     }
 
-    private async ValueTask<GraphResponse> AttemptAsync(Call call, CancellationToken token)
+    private ValueTask<GraphResponse> AttemptAsync(Call call, CancellationToken token)
     {
-        await _limiter.AcquireAsync(_account, call.TrafficClass, token).ConfigureAwait(false);
-        return await SendOnceAsync(call.Method, Address(call.Relative), call.Content(), call.CancellationToken, token).ConfigureAwait(false);
+        var acquire = _limiter.AcquireAsync(_account, call.TrafficClass, token);
+        return acquire.IsCompletedSuccessfully
+            ? SendOnceAsync(call.Method, Address(call.Relative), call.CreateContent(), call.CancellationToken, token)
+            : AcquireThenSendAsync(acquire, call, token);
+    }
+
+    private async ValueTask<GraphResponse> AcquireThenSendAsync(ValueTask acquire, Call call, CancellationToken token)
+    {
+        await acquire.ConfigureAwait(false);
+        return await SendOnceAsync(call.Method, Address(call.Relative), call.CreateContent(), call.CancellationToken, token).ConfigureAwait(false);
     }
 
     // The arguments of one logical call, passed through the retry pipeline without a closure.
-    private sealed class Call(InstagramMessenger messenger, HttpMethod method, string relative, Func<HttpContent?> content, TrafficClass trafficClass, CancellationToken cancellationToken)
+    private sealed class Call(InstagramMessenger messenger, HttpMethod method, string relative, Func<HttpContent?>? content, ReadOnlyMemory<byte> json, TrafficClass trafficClass, CancellationToken cancellationToken)
     {
         private static readonly ConcurrentDictionary<string, (string Operation, string Activity)> s_names = new(StringComparer.Ordinal);
         private readonly (string Operation, string Activity) _names = s_names.GetOrAdd(relative, static r =>
@@ -372,7 +384,8 @@ public sealed class InstagramMessenger
 
         public string Relative => relative;
 
-        public Func<HttpContent?> Content => content;
+        // A fresh body for each attempt: a JSON body over the same bytes, or what the content factory makes.
+        public HttpContent? CreateContent() => content is null ? Json(json) : content();
 
         public TrafficClass TrafficClass => trafficClass;
 
@@ -383,7 +396,7 @@ public sealed class InstagramMessenger
         public string ActivityName => _names.Activity;
     }
 
-    private async Task<GraphResponse> SendOnceAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken callerToken, CancellationToken token)
+    private async ValueTask<GraphResponse> SendOnceAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken callerToken, CancellationToken token)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = content };
         request.Headers.Authorization = _authorization;
@@ -465,6 +478,11 @@ public sealed class InstagramMessenger
 
     private GraphResponse ReadResponse(HttpStatusCode status, byte[] body, string? businessUseCaseUsage)
     {
+        if ((int)status is >= 200 and < 300 && GraphResponse.TryReadSendResult(body) is { } success)
+        {
+            return success;
+        }
+
         GraphResponse? parsed = null;
         JsonException? parseError = null;
         try

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
@@ -20,6 +21,46 @@ internal sealed class GraphResponse
 
     [JsonPropertyName("data")]
     public List<ProfileData>? Data { get; set; }
+
+    // The common answer, {"recipient_id":"...","message_id":"..."}, read without the serializer's machinery.
+    // Anything else (an error envelope, profile data, an unexpected shape) returns null for the full read.
+    public static GraphResponse? TryReadSendResult(ReadOnlySpan<byte> body)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(body);
+        if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        var result = new GraphResponse();
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.String)
+            {
+                return null;
+            }
+
+            if (name.SequenceEqual("recipient_id"u8))
+            {
+                result.RecipientId = reader.GetString();
+            }
+            else if (name.SequenceEqual("message_id"u8))
+            {
+                result.MessageId = reader.GetString();
+            }
+            else if (name.SequenceEqual("attachment_id"u8))
+            {
+                result.AttachmentId = reader.GetString();
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return reader.TokenType == System.Text.Json.JsonTokenType.EndObject && !reader.Read() ? result : null;
+    }
 }
 
 // messenger_profile GET: {"data":[{"ice_breakers":[...],"persistent_menu":[...]}]}
