@@ -26,7 +26,7 @@ public static class GeneratorCost
     private const int Types = 1000;
     private static readonly CSharpParseOptions s_parse = new(LanguageVersion.CSharp12);
 
-    public static IReadOnlyList<(string Case, Interleaved.Result Result)> Run(int rounds = 7)
+    public static IReadOnlyList<(string Case, Interleaved.Result Result)> Run(int rounds = 11)
     {
         var ours = Compilation(i => $$"""
             namespace App.Messages{{i % 20}};

@@ -54,7 +54,7 @@ if (what is "send" or "all")
 if (what is "generator" or "all")
 {
     Console.WriteLine();
-    Console.WriteLine("Generator over 1000 types: time relative to System.Text.Json's generator (lower is better; median of 7 interleaved rounds)");
+    Console.WriteLine("Generator over 1000 types: time relative to System.Text.Json's generator (lower is better; median of 11 interleaved rounds)");
     Console.WriteLine("| run | generator | time vs STJ generator |");
     Console.WriteLine("|---|---|---|");
     foreach (var (run, result) in GeneratorCost.Run())

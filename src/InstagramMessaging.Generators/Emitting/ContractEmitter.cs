@@ -36,13 +36,16 @@ internal static class ContractEmitter
             + (audioVideo ? ", global::InstagramMessaging.IAudioVideoMessage" : string.Empty));
         EmitWriteToBuffer(w, spec);
         w.Line();
-        EmitWriteToWriter(w);
-        w.Line();
-        EmitToJson(w);
-        w.Line();
+        w.Fixed("WriteTo(Utf8JsonWriter), ToJson", fixedMembers =>
+        {
+            EmitWriteToWriter(fixedMembers);
+            fixedMembers.Line();
+            EmitToJson(fixedMembers);
+            fixedMembers.Line();
+        });
         EmitValidate(w, spec);
         w.Line();
-        EmitSendAsync(w);
+        w.Fixed("SendAsync", EmitSendAsync);
         EmitMultiImage(w, spec, images);
         EmitDeclaredQuickReplies(w, spec);
         w.Close();

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace InstagramMessaging.Generators.Emitting;
@@ -5,6 +7,9 @@ namespace InstagramMessaging.Generators.Emitting;
 /// <summary>A text writer with indentation, for generated C#.</summary>
 internal sealed class SourceWriter
 {
+    // Text that is the same for every contract at a given indentation, written once per generator load.
+    private static readonly ConcurrentDictionary<(string Key, int Indent), string> s_fixedText = new();
+
     private readonly StringBuilder _text = new(4096);
     private readonly StringBuilder _pendingJson = new();
     private int _indent;
@@ -14,6 +19,18 @@ internal sealed class SourceWriter
     /// (<c>{"a":</c> then <c>"b":</c> is written as <c>{"a":"b":</c>).
     /// </summary>
     public void JsonFragment(string fragment) => _pendingJson.Append(fragment.Replace("\"", "\\\""));
+
+    /// <summary>Writes text that does not depend on the contract, from a cache keyed by <paramref name="key"/> and the indentation.</summary>
+    public void Fixed(string key, Action<SourceWriter> write)
+    {
+        FlushJson();
+        _text.Append(s_fixedText.GetOrAdd((key, _indent), k =>
+        {
+            var writer = new SourceWriter { _indent = k.Indent };
+            write(writer);
+            return writer.ToString();
+        }));
+    }
 
     public void Line(string line = "")
     {
