@@ -50,7 +50,7 @@ public class ChangeAttachmentKindCodeFixTests
             [InstagramMessaging.InstagramMessage]
             public partial record Voice
             {
-                [InstagramMessaging.VideoAttachmentAttribute] public string Clip { get; init; } = null!;
+                [InstagramMessaging.VideoAttachmentAttribute] public string Clip { get; init; } = "https://cdn.example.com/placeholder.mp4";
             }
             """));
         test.TestState.Sources.Add(("Use.cs", """
@@ -60,7 +60,7 @@ public class ChangeAttachmentKindCodeFixTests
             [InstagramMessaging.InstagramMessage]
             public partial record Voice
             {
-                [InstagramMessaging.AudioAttachmentAttribute] public string Clip { get; init; } = null!;
+                [InstagramMessaging.AudioAttachmentAttribute] public string Clip { get; init; } = "https://cdn.example.com/placeholder.mp4";
             }
             """));
         test.FixedState.Sources.Add(("Use.cs", """

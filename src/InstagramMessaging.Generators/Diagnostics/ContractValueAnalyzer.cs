@@ -71,9 +71,9 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         }
 
         if (IsRuntimeType(type, "QuickReply") && creation.Arguments.Length == 2
-            && KnownText.Of(creation.Arguments[0].Value) is { IsConstant: true, Constant: { Length: > MessageRules.MaxQuickReplyTitleLength } title })
+            && KnownText.Of(creation.Arguments[0].Value) is { MinLength: > MessageRules.MaxQuickReplyTitleLength } title)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), title, title.Length));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), title.Constant ?? title.Describe(), title.Describe()));
             return;
         }
 
@@ -227,6 +227,14 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
     private static void CheckMedia(System.Action<Diagnostic> report, IPropertySymbol property, MediaKind kind, IOperation value)
     {
+        // An audio, video or file member is the whole message: null or "" sends nothing. (An image member may
+        // be null when other image members carry the images.)
+        if (kind != MediaKind.Image && Unwrap(value).ConstantValue is { HasValue: true } constant && constant.Value is null or "")
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), property.Name, constant.Value is null ? "null" : "empty", MessageRules.JsonType(kind) + " attachment"));
+            return;
+        }
+
         value = Unwrap(value);
         if (KnownItems(value, out _) is { } items)
         {
@@ -357,10 +365,19 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         }
 
         // Only where the element is written straight into an array can nothing add a subtitle later (with).
+        if (setsMore)
+        {
+            return;
+        }
+
         var element = creation.Parent is IConversionOperation conversion ? conversion : (IOperation)creation;
-        if (!setsMore && element.Parent is IArrayInitializerOperation array)
+        if (element.Parent is IArrayInitializerOperation array)
         {
             report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "this array"));
+        }
+        else if (creation.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } item)
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), collection.Elements.IndexOf(item), "this collection"));
         }
     }
 
