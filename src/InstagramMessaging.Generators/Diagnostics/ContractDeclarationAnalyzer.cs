@@ -16,6 +16,7 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.TooManyAttachments,
         DiagnosticDescriptors.ContractNotPartialRecord,
         DiagnosticDescriptors.MixedContent,
         DiagnosticDescriptors.SeveralNonImageAttachments,

@@ -217,6 +217,13 @@ internal static class ContractReader
         {
             report(MessageRules.SeveralNonImageAttachments, location, new object[] { type.Name });
         }
+
+        // Image members that can never be empty (struct values) always send one image each.
+        var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && m.Shape == MemberShape.Struct);
+        if (alwaysSent > MessageRules.MaxAttachments)
+        {
+            report(MessageRules.TooManyAttachments, location, new object[] { type.Name, alwaysSent });
+        }
     }
 
     private static ContentMemberSpec? ReadMember(ContentKind kind, IPropertySymbol property)
