@@ -28,7 +28,7 @@ public class RuleConstructMatrixTests
         """;
 
     // A rule, the contract and extra constructor arguments it is checked through, and a breaking and a fitting value.
-    private sealed record Rule(string Id, string Contract, string Extra, string Ok, Value Breaking, Value Fitting);
+    private sealed record Rule(string Id, string Contract, string Extra, string Ok, Value Breaking, Value Fitting, string Declaration);
 
     private abstract record Value;
 
@@ -38,14 +38,14 @@ public class RuleConstructMatrixTests
 
     private static readonly Dictionary<string, Rule> s_rules = new[]
     {
-        new Rule("IGM001", "TextC", "", "\"ok\"", new Text(new string('a', 1001)), new Text(new string('a', 1000))),
-        new Rule("IGM010", "TextC", "", "\"ok\"", new Text(""), new Text("x")),
-        new Rule("IGM003", "ClipC", "", "\"https://a.example/ok.mp4\"", new Text("https://a.example/v.wav"), new Text("https://a.example/v.mp4")),
-        new Rule("IGM005", "ClipC", "", "\"https://a.example/ok.mp4\"", new Text("v.mp4"), new Text("https://a.example/v.mp4")),
-        new Rule("IGM016", "NextC", ", Button.Postback(\"Go\", \"GO\")", "\"ok\"", new Text(new string('b', 641)), new Text(new string('b', 640))),
-        new Rule("IGM002", "ImgsC", "", "new[] { \"https://a.example/ok.png\" }", Urls(11), Urls(10)),
-        new Rule("IGM015", "CatC", "", "new[] { \"p\" }", new Items("string", Enumerable.Range(0, 11).Select(i => $"\"p{i}\"").ToArray()), new Items("string", Enumerable.Range(0, 10).Select(i => $"\"p{i}\"").ToArray())),
-        new Rule("IGM013", "PollC", ", \"Pick\"", "new QuickReply[] { new(\"a\", \"b\") }", Replies(14), Replies(13)),
+        new Rule("IGM001", "TextC", "", "\"ok\"", new Text(new string('a', 1001)), new Text(new string('a', 1000)), "[InstagramMessage] public partial record Decl { [MessageText] public string M { get; init; } = {V}; }"),
+        new Rule("IGM010", "TextC", "", "\"ok\"", new Text(""), new Text("x"), "[InstagramMessage] public partial record Decl { [MessageText] public string M { get; init; } = {V}; }"),
+        new Rule("IGM003", "ClipC", "", "\"https://a.example/ok.mp4\"", new Text("https://a.example/v.wav"), new Text("https://a.example/v.mp4"), "[InstagramMessage] public partial record Decl { [VideoAttachment] public string M { get; init; } = {V}; }"),
+        new Rule("IGM005", "ClipC", "", "\"https://a.example/ok.mp4\"", new Text("v.mp4"), new Text("https://a.example/v.mp4"), "[InstagramMessage] public partial record Decl { [VideoAttachment] public string M { get; init; } = {V}; }"),
+        new Rule("IGM016", "NextC", ", Button.Postback(\"Go\", \"GO\")", "\"ok\"", new Text(new string('b', 641)), new Text(new string('b', 640)), "[InstagramMessage, ButtonTemplate] public partial record Decl { [MessageText] public string M { get; init; } = {V}; public Button B { get; init; } = Button.Postback(\"Go\", \"GO\"); }"),
+        new Rule("IGM002", "ImgsC", "", "new[] { \"https://a.example/ok.png\" }", Urls(11), Urls(10), "[InstagramMessage] public partial record Decl { [ImageAttachment] public IReadOnlyList<string> M { get; init; } = {V}; }"),
+        new Rule("IGM015", "CatC", "", "new[] { \"p\" }", new Items("string", Enumerable.Range(0, 11).Select(i => $"\"p{i}\"").ToArray()), new Items("string", Enumerable.Range(0, 10).Select(i => $"\"p{i}\"").ToArray()), "[InstagramMessage] public partial record Decl { [ProductTemplate] public IReadOnlyList<string> M { get; init; } = {V}; }"),
+        new Rule("IGM013", "PollC", ", \"Pick\"", "new QuickReply[] { new(\"a\", \"b\") }", Replies(14), Replies(13), "[InstagramMessage] public partial record Decl { [MessageText] public string T { get; init; } = \"Pick\"; [QuickReplies] public IReadOnlyList<QuickReply> M { get; init; } = {V}; }"),
     }.ToDictionary(r => r.Id);
 
     public static TheoryData<string, string, bool> Cases()
@@ -70,8 +70,15 @@ public class RuleConstructMatrixTests
         var rule = s_rules[ruleId];
         var value = Forms(breaking ? rule.Breaking : rule.Fitting)[form];
         var mark = (string expression) => breaking ? $"{{|{rule.Id}:{expression}|}}" : expression;
-        var source = new StringBuilder(Contracts).AppendLine("public static class Use").AppendLine("{");
+        var source = new StringBuilder(Contracts).AppendLine("public static partial class Use").AppendLine("{");
         source.AppendLine(value.Declarations);
+
+        // The declaration site: a property initializer, for the forms that need no statement or parameter.
+        if (value.Statements.Length == 0 && !UsesParameter(value.Expression))
+        {
+            source.AppendLine("    " + rule.Declaration.Replace("{V}", mark(value.Expression), StringComparison.Ordinal));
+        }
+
         var c = rule.Contract;
         source.AppendLine($"    static object New(string s) {{ {value.Statements} return new {c}({mark(value.Expression)}{rule.Extra}); }}");
         source.AppendLine($"    static object Named(string s) {{ {value.Statements} return new {c}(M: {mark(value.Expression)}{rule.Extra}); }}");
@@ -83,6 +90,9 @@ public class RuleConstructMatrixTests
     }
 
     private sealed record Form(string Expression, string Declarations = "", string Statements = "");
+
+    // The interpolation and run-time concatenation forms read the method's parameter `s`.
+    private static bool UsesParameter(string expression) => expression.StartsWith("$\"{s}", StringComparison.Ordinal) || expression.StartsWith("s + ", StringComparison.Ordinal);
 
     private static Dictionary<string, Form> Forms(Value value) => value switch
     {
