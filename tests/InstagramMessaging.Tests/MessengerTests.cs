@@ -118,7 +118,7 @@ public class MessengerTests
     public async Task Error_envelope_is_read_whatever_the_status(HttpStatusCode status)
     {
         const string body = """{"error":{"message":"The requested feature isn't available yet. Please check back later.","type":"IGApiException","is_transient":true,"code":2,"error_subcode":2534068,"error_user_title":"Not yet","error_user_msg":"Try later","fbtrace_id":"AligRrOm344Dy7MGyP0Ua_C"}}""";
-        var messenger = new InstagramMessenger(new HttpClient(new StubHandler(status, body)), new InstagramMessengerOptions { AccessToken = "stub-access-token" });
+        var messenger = new InstagramMessenger(new HttpClient(new ScriptedHandler(ScriptedHandler.Answer(status, body))), new InstagramMessengerOptions { AccessToken = "stub-access-token" });
 
         var ex = await Assert.ThrowsAsync<InstagramFeatureUnavailableException>(() => new TextMessage("hi").SendAsync(messenger, User));
 
@@ -129,7 +129,7 @@ public class MessengerTests
     [Fact]
     public async Task A_body_that_is_not_Graph_json_still_gives_a_typed_error()
     {
-        var messenger = new InstagramMessenger(new HttpClient(new StubHandler(HttpStatusCode.BadGateway, "<html>bad gateway</html>")), new InstagramMessengerOptions { AccessToken = "stub-access-token" });
+        var messenger = new InstagramMessenger(new HttpClient(new ScriptedHandler(ScriptedHandler.Answer(HttpStatusCode.BadGateway, "<html>bad gateway</html>"))), new InstagramMessengerOptions { AccessToken = "stub-access-token" });
 
         var ex = await Assert.ThrowsAsync<InstagramApiException>(() => new TextMessage("hi").SendAsync(messenger, User));
 
@@ -143,7 +143,7 @@ public class MessengerTests
     {
         const string token = "secret-token-value";
         var body = """{"error":{"message":"bad token TOKEN","type":"OAuthException","code":190,"fbtrace_id":"x"}}""".Replace("TOKEN", token);
-        var messenger = new InstagramMessenger(new HttpClient(new StubHandler(HttpStatusCode.BadRequest, body)), new InstagramMessengerOptions { AccessToken = token });
+        var messenger = new InstagramMessenger(new HttpClient(new ScriptedHandler(ScriptedHandler.Answer(HttpStatusCode.BadRequest, body))), new InstagramMessengerOptions { AccessToken = token });
 
         var ex = await Assert.ThrowsAsync<InstagramAccessTokenException>(() => new TextMessage("hi").SendAsync(messenger, User));
 
@@ -154,13 +154,13 @@ public class MessengerTests
     [Fact]
     public async Task Token_never_appears_in_the_url_and_appsecret_proof_is_timestamped()
     {
-        var stub = new StubHandler(HttpStatusCode.OK, """{"recipient_id":"1","message_id":"m_1"}""");
+        var stub = new ScriptedHandler(ScriptedHandler.Success("m_1"));
         var clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         var messenger = new InstagramMessenger(new HttpClient(stub), new InstagramMessengerOptions { AccessToken = "tok", AppSecret = "sec" }, clock);
 
         await new TextMessage("hi").SendAsync(messenger, User);
 
-        var uri = Assert.Single(stub.Requests).RequestUri!.ToString();
+        var uri = Assert.Single(stub.RequestUris).ToString();
         Assert.DoesNotContain("tok", uri.Replace("appsecret", string.Empty));
         var expectedProof = InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok|1700000000"));
         Assert.Equal($"https://graph.facebook.com/v25.0/me/messages?appsecret_proof={expectedProof}&appsecret_time=1700000000", uri);
@@ -178,13 +178,13 @@ public class MessengerTests
     [Fact]
     public async Task Classic_appsecret_proof_signs_the_token_alone()
     {
-        var stub = new StubHandler(HttpStatusCode.OK, """{"recipient_id":"1","message_id":"m_1"}""");
+        var stub = new ScriptedHandler(ScriptedHandler.Success("m_1"));
         var messenger = new InstagramMessenger(new HttpClient(stub), new InstagramMessengerOptions { AccessToken = "tok", AppSecret = "sec", AppSecretProof = AppSecretProofStyle.Classic });
 
         await new TextMessage("hi").SendAsync(messenger, User);
 
         var expected = InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok"));
-        Assert.Equal($"?appsecret_proof={expected}", Assert.Single(stub.Requests).RequestUri!.Query);
+        Assert.Equal($"?appsecret_proof={expected}", Assert.Single(stub.RequestUris).Query);
     }
 
     [Fact]

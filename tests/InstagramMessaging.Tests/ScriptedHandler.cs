@@ -18,6 +18,9 @@ internal sealed class ScriptedHandler : HttpMessageHandler
 
     public int Requests => _requests;
 
+    /// <summary>The request URIs, in order.</summary>
+    public ConcurrentQueue<Uri> RequestUris { get; } = new();
+
     private int _requests;
 
     public static Func<HttpResponseMessage> Answer(HttpStatusCode status, string body, IDictionary<string, string>? headers = null) => () =>
@@ -43,6 +46,7 @@ internal sealed class ScriptedHandler : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);
+        RequestUris.Enqueue(request.RequestUri!);
         if (!_steps.TryDequeue(out var step))
         {
             throw new InvalidOperationException("The script has no more steps.");
