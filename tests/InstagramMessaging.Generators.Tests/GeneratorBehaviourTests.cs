@@ -32,7 +32,8 @@ public class GeneratorBehaviourTests
             [InstagramMessage] public partial record
             """));
 
-        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS8785"));
+        // CS8785 is the warning the driver reports when a generator throws.
+        Assert.DoesNotContain(diagnostics, d => d.Id == "CS8785");
         Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
     }
 
