@@ -1,0 +1,791 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace InstagramMessaging.Webhooks;
+
+// One pass over the body with Utf8JsonReader: no DOM, no reflection, no intermediate objects; only the events and
+// their strings are allocated. Keys may arrive in any order, so an entry's arrays are read later when they come
+// before its id, and a change's value is read after its field name is known.
+internal ref struct WebhookBodyReader
+{
+    private readonly ReadOnlySpan<byte> _body;
+    private readonly List<InstagramWebhookEvent> _events;
+
+    public WebhookBodyReader(ReadOnlySpan<byte> body)
+    {
+        _body = body;
+        _events = new List<InstagramWebhookEvent>();
+    }
+
+    private enum ArrayKind : byte
+    {
+        Messaging,
+        Standby,
+        Changes,
+    }
+
+    public InstagramWebhookDelivery Read()
+    {
+        var reader = new Utf8JsonReader(_body);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InstagramWebhookFormatException("The webhook body is not a JSON object.");
+        }
+
+        string? objectName = null;
+        var sawEntries = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("object"u8))
+            {
+                objectName = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("entry"u8))
+            {
+                if (!WebhookJson.EnterArray(ref reader))
+                {
+                    throw new InstagramWebhookFormatException("The webhook body's \"entry\" is not an array.");
+                }
+
+                sawEntries = true;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        ReadEntry(ref reader, _body);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        // Anything after the root object is malformed (the reader throws on it).
+        reader.Read();
+        if (objectName is null)
+        {
+            throw new InstagramWebhookFormatException("The webhook body has no \"object\" string.");
+        }
+
+        if (!sawEntries)
+        {
+            throw new InstagramWebhookFormatException("The webhook body has no \"entry\" array.");
+        }
+
+        return new InstagramWebhookDelivery(objectName, _events);
+    }
+
+    private void ReadEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
+    {
+        string? accountId = null;
+        long? time = null;
+        List<(int Start, int End, ArrayKind Kind)>? deferred = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            ArrayKind kind;
+            if (reader.ValueTextEquals("id"u8))
+            {
+                accountId = WebhookJson.ReadString(ref reader);
+                continue;
+            }
+            else if (reader.ValueTextEquals("time"u8))
+            {
+                time = WebhookJson.ReadInt64(ref reader);
+                continue;
+            }
+            else if (reader.ValueTextEquals("messaging"u8))
+            {
+                kind = ArrayKind.Messaging;
+            }
+            else if (reader.ValueTextEquals("standby"u8))
+            {
+                kind = ArrayKind.Standby;
+            }
+            else if (reader.ValueTextEquals("changes"u8))
+            {
+                kind = ArrayKind.Changes;
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+                continue;
+            }
+
+            if (!WebhookJson.EnterArray(ref reader))
+            {
+                continue;
+            }
+
+            if (accountId is null || deferred is not null)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                (deferred ??= new()).Add((start, (int)reader.BytesConsumed, kind));
+            }
+            else
+            {
+                ReadArray(ref reader, source, accountId, time, kind);
+            }
+        }
+
+        if (deferred is null)
+        {
+            return;
+        }
+
+        foreach (var (start, end, kind) in deferred)
+        {
+            var slice = source[start..end];
+            var sub = new Utf8JsonReader(slice);
+            sub.Read();
+            ReadArray(ref sub, slice, accountId ?? string.Empty, time, kind);
+        }
+    }
+
+    private void ReadArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, ArrayKind kind)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+            }
+            else if (kind == ArrayKind.Changes)
+            {
+                ReadChange(ref reader, source, accountId, entryTime);
+            }
+            else
+            {
+                ReadItem(ref reader, source, accountId, entryTime, kind == ArrayKind.Standby);
+            }
+        }
+    }
+
+    private void ReadItem(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, bool standby)
+    {
+        var itemStart = (int)reader.TokenStartIndex;
+        var f = default(WebhookItemFields);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("sender"u8))
+            {
+                f.SenderId = ReadId(ref reader);
+            }
+            else if (reader.ValueTextEquals("recipient"u8))
+            {
+                f.RecipientId = ReadId(ref reader);
+            }
+            else if (reader.ValueTextEquals("timestamp"u8))
+            {
+                f.Timestamp = WebhookJson.ReadInt64(ref reader);
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.Message, source);
+            }
+            else if (reader.ValueTextEquals("message_edit"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.MessageEdit, source);
+            }
+            else if (reader.ValueTextEquals("reaction"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.Reaction, source);
+            }
+            else if (reader.ValueTextEquals("read"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.Read, source);
+            }
+            else if (reader.ValueTextEquals("postback"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.Postback, source);
+            }
+            else if (reader.ValueTextEquals("referral"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.Referral, source);
+            }
+            else if (reader.ValueTextEquals("pass_thread_control"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.PassThreadControl, source);
+            }
+            else if (reader.ValueTextEquals("take_thread_control"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.TakeThreadControl, source);
+            }
+            else if (reader.ValueTextEquals("request_thread_control"u8))
+            {
+                ReadEventObject(ref reader, ref f, WebhookItemKind.RequestThreadControl, source);
+            }
+            else
+            {
+                // Any other key is an event kind this version does not model (optin, app_roles, ...) or a new field.
+                f.UnknownKind ??= reader.GetString();
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        var item = new WebhookItem(accountId, entryTime, standby);
+        _events.Add(WebhookEventFactory.Create(in item, ref f, source[itemStart..(int)reader.BytesConsumed]));
+    }
+
+    private static void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
+    {
+        if (f.Kind != WebhookItemKind.None)
+        {
+            // Meta sends exactly one event key per item; a second one is ignored rather than mixed in.
+            WebhookJson.SkipValue(ref reader);
+            return;
+        }
+
+        if (!WebhookJson.EnterObject(ref reader))
+        {
+            return;
+        }
+
+        f.Kind = kind;
+        switch (kind)
+        {
+            case WebhookItemKind.Message:
+                ReadMessage(ref reader, ref f, source);
+                break;
+            case WebhookItemKind.Referral:
+                f.Referral = ReadReferralBody(ref reader);
+                break;
+            default:
+                ReadFlatEvent(ref reader, ref f);
+                break;
+        }
+    }
+
+    private static void ReadMessage(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("mid"u8))
+            {
+                f.MessageId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                f.Text = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("attachments"u8))
+            {
+                if (WebhookJson.EnterArray(ref reader))
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            (f.Attachments ??= new List<ReceivedAttachment>(1)).Add(ReadAttachment(ref reader, source));
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("quick_reply"u8))
+            {
+                if (WebhookJson.EnterObject(ref reader))
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("payload"u8))
+                        {
+                            f.QuickReplyPayload = WebhookJson.ReadString(ref reader);
+                        }
+                        else
+                        {
+                            WebhookJson.SkipValue(ref reader);
+                        }
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("reply_to"u8))
+            {
+                if (WebhookJson.EnterObject(ref reader))
+                {
+                    ReadReplyTo(ref reader, ref f);
+                }
+            }
+            else if (reader.ValueTextEquals("referral"u8))
+            {
+                if (WebhookJson.EnterObject(ref reader))
+                {
+                    f.Referral = ReadReferralBody(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("is_echo"u8))
+            {
+                f.IsEcho = WebhookJson.ReadBool(ref reader);
+            }
+            else if (reader.ValueTextEquals("is_deleted"u8))
+            {
+                f.IsDeleted = WebhookJson.ReadBool(ref reader);
+            }
+            else if (reader.ValueTextEquals("is_unsupported"u8))
+            {
+                f.IsUnsupported = WebhookJson.ReadBool(ref reader);
+            }
+            else if (reader.ValueTextEquals("is_self"u8))
+            {
+                f.IsSelf = WebhookJson.ReadBool(ref reader);
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+    }
+
+    private static void ReadReplyTo(ref Utf8JsonReader reader, ref WebhookItemFields f)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("mid"u8))
+            {
+                f.ReplyToMessageId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("story"u8))
+            {
+                if (!WebhookJson.EnterObject(ref reader))
+                {
+                    continue;
+                }
+
+                string? id = null, url = null, link = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        id = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("url"u8))
+                    {
+                        url = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("link_sticker_url"u8))
+                    {
+                        link = WebhookJson.ReadString(ref reader);
+                    }
+                    else
+                    {
+                        WebhookJson.SkipValue(ref reader);
+                    }
+                }
+
+                f.ReplyToStory = new StoryReply { Id = id, Url = url, LinkStickerUrl = link };
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+    }
+
+    private static ReceivedAttachment ReadAttachment(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
+    {
+        string? type = null, url = null, storyUrl = null, title = null, mediaId = null, payloadJson = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                type = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("payload"u8))
+            {
+                if (!WebhookJson.EnterObject(ref reader))
+                {
+                    continue;
+                }
+
+                var start = (int)reader.TokenStartIndex;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("url"u8))
+                    {
+                        url = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("title"u8))
+                    {
+                        title = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("reel_video_id"u8) || reader.ValueTextEquals("ig_post_media_id"u8)
+                        || reader.ValueTextEquals("story_media_id"u8))
+                    {
+                        mediaId ??= WebhookJson.ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("story_media_url"u8))
+                    {
+                        storyUrl = WebhookJson.ReadString(ref reader);
+                    }
+                    else
+                    {
+                        WebhookJson.SkipValue(ref reader);
+                    }
+                }
+
+                payloadJson = Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]);
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        return new ReceivedAttachment
+        {
+            Type = type ?? string.Empty,
+            Url = url ?? storyUrl,
+            Title = title,
+            MediaId = mediaId,
+            PayloadJson = payloadJson,
+        };
+    }
+
+    // Edits, reactions, reads, postbacks and handover: flat objects of strings and numbers.
+    private static void ReadFlatEvent(ref Utf8JsonReader reader, ref WebhookItemFields f)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("mid"u8))
+            {
+                f.MessageId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                f.Text = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("num_edit"u8))
+            {
+                f.EditCount = WebhookJson.ReadInt64(ref reader);
+            }
+            else if (reader.ValueTextEquals("title"u8))
+            {
+                f.Title = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("payload"u8))
+            {
+                f.Payload = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("action"u8))
+            {
+                f.Action = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("reaction"u8))
+            {
+                f.Reaction = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("emoji"u8))
+            {
+                f.Emoji = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("watermark"u8))
+            {
+                f.Watermark = WebhookJson.ReadInt64(ref reader);
+            }
+            else if (reader.ValueTextEquals("referral"u8))
+            {
+                if (WebhookJson.EnterObject(ref reader))
+                {
+                    f.Referral = ReadReferralBody(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("previous_owner_app_id"u8))
+            {
+                f.PreviousOwnerAppId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("new_owner_app_id"u8))
+            {
+                f.NewOwnerAppId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("requested_owner_app_id"u8))
+            {
+                f.RequestedOwnerAppId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("metadata"u8))
+            {
+                f.Metadata = WebhookJson.ReadString(ref reader);
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+    }
+
+    private static WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
+    {
+        string? reference = null, source = null, type = null, adId = null, adTitle = null, photoUrl = null, videoUrl = null, productId = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("ref"u8))
+            {
+                reference = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("source"u8))
+            {
+                source = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                type = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("ad_id"u8))
+            {
+                adId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("product_id"u8))
+            {
+                productId ??= WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("ads_context_data"u8))
+            {
+                if (!WebhookJson.EnterObject(ref reader))
+                {
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("ad_title"u8))
+                    {
+                        adTitle = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("photo_url"u8))
+                    {
+                        photoUrl = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("video_url"u8))
+                    {
+                        videoUrl = WebhookJson.ReadString(ref reader);
+                    }
+                    else
+                    {
+                        WebhookJson.SkipValue(ref reader);
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("product"u8))
+            {
+                productId = ReadId(ref reader) ?? productId;
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        return new WebhookReferral
+        {
+            Ref = reference,
+            Source = source,
+            Type = type,
+            AdId = adId,
+            AdTitle = adTitle,
+            PhotoUrl = photoUrl,
+            VideoUrl = videoUrl,
+            ProductId = productId,
+        };
+    }
+
+    // {"id": "..."} (sender, recipient, product); null when absent or not an object.
+    private static string? ReadId(ref Utf8JsonReader reader)
+    {
+        if (!WebhookJson.EnterObject(ref reader))
+        {
+            return null;
+        }
+
+        string? id = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                id = WebhookJson.ReadString(ref reader);
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        return id;
+    }
+
+    private void ReadChange(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime)
+    {
+        var changeStart = (int)reader.TokenStartIndex;
+        string? field = null;
+        int valueStart = -1, valueEnd = -1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("field"u8))
+            {
+                field = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                valueStart = (int)reader.TokenStartIndex;
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                reader.Skip();
+                valueEnd = isObject ? (int)reader.BytesConsumed : -1;
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        var change = source[changeStart..(int)reader.BytesConsumed];
+        if (valueEnd < 0 || field is null)
+        {
+            _events.Add(WebhookEventFactory.Unknown(accountId, entryTime, "changes/" + (field ?? string.Empty), change));
+            return;
+        }
+
+        var value = source[valueStart..valueEnd];
+        var sub = new Utf8JsonReader(value);
+        sub.Read();
+        switch (field)
+        {
+            case "messages":
+                // The App Dashboard's "Test" button sends a messaging item as a change.
+                ReadItem(ref sub, value, accountId, entryTime, standby: false);
+                break;
+            case "comments" or "live_comments":
+                _events.Add((InstagramWebhookEvent?)ReadComment(ref sub, accountId, entryTime, field) ?? WebhookEventFactory.Unknown(accountId, entryTime, "changes/" + field, change));
+                break;
+            case "mentions":
+                _events.Add(ReadMention(ref sub, accountId, entryTime));
+                break;
+            default:
+                _events.Add(WebhookEventFactory.Unknown(accountId, entryTime, "changes/" + field, change));
+                break;
+        }
+    }
+
+    private static CommentEvent? ReadComment(ref Utf8JsonReader reader, string accountId, long? entryTime, string field)
+    {
+        string? id = null, text = null, fromId = null, fromUsername = null, parentId = null, mediaId = null, mediaType = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("comment_id"u8))
+            {
+                id ??= WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                text = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("parent_id"u8))
+            {
+                parentId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("from"u8) || reader.ValueTextEquals("media"u8))
+            {
+                var isFrom = reader.ValueTextEquals("from"u8);
+                if (!WebhookJson.EnterObject(ref reader))
+                {
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        var value = WebhookJson.ReadString(ref reader);
+                        if (isFrom)
+                        {
+                            fromId = value;
+                        }
+                        else
+                        {
+                            mediaId = value;
+                        }
+                    }
+                    else if (isFrom && reader.ValueTextEquals("username"u8))
+                    {
+                        fromUsername = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (!isFrom && reader.ValueTextEquals("media_product_type"u8))
+                    {
+                        mediaType = WebhookJson.ReadString(ref reader);
+                    }
+                    else
+                    {
+                        WebhookJson.SkipValue(ref reader);
+                    }
+                }
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        if (id is null)
+        {
+            return null;
+        }
+
+        return new CommentEvent
+        {
+            AccountId = accountId,
+            SenderId = fromId,
+            RecipientId = accountId,
+            Timestamp = WebhookEventFactory.Time(null, entryTime),
+            IsTest = accountId == "0",
+            DedupeKey = WebhookDedupeKeys.Comment(accountId, field, id),
+            Field = field,
+            CommentId = id,
+            Text = text,
+            FromId = fromId,
+            FromUsername = fromUsername,
+            ParentId = parentId,
+            MediaId = mediaId,
+            MediaProductType = mediaType,
+        };
+    }
+
+    private static MentionEvent ReadMention(ref Utf8JsonReader reader, string accountId, long? entryTime)
+    {
+        string? mediaId = null, commentId = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("media_id"u8))
+            {
+                mediaId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("comment_id"u8))
+            {
+                commentId = WebhookJson.ReadString(ref reader);
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        return new MentionEvent
+        {
+            AccountId = accountId,
+            RecipientId = accountId,
+            Timestamp = WebhookEventFactory.Time(null, entryTime),
+            IsTest = accountId == "0",
+            DedupeKey = WebhookDedupeKeys.Mention(accountId, mediaId, commentId),
+            MediaId = mediaId,
+            CommentId = commentId,
+        };
+    }
+}

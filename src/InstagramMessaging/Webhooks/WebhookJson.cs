@@ -1,0 +1,133 @@
+using System;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace InstagramMessaging.Webhooks;
+
+// Lenient value reads: Meta sends some ids as numbers and some timestamps as strings. None of these throws on an
+// unexpected token type; a value that cannot be read is null (and skipped, when it is an object or array).
+internal static class WebhookJson
+{
+    public static string? ReadString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                reader.Skip();
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public static bool ReadBool(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.String:
+                return reader.ValueTextEquals("true"u8);
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                reader.Skip();
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    public static long? ReadInt64(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                return reader.TryGetDouble(out var real) && double.IsFinite(real) && Math.Abs(real) < 9e18 ? (long)real : null;
+            case JsonTokenType.String:
+                if (!reader.HasValueSequence && !reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed)
+                    && consumed == reader.ValueSpan.Length)
+                {
+                    return parsed;
+                }
+
+                return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var text) ? text : null;
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                reader.Skip();
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // Meta's times are epoch milliseconds (messaging) or seconds (changes, dashboard tests): decided by magnitude.
+    public static DateTimeOffset? ToTime(long? epoch)
+    {
+        if (epoch is not { } value || value < 0)
+        {
+            return null;
+        }
+
+        var milliseconds = value < 100_000_000_000 ? value * 1000 : value;
+        return milliseconds <= 253_402_300_799_999 ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+    }
+
+    // Moves past a property's value, whatever it is.
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    // Reads to the value's start and says whether it is an object (else skips it).
+    public static bool EnterObject(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
+
+    public static bool EnterArray(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
+
+    // The text of the value the reader stands on (its first token), as sent, escapes included.
+    public static string RawValue(ReadOnlySpan<byte> source, ref Utf8JsonReader reader)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]);
+    }
+}
