@@ -1,0 +1,322 @@
+using System;
+using System.Linq;
+using InstagramMessaging.Webhooks;
+using Xunit;
+using static InstagramMessaging.Tests.Webhooks.WebhookBodies;
+
+namespace InstagramMessaging.Tests.Webhooks;
+
+public sealed class WebhookParserTests
+{
+    private static InstagramWebhookDelivery Parse(string body) => InstagramWebhookParser.Parse(Utf8(body));
+
+    private static T Single<T>(string body)
+        where T : InstagramWebhookEvent
+        => Assert.IsType<T>(Assert.Single(Parse(body).Events));
+
+    [Fact]
+    public void A_text_message_has_its_ids_time_and_decoded_text()
+    {
+        var body = Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"Do you ship to Lisbon? \\ud83d\\ude0a Caf\\u00e9\"}}"));
+        var delivery = Parse(body);
+        Assert.Equal("instagram", delivery.Object);
+        Assert.True(delivery.IsInstagram);
+        var message = Assert.IsType<MessageReceivedEvent>(Assert.Single(delivery.Events));
+        Assert.Equal(Account, message.AccountId);
+        Assert.Equal(Customer, message.SenderId);
+        Assert.Equal(Account, message.RecipientId);
+        Assert.Equal(Customer, message.CustomerId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307), message.Timestamp);
+        Assert.Equal(Mid, message.MessageId);
+        Assert.Equal("Do you ship to Lisbon? 😊 Café", message.Text);
+        Assert.Empty(message.Attachments);
+        Assert.Null(message.QuickReplyPayload);
+        Assert.False(message.IsTest);
+        Assert.False(message.IsStandby);
+    }
+
+    [Fact]
+    public void Attachments_keep_every_type_as_sent_with_their_urls_titles_and_media_ids()
+    {
+        const string attachments = """
+            [{"type":"image","payload":{"url":"https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1&signature=a"}},
+             {"type":"video","payload":{"url":"https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=2&signature=b"}},
+             {"type":"audio","payload":{"url":"https://cdn/a"}},
+             {"type":"file","payload":{"url":"https://cdn/f"}},
+             {"type":"story_mention","payload":{"url":"https://cdn/s"}},
+             {"type":"ig_reel","payload":{"url":"https://cdn/r","title":"Three ways to style a denim jacket #ootd","reel_video_id":"17873858025351922"}},
+             {"type":"reel","payload":{"url":"https://cdn/r2","title":"Behind the scenes","reel_video_id":18022334455667788}},
+             {"type":"ig_post","payload":{"url":"https://cdn/p","title":"New autumn collection is live","ig_post_media_id":"18139494541428835"}},
+             {"type":"share","payload":{"url":"https://cdn/p","ig_post_media_id":"18139494541428835","title":"New autumn collection is live"}},
+             {"type":"ig_story","payload":{"story_media_id":"18074819347285670","story_media_url":"https://cdn/story"}},
+             {"type":"ephemeral"},
+             {"type":"unsupported_type","payload":{"url":"https://cdn/u"}},
+             {"type":"template","payload":{}},
+             {"type":"hologram","payload":{"url":"https://cdn/h","depth":3}}]
+            """;
+        var message = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"attachments\":{attachments}}}")));
+        Assert.Null(message.Text);
+        Assert.Equal(
+            new[] { "image", "video", "audio", "file", "story_mention", "ig_reel", "reel", "ig_post", "share", "ig_story", "ephemeral", "unsupported_type", "template", "hologram" },
+            message.Attachments.Select(a => a.Type));
+        Assert.Equal("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1&signature=a", message.Attachments[0].Url);
+        Assert.Equal("Three ways to style a denim jacket #ootd", message.Attachments[5].Title);
+        Assert.Equal("17873858025351922", message.Attachments[5].MediaId);
+        Assert.Equal("18022334455667788", message.Attachments[6].MediaId); // a number on the wire
+        Assert.Equal("18139494541428835", message.Attachments[7].MediaId);
+        Assert.Equal("18074819347285670", message.Attachments[9].MediaId);
+        Assert.Equal("https://cdn/story", message.Attachments[9].Url);
+        Assert.Null(message.Attachments[10].Url);
+        Assert.Null(message.Attachments[10].PayloadJson);
+        Assert.Equal("{}", message.Attachments[12].PayloadJson);
+        Assert.Equal("{\"url\":\"https://cdn/h\",\"depth\":3}", message.Attachments[13].PayloadJson);
+    }
+
+    [Fact]
+    public void A_quick_reply_tap_carries_the_title_as_text_and_the_payload()
+    {
+        var message = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"Track my order\",\"quick_reply\":{{\"payload\":\"ORDER_STATUS\"}}}}")));
+        Assert.Equal("Track my order", message.Text);
+        Assert.Equal("ORDER_STATUS", message.QuickReplyPayload);
+    }
+
+    [Fact]
+    public void Replies_quote_a_message_or_a_story()
+    {
+        var reply = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m2\",\"text\":\"yes this one\",\"reply_to\":{{\"mid\":\"{Mid}\",\"is_self_reply\":false}}}}")));
+        Assert.Equal(Mid, reply.ReplyToMessageId);
+        Assert.Null(reply.ReplyToStory);
+
+        var story = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m3\",\"text\":\"How much is this?\",\"reply_to\":{\"story\":{\"id\":\"18074819347285670\",\"url\":\"https://cdn/story\",\"link_sticker_url\":\"https://shop.example.com/autumn\"}}}")));
+        Assert.Null(story.ReplyToMessageId);
+        Assert.Equal(new StoryReply { Id = "18074819347285670", Url = "https://cdn/story", LinkStickerUrl = "https://shop.example.com/autumn" }, story.ReplyToStory);
+    }
+
+    [Fact]
+    public void A_message_referral_from_an_ad_and_a_shop_product()
+    {
+        var ad = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m4\",\"text\":\"Hi, I saw your ad\",\"referral\":{\"ref\":\"autumn_sale\",\"ad_id\":\"120210987654321098\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\",\"ads_context_data\":{\"ad_title\":\"Autumn sale -30%\",\"photo_url\":\"https://scontent.xx.fbcdn.net/ad.jpg\"}}}")));
+        Assert.Equal(
+            new WebhookReferral { Ref = "autumn_sale", AdId = "120210987654321098", Source = "ADS", Type = "OPEN_THREAD", AdTitle = "Autumn sale -30%", PhotoUrl = "https://scontent.xx.fbcdn.net/ad.jpg" },
+            ad.Referral);
+
+        var product = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m5\",\"text\":\"Is this in M?\",\"referral\":{\"product\":{\"id\":\"9876543210\"}}}")));
+        Assert.Equal("9876543210", product.Referral!.ProductId);
+    }
+
+    [Fact]
+    public void An_echo_is_its_own_type_with_sender_and_recipient_swapped()
+    {
+        var echo = Single<MessageEchoEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"Yes! We ship to Portugal in 2-3 days.\",\"is_echo\":true}}", sender: Account, recipient: Customer)));
+        Assert.Equal(Account, echo.SenderId);
+        Assert.Equal(Customer, echo.RecipientId);
+        Assert.Equal(Customer, echo.CustomerId);
+        Assert.Equal("Yes! We ship to Portugal in 2-3 days.", echo.Text);
+    }
+
+    [Fact]
+    public void Deleted_unsupported_and_self_messages()
+    {
+        var deleted = Single<MessageDeletedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"is_deleted\":true}}")));
+        Assert.Equal(Mid, deleted.MessageId);
+
+        var unsupported = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m6\",\"is_unsupported\":true}")));
+        Assert.True(unsupported.IsUnsupported);
+
+        var self = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m7\",\"text\":\"preview\",\"is_self\":true}", sender: Account, recipient: Account)));
+        Assert.True(self.IsSelf);
+    }
+
+    [Fact]
+    public void A_postback_from_an_ice_breaker_with_its_referral()
+    {
+        var postback = Single<PostbackReceivedEvent>(Messaging(Item("\"postback\":{\"mid\":\"m8\",\"title\":\"What are your opening hours?\",\"payload\":\"ICEBREAKER_HOURS\",\"referral\":{\"ref\":\"store\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}}")));
+        Assert.Equal("m8", postback.MessageId);
+        Assert.Equal("What are your opening hours?", postback.Title);
+        Assert.Equal("ICEBREAKER_HOURS", postback.Payload);
+        Assert.Equal("SHORTLINK", postback.Referral!.Source);
+    }
+
+    [Fact]
+    public void Reactions_and_unreactions()
+    {
+        var react = Single<ReactionEvent>(Messaging(Item($"\"reaction\":{{\"mid\":\"{Mid}\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\\ufe0f\"}}")));
+        Assert.Equal(ReactionAction.React, react.Action);
+        Assert.Equal("love", react.Reaction);
+        Assert.Equal("\u2764\ufe0f", react.Emoji);
+        Assert.Equal(Mid, react.MessageId);
+
+        var unreact = Single<ReactionEvent>(Messaging(Item($"\"reaction\":{{\"mid\":\"{Mid}\",\"action\":\"unreact\"}}")));
+        Assert.Equal(ReactionAction.Unreact, unreact.Action);
+        Assert.Null(unreact.Reaction);
+        Assert.Null(unreact.Emoji);
+    }
+
+    [Fact]
+    public void Reads_name_the_message_and_may_come_without_sender_and_recipient()
+    {
+        var read = Single<MessageReadEvent>(Messaging(Item($"\"read\":{{\"mid\":\"{Mid}\"}}")));
+        Assert.Equal(Mid, read.MessageId);
+        Assert.Null(read.Watermark);
+
+        var bare = Single<MessageReadEvent>(Messaging($"{{\"timestamp\":1781520700120,\"read\":{{\"mid\":\"{Mid}\"}}}}"));
+        Assert.Null(bare.SenderId);
+        Assert.Null(bare.RecipientId);
+        Assert.Null(bare.CustomerId);
+        Assert.Equal(Mid, bare.MessageId);
+
+        var watermark = Single<MessageReadEvent>(Messaging(Item("\"read\":{\"watermark\":1781520700000}")));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520700000), watermark.Watermark);
+    }
+
+    [Fact]
+    public void Edits_with_their_count_and_the_observed_empty_edit()
+    {
+        var edit = Single<MessageEditedEvent>(Messaging(Item($"\"message_edit\":{{\"mid\":\"{Mid}\",\"text\":\"Do you ship to Lisbon and Porto?\",\"num_edit\":1}}")));
+        Assert.Equal(Mid, edit.MessageId);
+        Assert.Equal("Do you ship to Lisbon and Porto?", edit.Text);
+        Assert.Equal(1, edit.EditCount);
+
+        var quoted = Single<MessageEditedEvent>(Messaging(Item($"\"message_edit\":{{\"mid\":\"{Mid}\",\"text\":\"x\",\"num_edit\":\"2\"}}")));
+        Assert.Equal(2, quoted.EditCount);
+
+        var empty = Single<MessageEditedEvent>(Messaging($"{{\"timestamp\":1781520900511,\"message_edit\":{{\"mid\":\"{Mid}\",\"num_edit\":0}}}}"));
+        Assert.Null(empty.Text);
+        Assert.Equal(0, empty.EditCount);
+        Assert.Null(empty.SenderId);
+    }
+
+    [Fact]
+    public void A_standalone_referral()
+    {
+        var referral = Single<ReferralEvent>(Messaging(Item("\"referral\":{\"ref\":\"qr_store_lisbon\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}")));
+        Assert.Equal("qr_store_lisbon", referral.Referral.Ref);
+        Assert.Equal("OPEN_THREAD", referral.Referral.Type);
+    }
+
+    [Fact]
+    public void Handover_events_and_standby_items()
+    {
+        var pass = Single<ThreadControlEvent>(Messaging(Item("\"pass_thread_control\":{\"previous_owner_app_id\":\"263902037430900\",\"new_owner_app_id\":\"918273645501234\",\"metadata\":\"escalated\"}")));
+        Assert.Equal(ThreadControlAction.Pass, pass.Action);
+        Assert.Equal("263902037430900", pass.PreviousOwnerAppId);
+        Assert.Equal("918273645501234", pass.NewOwnerAppId);
+        Assert.Equal("escalated", pass.Metadata);
+
+        var take = Single<ThreadControlEvent>(Messaging(Item("\"take_thread_control\":{\"previous_owner_app_id\":null,\"new_owner_app_id\":\"1\"}")));
+        Assert.Equal(ThreadControlAction.Take, take.Action);
+        Assert.Null(take.PreviousOwnerAppId);
+
+        var request = Single<ThreadControlEvent>(Messaging(Item("\"request_thread_control\":{\"requested_owner_app_id\":\"7\",\"metadata\":\"please\"}")));
+        Assert.Equal("7", request.RequestedOwnerAppId);
+
+        var standbyBody = $"{{\"object\":\"instagram\",\"entry\":[{{\"time\":1781520016812,\"id\":\"{Account}\",\"standby\":[{Item("\"postback\":{\"mid\":\"m9\",\"title\":\"Hours\"}")}]}}]}}";
+        var standby = Single<PostbackReceivedEvent>(standbyBody);
+        Assert.True(standby.IsStandby);
+        Assert.Null(standby.Payload);
+    }
+
+    [Fact]
+    public void Unknown_event_kinds_are_kept_with_their_raw_json()
+    {
+        var item = Item("\"optin\":{\"type\":\"notification_messages\",\"payload\":\"P\",\"title\":\"Caf\\u00e9\"}");
+        var unknown = Single<UnknownWebhookEvent>(Messaging(item));
+        Assert.Equal("optin", unknown.Kind);
+        Assert.Equal(item, unknown.RawJson);
+        Assert.Equal(Customer, unknown.SenderId);
+
+        var roles = Single<UnknownWebhookEvent>(Messaging(Item("\"app_roles\":{\"123\":[\"primary_receiver\"]}")));
+        Assert.Equal("app_roles", roles.Kind);
+    }
+
+    [Fact]
+    public void Every_event_of_every_entry_comes_in_delivery_order()
+    {
+        var body = "{\"object\":\"instagram\",\"entry\":["
+            + $"{{\"time\":1,\"id\":\"{Account}\",\"messaging\":[{Item("\"message\":{\"mid\":\"a\",\"text\":\"1\"}")},{Item("\"message\":{\"mid\":\"b\",\"text\":\"2\"}")}]}},"
+            + $"{{\"id\":\"{Account}\",\"time\":2,\"messaging\":[{Item("\"reaction\":{\"mid\":\"a\",\"action\":\"react\",\"reaction\":\"like\"}")}]}},"
+            // keys in another order: the arrays before the account id
+            + $"{{\"messaging\":[{Item("\"read\":{\"mid\":\"b\"}")}],\"standby\":[{Item("\"message\":{\"mid\":\"c\",\"text\":\"3\"}")}],\"id\":\"17841400000000001\",\"time\":3}}"
+            + "]}";
+        var events = Parse(body).Events;
+        Assert.Equal(5, events.Count);
+        Assert.Equal(new[] { "a", "b" }, events.Take(2).Cast<MessageReceivedEvent>().Select(e => e.MessageId));
+        Assert.IsType<ReactionEvent>(events[2]);
+        var read = Assert.IsType<MessageReadEvent>(events[3]);
+        Assert.Equal("17841400000000001", read.AccountId);
+        var standby = Assert.IsType<MessageReceivedEvent>(events[4]);
+        Assert.True(standby.IsStandby);
+        Assert.Equal("17841400000000001", standby.AccountId);
+    }
+
+    [Fact]
+    public void Item_keys_in_any_order_and_timestamps_as_strings()
+    {
+        var body = Messaging($"{{\"message\":{{\"text\":\"hi\",\"mid\":\"{Mid}\"}},\"timestamp\":\"1781520015307\",\"recipient\":{{\"id\":\"{Account}\"}},\"sender\":{{\"id\":\"{Customer}\"}}}}");
+        var message = Single<MessageReceivedEvent>(body);
+        Assert.Equal(Customer, message.SenderId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307), message.Timestamp);
+    }
+
+    [Fact]
+    public void The_dashboard_test_delivery_is_parsed_and_marked_as_a_test()
+    {
+        const string body = """{"object":"instagram","entry":[{"id":"0","time":1787422449,"changes":[{"field":"messages","value":{"sender":{"id":"12334"},"recipient":{"id":"23245"},"timestamp":"1527459824","message":{"mid":"random_mid","text":"random_text"}}}]}]}""";
+        var message = Single<MessageReceivedEvent>(body);
+        Assert.True(message.IsTest);
+        Assert.Equal("random_text", message.Text);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1527459824), message.Timestamp); // seconds, by magnitude
+    }
+
+    [Fact]
+    public void Comments_mentions_and_unknown_changes()
+    {
+        const string comments = """{"entry": [{"id": "17841405822304914", "time": 1781521100, "changes": [{"value": {"from": {"id": "1281680046167197", "username": "ana.silva"}, "media": {"id": "17921422172564586", "media_product_type": "FEED"}, "id": "17981481173635630", "text": "Love it! Price?"}, "field": "comments"}]}], "object": "instagram"}""";
+        var comment = Single<CommentEvent>(comments);
+        Assert.Equal("comments", comment.Field);
+        Assert.Equal("17981481173635630", comment.CommentId);
+        Assert.Equal("Love it! Price?", comment.Text);
+        Assert.Equal("1281680046167197", comment.FromId);
+        Assert.Equal("ana.silva", comment.FromUsername);
+        Assert.Equal("17921422172564586", comment.MediaId);
+        Assert.Equal("FEED", comment.MediaProductType);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1781521100), comment.Timestamp); // entry time in seconds
+
+        var mention = Single<MentionEvent>("""{"object":"instagram","entry":[{"id":"1","time":1781521100,"changes":[{"field":"mentions","value":{"media_id":"42","comment_id":"43"}}]}]}""");
+        Assert.Equal("42", mention.MediaId);
+        Assert.Equal("43", mention.CommentId);
+
+        var insights = Single<UnknownWebhookEvent>("""{"object":"instagram","entry":[{"id":"1","time":1781521100,"changes":[{"field":"story_insights","value":{"media_id":"5","exits":1}}]}]}""");
+        Assert.Equal("changes/story_insights", insights.Kind);
+        Assert.Contains("\"exits\":1", insights.RawJson);
+    }
+
+    [Fact]
+    public void Other_objects_are_parsed_but_not_instagram()
+    {
+        var delivery = Parse("{\"object\":\"page\",\"entry\":[]}");
+        Assert.False(delivery.IsInstagram);
+        Assert.Empty(delivery.Events);
+    }
+
+    [Fact]
+    public void Unknown_fields_everywhere_are_ignored()
+    {
+        var body = $"{{\"object\":\"instagram\",\"future\":{{\"a\":[1,2]}},\"entry\":[{{\"id\":\"{Account}\",\"time\":1,\"extra\":true,\"messaging\":[{{\"sender\":{{\"id\":\"{Customer}\",\"x\":1}},\"recipient\":{{\"id\":\"{Account}\"}},\"timestamp\":1781520015307,\"message\":{{\"mid\":\"m\",\"text\":\"t\",\"folder\":\"primary\",\"new_thing\":{{\"deep\":[{{}}]}}}}}}]}}]}}";
+        var message = Single<MessageReceivedEvent>(body);
+        Assert.Equal("t", message.Text);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"object\":\"instagram\"}")]
+    [InlineData("{\"entry\":[]}")]
+    [InlineData("{\"object\":\"instagram\",\"entry\":{}}")]
+    [InlineData("{\"object\":\"instagram\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"message\":{\"mid\":\"m\"")]
+    [InlineData("{\"object\":\"instagram\",\"entry\":[]} trailing")]
+    [InlineData("{\"object\":\"instagram\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"message\":{\"mid\":\"m\",\"text\":\"\\ud83d\"}}]}]}")]
+    public void Malformed_bodies_throw_the_format_exception_and_nothing_else(string body)
+        => Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookParser.Parse(Utf8(body)));
+}
