@@ -29,4 +29,7 @@ public sealed record CommentEvent : InstagramWebhookEvent
 
     /// <inheritdoc />
     public override string? CustomerId => FromId;
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Comment(AccountId, Field, CommentId);
 }

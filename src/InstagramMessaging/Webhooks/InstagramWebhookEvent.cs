@@ -24,9 +24,10 @@ public abstract record InstagramWebhookEvent
 
     /// <summary>
     /// The key that identifies this event across deliveries (Meta retries and re-batches; the same event inside
-    /// two different bodies has one key). Keep keys at least 48 hours.
+    /// two different bodies has one key; an echo and a received message that share a mid do not). Computed from
+    /// the event's own fields, on each read; keep keys at least 48 hours.
     /// </summary>
-    public required string DedupeKey { get; init; }
+    public abstract string DedupeKey { get; }
 
     /// <summary>True when the event came in <c>entry.standby</c>: another app owns the conversation (handover protocol).</summary>
     public bool IsStandby { get; init; }

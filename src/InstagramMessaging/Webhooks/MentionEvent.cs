@@ -8,4 +8,7 @@ public sealed record MentionEvent : InstagramWebhookEvent
 
     /// <summary><c>comment_id</c>, when the mention is in a comment.</summary>
     public string? CommentId { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Mention(AccountId, MediaId, CommentId);
 }

@@ -5,4 +5,7 @@ public sealed record MessageDeletedEvent : InstagramWebhookEvent
 {
     /// <summary>The deleted message's <c>mid</c>.</summary>
     public required string MessageId { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Deleted(AccountId, MessageId);
 }

@@ -8,4 +8,7 @@ public sealed record MessageEchoEvent : MessageContentEvent
 {
     /// <inheritdoc />
     public override string? CustomerId => RecipientId;
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Message(AccountId, MessageId, "echo");
 }

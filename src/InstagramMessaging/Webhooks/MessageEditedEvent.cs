@@ -11,4 +11,7 @@ public sealed record MessageEditedEvent : InstagramWebhookEvent
 
     /// <summary><c>num_edit</c>: how many times the message has been edited.</summary>
     public int EditCount { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Edit(AccountId, MessageId, EditCount, Text);
 }

@@ -10,4 +10,7 @@ public sealed record MessageReadEvent : InstagramWebhookEvent
 
     /// <summary><c>read.watermark</c> (Messenger style: everything sent before it was read); null on Instagram.</summary>
     public DateTimeOffset? Watermark { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Read(AccountId, MessageId, Watermark, SenderId);
 }

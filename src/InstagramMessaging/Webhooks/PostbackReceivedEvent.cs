@@ -14,4 +14,7 @@ public sealed record PostbackReceivedEvent : InstagramWebhookEvent
 
     /// <summary><c>postback.referral</c>: the ig.me link that opened a new thread with an ice breaker.</summary>
     public WebhookReferral? Referral { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Postback(AccountId, MessageId, SenderId, Timestamp, Payload);
 }

@@ -14,4 +14,7 @@ public sealed record ReactionEvent : InstagramWebhookEvent
 
     /// <summary>The exact emoji; null on unreact.</summary>
     public string? Emoji { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Reaction(AccountId, MessageId, SenderId, Action, Reaction ?? Emoji, Timestamp);
 }

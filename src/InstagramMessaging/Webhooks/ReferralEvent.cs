@@ -5,4 +5,7 @@ public sealed record ReferralEvent : InstagramWebhookEvent
 {
     /// <summary>The referral.</summary>
     public required WebhookReferral Referral { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Referral(AccountId, SenderId, Referral.Ref, Timestamp);
 }

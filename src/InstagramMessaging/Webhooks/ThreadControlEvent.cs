@@ -17,4 +17,7 @@ public sealed record ThreadControlEvent : InstagramWebhookEvent
 
     /// <summary><c>metadata</c>: free text from the other app.</summary>
     public string? Metadata { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Other(AccountId, Action.ToString(), SenderId, Timestamp);
 }

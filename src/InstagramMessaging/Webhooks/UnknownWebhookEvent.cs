@@ -11,4 +11,7 @@ public sealed record UnknownWebhookEvent : InstagramWebhookEvent
 
     /// <summary>The whole item (or change) as JSON text, exactly as delivered.</summary>
     public required string RawJson { get; init; }
+
+    /// <inheritdoc />
+    public override string DedupeKey => WebhookDedupeKeys.Unknown(AccountId, Kind, SenderId, Timestamp, RawJson);
 }

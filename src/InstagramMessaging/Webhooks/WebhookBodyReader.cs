@@ -746,7 +746,6 @@ internal ref struct WebhookBodyReader
             RecipientId = accountId,
             Timestamp = WebhookEventFactory.Time(null, entryTime),
             IsTest = accountId == "0",
-            DedupeKey = WebhookDedupeKeys.Comment(accountId, field, id),
             Field = field,
             CommentId = id,
             Text = text,
@@ -783,7 +782,6 @@ internal ref struct WebhookBodyReader
             RecipientId = accountId,
             Timestamp = WebhookEventFactory.Time(null, entryTime),
             IsTest = accountId == "0",
-            DedupeKey = WebhookDedupeKeys.Mention(accountId, mediaId, commentId),
             MediaId = mediaId,
             CommentId = commentId,
         };

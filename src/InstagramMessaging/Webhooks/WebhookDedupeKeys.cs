@@ -22,8 +22,8 @@ internal static class WebhookDedupeKeys
     public static string Reaction(string account, string mid, string? sender, ReactionAction action, string? reaction, DateTimeOffset time)
         => $"{account}:reaction:{mid}:{sender}:{(action == ReactionAction.React ? "react" : "unreact")}:{reaction}:{Millis(time)}";
 
-    public static string Read(string account, string? mid, long? watermark, string? sender)
-        => $"{account}:read:{mid ?? watermark?.ToString(CultureInfo.InvariantCulture)}:{sender}";
+    public static string Read(string account, string? mid, DateTimeOffset? watermark, string? sender)
+        => $"{account}:read:{mid ?? (watermark is { } w ? Millis(w) : null)}:{sender}";
 
     public static string Postback(string account, string? mid, string? sender, DateTimeOffset time, string? payload)
         => mid is not null ? $"{account}:postback:{mid}" : $"{account}:postback:{sender}:{Millis(time)}:{payload}";
@@ -35,8 +35,8 @@ internal static class WebhookDedupeKeys
         => $"{account}:{kind}:{sender}:{Millis(time)}";
 
     // An event we do not model: its kind, sender and time, plus its content, since nothing else is known to identify it.
-    public static string Unknown(string account, string kind, string? sender, DateTimeOffset time, ReadOnlySpan<byte> raw)
-        => $"{account}:{kind}:{sender}:{Millis(time)}:{ShortHash(raw)}";
+    public static string Unknown(string account, string kind, string? sender, DateTimeOffset time, string rawJson)
+        => $"{account}:{kind}:{sender}:{Millis(time)}:{ShortHash(Encoding.UTF8.GetBytes(rawJson))}";
 
     public static string Comment(string account, string field, string commentId) => $"{account}:{field}:{commentId}";
 

@@ -24,7 +24,6 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    DedupeKey = WebhookDedupeKeys.Edit(item.AccountId, mid, editCount, f.Text),
                     MessageId = mid, Text = f.Text, EditCount = editCount,
                 };
 
@@ -34,7 +33,6 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    DedupeKey = WebhookDedupeKeys.Reaction(item.AccountId, mid, f.SenderId, action, f.Reaction ?? f.Emoji, time),
                     MessageId = mid, Action = action,
                     Reaction = action == ReactionAction.React ? f.Reaction : null,
                     Emoji = action == ReactionAction.React ? f.Emoji : null,
@@ -45,7 +43,6 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    DedupeKey = WebhookDedupeKeys.Read(item.AccountId, f.MessageId, f.Watermark, f.SenderId),
                     MessageId = f.MessageId, Watermark = f.Watermark is { } w ? WebhookJson.ToTime(w) : null,
                 };
 
@@ -54,7 +51,6 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    DedupeKey = WebhookDedupeKeys.Postback(item.AccountId, f.MessageId, f.SenderId, time, f.Payload),
                     MessageId = f.MessageId, Title = f.Title, Payload = f.Payload, Referral = f.Referral,
                 };
 
@@ -63,7 +59,6 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    DedupeKey = WebhookDedupeKeys.Referral(item.AccountId, f.SenderId, referral.Ref, time),
                     Referral = referral,
                 };
 
@@ -78,7 +73,6 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    DedupeKey = WebhookDedupeKeys.Other(item.AccountId, control.ToString(), f.SenderId, time),
                     Action = control, PreviousOwnerAppId = f.PreviousOwnerAppId, NewOwnerAppId = f.NewOwnerAppId,
                     RequestedOwnerAppId = f.RequestedOwnerAppId, Metadata = f.Metadata,
                 };
@@ -90,7 +84,6 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    DedupeKey = WebhookDedupeKeys.Unknown(item.AccountId, kind, f.SenderId, time, rawItem),
                     Kind = kind, RawJson = Encoding.UTF8.GetString(rawItem),
                 };
         }
@@ -104,7 +97,6 @@ internal static class WebhookEventFactory
             AccountId = accountId,
             Timestamp = time,
             IsTest = accountId == "0",
-            DedupeKey = WebhookDedupeKeys.Unknown(accountId, kind, null, time, raw),
             Kind = kind,
             RawJson = Encoding.UTF8.GetString(raw),
         };
@@ -122,7 +114,6 @@ internal static class WebhookEventFactory
             {
                 AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                 IsStandby = item.Standby, IsTest = isTest,
-                DedupeKey = WebhookDedupeKeys.Deleted(item.AccountId, mid),
                 MessageId = mid,
             };
         }
@@ -134,7 +125,6 @@ internal static class WebhookEventFactory
             {
                 AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                 IsStandby = item.Standby, IsTest = isTest,
-                DedupeKey = WebhookDedupeKeys.Message(item.AccountId, mid, "echo"),
                 MessageId = mid, Text = f.Text, Attachments = attachments, QuickReplyPayload = f.QuickReplyPayload,
                 ReplyToMessageId = f.ReplyToMessageId, ReplyToStory = f.ReplyToStory, Referral = f.Referral,
                 IsSelf = f.IsSelf, IsUnsupported = f.IsUnsupported,
@@ -145,7 +135,6 @@ internal static class WebhookEventFactory
         {
             AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
             IsStandby = item.Standby, IsTest = isTest,
-            DedupeKey = WebhookDedupeKeys.Message(item.AccountId, mid, f.IsSelf ? "self" : "in"),
             MessageId = mid, Text = f.Text, Attachments = attachments, QuickReplyPayload = f.QuickReplyPayload,
             ReplyToMessageId = f.ReplyToMessageId, ReplyToStory = f.ReplyToStory, Referral = f.Referral,
             IsSelf = f.IsSelf, IsUnsupported = f.IsUnsupported,

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using InstagramMessaging.Benchmarks.WebhookDtos;
+using InstagramMessaging.Webhooks;
+
+namespace InstagramMessaging.Benchmarks;
+
+/// <summary>
+/// The webhook parser against <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, System.Text.Json.Serialization.Metadata.JsonTypeInfo{TValue})"/>
+/// into equivalent DTOs with System.Text.Json's source generator (what a careful hand-written receiver would use).
+/// </summary>
+public static class WebhookParserBenchmark
+{
+    private const string Account = "17841405822304914";
+
+    public static IEnumerable<(string Name, Interleaved.Result Result, double Ours, double Stj)> Run()
+    {
+        foreach (var (name, body) in Bodies())
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            var result = Interleaved.Compare("STJ source-generated DTOs", new Dictionary<string, Action>
+            {
+                ["STJ source-generated DTOs"] = () => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto),
+                ["parser"] = () => InstagramWebhookParser.Parse(bytes),
+            }).Single();
+            var ours = Interleaved.AllocatedPerCall(() => InstagramWebhookParser.Parse(bytes));
+            var stj = Interleaved.AllocatedPerCall(() => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto));
+            yield return (name, result, ours, stj);
+        }
+    }
+
+    private static IEnumerable<(string Name, string Body)> Bodies()
+    {
+        yield return ("one text message", Envelope(Text(0)));
+        var mixed = Enumerable.Range(0, 20).Select(i => (i % 5) switch
+        {
+            0 => Text(i),
+            1 => Item(i, "\"message\":{\"mid\":\"" + Mid(i) + "\",\"attachments\":[{\"type\":\"image\",\"payload\":{\"url\":\"https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1804658193225701" + i + "&signature=AbxQ2fZ\"}}]}"),
+            2 => Item(i, "\"reaction\":{\"mid\":\"" + Mid(i - 1) + "\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\\ufe0f\"}"),
+            3 => Item(i, "\"message\":{\"mid\":\"" + Mid(i) + "\",\"text\":\"Track my order\",\"quick_reply\":{\"payload\":\"ORDER_STATUS\"}}"),
+            _ => Item(i, "\"postback\":{\"mid\":\"" + Mid(i) + "\",\"title\":\"What are your opening hours?\",\"payload\":\"ICEBREAKER_HOURS\"}"),
+        });
+        yield return ("batch of 20 mixed events", Envelope(string.Join(",", mixed)));
+    }
+
+    private static string Envelope(string items) => "{\"object\":\"instagram\",\"entry\":[{\"time\":1781520016812,\"id\":\"" + Account + "\",\"messaging\":[" + items + "]}]}";
+
+    private static string Text(int i) => Item(i, "\"message\":{\"mid\":\"" + Mid(i) + "\",\"text\":\"Hi! Is the blue jacket still in stock? \\ud83d\\ude0a\"}");
+
+    private static string Item(int i, string payload)
+        => "{\"sender\":{\"id\":\"72419803650281" + (10 + i) + "\"},\"recipient\":{\"id\":\"" + Account + "\"},\"timestamp\":17815200153" + (10 + i) + "," + payload + "}";
+
+    private static string Mid(int i) => "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMTI0NDI2MDE5ODc2NTQzMjEwOjMyODg4NzYxMDk5NTQ3MDkxMjM0NTY3ODkwMTIzNDU2" + i + "ZDZD";
+}
