@@ -15,9 +15,9 @@ namespace InstagramMessaging.Testing;
 /// A local stand-in for the Graph API's Instagram send surface (messages, sender actions, reactions, uploads,
 /// ice breakers and persistent menu). It takes every request form Meta takes (the token in
 /// <c>Authorization: Bearer</c>, the <c>access_token</c> query parameter or form field; JSON, URL-encoded form
-/// and multipart bodies), checks the token, validates each body as the platform does, answers with Meta-shaped successes and errors, and keeps every recipient's
-/// conversation so tests can assert on what arrived. Use <see cref="CreateHandler"/> in process, or
-/// <see cref="GraphApiEmulatorServer"/> over loopback HTTP. Thread-safe.
+/// and multipart bodies), checks the token, validates each body as the platform does, answers with Meta-shaped
+/// successes and errors, and keeps every recipient's conversation so tests can assert on what arrived. Use
+/// <see cref="CreateHandler"/> in process, or <see cref="GraphApiEmulatorServer"/> over loopback HTTP. Thread-safe.
 /// </summary>
 public sealed partial class GraphApiEmulator
 {
