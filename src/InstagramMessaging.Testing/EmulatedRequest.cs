@@ -25,6 +25,21 @@ public sealed record EmulatedRequest(string Method, string PathAndQuery, string?
 
     /// <summary>When the emulator received it.</summary>
     public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// Where the request carried its access token (several flags when it sent more than one). The emulator sets it
+    /// on the requests it records in <see cref="GraphApiEmulator.Requests"/>.
+    /// </summary>
+    public EmulatedTokenLocation TokenLocation { get; init; }
+
+    /// <summary>
+    /// Whether the token travelled in the URL (<c>?access_token=</c>). Meta accepts it, but URLs end up in proxy
+    /// and server logs; send it in <c>Authorization: Bearer</c> instead.
+    /// </summary>
+    public bool TokenInUrl => (TokenLocation & EmulatedTokenLocation.Query) != 0;
+
+    /// <summary>How the body was encoded: JSON, a URL-encoded form, multipart, or none.</summary>
+    public EmulatedBodyFormat BodyFormat => FormRequestReader.BodyFormat(this);
 }
 
 /// <summary>What the emulator answers: an HTTP status and a JSON body, or a dropped connection.</summary>

@@ -13,10 +13,11 @@ namespace InstagramMessaging.Testing;
 
 /// <summary>
 /// A local stand-in for the Graph API's Instagram send surface (messages, sender actions, reactions, uploads,
-/// ice breakers and persistent menu). It checks the bearer token, validates each
-/// body as the platform does, answers with Meta-shaped successes and errors, and keeps every recipient's
-/// conversation so tests can assert on what arrived. Use <see cref="CreateHandler"/> in process, or
-/// <see cref="GraphApiEmulatorServer"/> over loopback HTTP. Thread-safe.
+/// ice breakers and persistent menu). It takes every request form Meta takes (the token in
+/// <c>Authorization: Bearer</c>, the <c>access_token</c> query parameter or form field; JSON, URL-encoded form
+/// and multipart bodies), checks the token, validates each body as the platform does, answers with Meta-shaped
+/// successes and errors, and keeps every recipient's conversation so tests can assert on what arrived. Use
+/// <see cref="CreateHandler"/> in process, or <see cref="GraphApiEmulatorServer"/> over loopback HTTP. Thread-safe.
 /// </summary>
 public sealed partial class GraphApiEmulator
 {
@@ -162,7 +163,8 @@ public sealed partial class GraphApiEmulator
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        _requests.Enqueue(request);
+        var parameters = await FormRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        _requests.Enqueue(request with { TokenLocation = parameters.TokenLocation });
         var path = request.PathAndQuery.Split('?', 2)[0];
         var match = Route().Match(path);
         if (!match.Success || (match.Groups["page"].Value != "me" && match.Groups["page"].Value != PageId))
@@ -170,7 +172,7 @@ public sealed partial class GraphApiEmulator
             return Error(new GraphError(400, 100, 33, $"(#100) Unsupported request: '{path}' is not a route of this emulator."));
         }
 
-        if (Authenticate(request) is { } authError)
+        if (Authenticate(parameters) is { } authError)
         {
             return Error(authError);
         }
@@ -178,12 +180,12 @@ public sealed partial class GraphApiEmulator
         var edge = match.Groups["edge"].Value;
         if (edge == "messages")
         {
-            return await SendWithFaultsAsync(request, match.Groups["page"].Value, cancellationToken).ConfigureAwait(false);
+            return await SendWithFaultsAsync(request, parameters, match.Groups["page"].Value, cancellationToken).ConfigureAwait(false);
         }
 
         if (edge == "messenger_profile")
         {
-            return _profile.Handle(request, Error);
+            return _profile.Handle(request, parameters, Error);
         }
 
         if (!request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase))
@@ -191,10 +193,10 @@ public sealed partial class GraphApiEmulator
             return Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
         }
 
-        return await UploadAsync(request, cancellationToken).ConfigureAwait(false);
+        return Upload(parameters);
     }
 
-    private async Task<EmulatedResponse> SendWithFaultsAsync(EmulatedRequest request, string page, CancellationToken cancellationToken)
+    private async Task<EmulatedResponse> SendWithFaultsAsync(EmulatedRequest request, RequestParameters parameters, string page, CancellationToken cancellationToken)
     {
         if (Faults.Delay > TimeSpan.Zero)
         {
@@ -217,21 +219,18 @@ public sealed partial class GraphApiEmulator
             return Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
         }
 
-        var answer = Send(request, page + "|" + request.Authorization);
+        var answer = Send(parameters, page + "|" + parameters.Tokens[0]);
         return fault == EmulatedFault.DropAfterProcessing ? answer with { Drop = fault } : answer;
     }
 
-    private EmulatedResponse Send(EmulatedRequest request, string account)
+    private EmulatedResponse Send(RequestParameters parameters, string account)
     {
-        if (request.MediaType != "application/json")
+        if (parameters.BodyError is { } bodyError)
         {
-            return Error(GraphError.InvalidParameter($"The body must be sent as application/json, not '{request.MediaType}'."));
+            return Error(bodyError);
         }
 
-        if (ParseJson(request.Body) is not { } body)
-        {
-            return Error(GraphError.InvalidParameter("The request body is not valid JSON."));
-        }
+        var body = parameters.Body;
 
         if (EnforceRateLimits && Throttle(account, body) is { } throttled)
         {
@@ -276,53 +275,28 @@ public sealed partial class GraphApiEmulator
             new SendSuccess(recipientId, messageId), EmulatorJsonContext.Default.SendSuccess));
     }
 
-    private async Task<EmulatedResponse> UploadAsync(EmulatedRequest request, CancellationToken cancellationToken)
+    // From a URL (JSON or form body) or a file (multipart, field filedata): the same fields either way.
+    private EmulatedResponse Upload(RequestParameters parameters)
     {
-        EmulatedUpload upload;
-        if (request.MediaType == "application/json")
+        if (parameters.BodyError is { } bodyError)
         {
-            if (ParseJson(request.Body) is not { } body)
-            {
-                return Error(GraphError.InvalidParameter("The request body is not valid JSON."));
-            }
-
-            if (!SendRequestValidator.IsString(body, "platform", "instagram"))
-            {
-                return Error(GraphError.InvalidParameter("Uploads for Instagram need platform=instagram."));
-            }
-
-            if (UploadAttachment(body) is not { } attachment || !attachment.Payload.TryGetProperty("url", out var url)
-                || url.ValueKind != JsonValueKind.String || !SendRequestValidator.IsAbsoluteHttp(url.GetString()!))
-            {
-                return Error(GraphError.InvalidParameter("An upload needs message.attachment with a type and payload.url.", 2018008));
-            }
-
-            if (!SendRequestValidator.ExtensionFits(attachment.Type, url.GetString()!))
-            {
-                return Error(GraphError.InvalidParameter($"The media is not a type {attachment.Type} attachments take.", 2018047));
-            }
-
-            upload = new EmulatedUpload(NewId("att"), attachment.Type, url.GetString(), null, 0);
+            return Error(bodyError);
         }
-        else if (request.MediaType == "multipart/form-data")
+
+        var body = parameters.Body;
+        if (!SendRequestValidator.IsString(body, "platform", "instagram"))
         {
-            var form = await MultipartForm.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-            if (form is null || !form.Fields.TryGetValue("platform", out var platform) || platform != "instagram")
-            {
-                return Error(GraphError.InvalidParameter("Uploads for Instagram need the form field platform=instagram."));
-            }
+            return Error(GraphError.InvalidParameter("Uploads for Instagram need platform=instagram."));
+        }
 
-            if (!form.Fields.TryGetValue("message", out var messageJson) || ParseJson("{\"message\":" + messageJson + "}") is not { } body
-                || UploadAttachment(body) is not { } attachment)
-            {
-                return Error(GraphError.InvalidParameter("An upload needs the form field message with an attachment type."));
-            }
+        if (UploadAttachment(body) is not { } attachment)
+        {
+            return Error(GraphError.InvalidParameter("An upload needs message.attachment with a type (image, audio, video or file) and a payload."));
+        }
 
-            if (form.File is not { } file)
-            {
-                return Error(GraphError.InvalidParameter("A file upload needs the form field filedata."));
-            }
-
+        EmulatedUpload upload;
+        if (parameters.File is { } file)
+        {
             var limit = attachment.Type == "image" ? 8L * 1024 * 1024 : 25L * 1024 * 1024;
             if (file.Content.Length > limit)
             {
@@ -338,7 +312,17 @@ public sealed partial class GraphApiEmulator
         }
         else
         {
-            return Error(GraphError.InvalidParameter("Uploads are sent as application/json (from a URL) or multipart/form-data (a file)."));
+            if (!attachment.Payload.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String || !SendRequestValidator.IsAbsoluteHttp(url.GetString()!))
+            {
+                return Error(GraphError.InvalidParameter("An upload needs payload.url (an absolute URL) or a file in the form field filedata.", 2018008));
+            }
+
+            if (!SendRequestValidator.ExtensionFits(attachment.Type, url.GetString()!))
+            {
+                return Error(GraphError.InvalidParameter($"The media is not a type {attachment.Type} attachments take.", 2018047));
+            }
+
+            upload = new EmulatedUpload(NewId("att"), attachment.Type, url.GetString(), null, 0);
         }
 
         _uploads[upload.AttachmentId] = upload;
@@ -387,30 +371,24 @@ public sealed partial class GraphApiEmulator
         return null;
     }
 
-    private static JsonElement? ParseJson(string text)
+    // Every token the request carries must be valid, wherever it travelled.
+    private GraphError? Authenticate(RequestParameters parameters)
     {
-        try
+        if (parameters.Tokens.Count == 0)
         {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private GraphError? Authenticate(EmulatedRequest request)
-    {
-        const string bearer = "Bearer ";
-        if (request.Authorization is not { } header || !header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
-        {
-            return new GraphError(400, 190, null, "An active access token must be used: send it as 'Authorization: Bearer <token>'.");
+            return new GraphError(400, 190, null,
+                "An active access token must be used: send it as 'Authorization: Bearer <token>', or as the access_token query parameter or form field.");
         }
 
-        return _tokens.ContainsKey(header.Substring(bearer.Length).Trim())
-            ? null
-            : new GraphError(400, 190, 467, "Invalid OAuth access token - Cannot parse access token");
+        foreach (var token in parameters.Tokens)
+        {
+            if (!_tokens.ContainsKey(token))
+            {
+                return new GraphError(400, 190, 467, "Invalid OAuth access token - Cannot parse access token");
+            }
+        }
+
+        return null;
     }
 
     private string NewId(string prefix)

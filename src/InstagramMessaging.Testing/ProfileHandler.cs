@@ -13,9 +13,11 @@ internal sealed class ProfileHandler
     private JsonNode? _iceBreakers;
     private JsonNode? _persistentMenu;
 
-    public EmulatedResponse Handle(EmulatedRequest request, Func<GraphError, EmulatedResponse> error)
+    public EmulatedResponse Handle(EmulatedRequest request, RequestParameters parameters, Func<GraphError, EmulatedResponse> error)
     {
-        if (!request.PathAndQuery.Contains("platform=instagram", StringComparison.Ordinal))
+        // Meta's samples put platform=instagram in the query; a JSON or form body may carry it too.
+        var platformInBody = parameters.BodyError is null && SendRequestValidator.IsString(parameters.Body, "platform", "instagram");
+        if (!(parameters.Query.TryGetValue("platform", out var platform) && platform == "instagram") && !platformInBody)
         {
             return error(GraphError.InvalidParameter("messenger_profile for Instagram needs platform=instagram."));
         }
@@ -25,9 +27,9 @@ internal sealed class ProfileHandler
             case "GET":
                 return Get(request);
             case "POST":
-                return Post(request, error);
+                return Post(parameters, error);
             case "DELETE":
-                return Delete(request, error);
+                return Delete(parameters, error);
             default:
                 return error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
         }
@@ -53,19 +55,14 @@ internal sealed class ProfileHandler
         return new EmulatedResponse(200, answer.ToJsonString());
     }
 
-    private EmulatedResponse Post(EmulatedRequest request, Func<GraphError, EmulatedResponse> error)
+    private EmulatedResponse Post(RequestParameters parameters, Func<GraphError, EmulatedResponse> error)
     {
-        JsonNode? body;
-        try
+        if (parameters.BodyError is { } bodyError)
         {
-            body = JsonNode.Parse(request.Body);
-        }
-        catch (JsonException)
-        {
-            return error(GraphError.InvalidParameter("The request body is not valid JSON."));
+            return error(bodyError);
         }
 
-        if (body is not JsonObject settings || (!settings.ContainsKey("ice_breakers") && !settings.ContainsKey("persistent_menu")))
+        if (ToNode(parameters.Body) is not JsonObject settings || (!settings.ContainsKey("ice_breakers") && !settings.ContainsKey("persistent_menu")))
         {
             return error(GraphError.InvalidParameter("Set ice_breakers or persistent_menu."));
         }
@@ -91,12 +88,17 @@ internal sealed class ProfileHandler
         return new EmulatedResponse(200, """{"result":"success"}""");
     }
 
-    private EmulatedResponse Delete(EmulatedRequest request, Func<GraphError, EmulatedResponse> error)
+    private EmulatedResponse Delete(RequestParameters parameters, Func<GraphError, EmulatedResponse> error)
     {
+        if (parameters.BodyError is { } bodyError)
+        {
+            return error(bodyError);
+        }
+
         string[] fields;
         try
         {
-            fields = JsonNode.Parse(request.Body)?["fields"]?.AsArray().Select(f => f?.GetValue<string>() ?? string.Empty).ToArray() ?? Array.Empty<string>();
+            fields = ToNode(parameters.Body)?["fields"]?.AsArray().Select(f => f?.GetValue<string>() ?? string.Empty).ToArray() ?? Array.Empty<string>();
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
@@ -116,6 +118,8 @@ internal sealed class ProfileHandler
 
         return new EmulatedResponse(200, """{"result":"success"}""");
     }
+
+    private static JsonNode? ToNode(JsonElement body) => JsonNode.Parse(body.GetRawText());
 
     private static string? CheckLocales(JsonNode node, Func<JsonArray, string?> checkActions)
     {

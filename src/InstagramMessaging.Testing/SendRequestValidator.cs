@@ -118,9 +118,14 @@ internal sealed class SendRequestValidator
     private static GraphError? ValidateRecipient(JsonElement body, out string recipientId)
     {
         recipientId = string.Empty;
-        if (!body.TryGetProperty("recipient", out var recipient) || recipient.ValueKind != JsonValueKind.Object)
+        if (!body.TryGetProperty("recipient", out var recipient))
         {
             return GraphError.InvalidParameter("The parameter recipient is required.");
+        }
+
+        if (recipient.ValueKind != JsonValueKind.Object)
+        {
+            return GraphError.InvalidParameter("Param recipient must be a JSON object, such as {\"id\":\"<IGSID>\"}.");
         }
 
         var count = 0;

@@ -162,7 +162,7 @@ public class EmulatorTests
         AssertError((await PostAsync(emulator, "{}", path: "/v25.0/me/feed")).Body, 100, "not a route");
         AssertError((await PostAsync(emulator, "{}", path: "/v25.0/999/messages")).Body, 100, "not a route");
         AssertError((await PostAsync(emulator, "{}", path: "/latest/me/messages")).Body, 100, "not a route");
-        AssertError((await PostAsync(emulator, "recipient=%7B%7D", mediaType: "application/x-www-form-urlencoded")).Body, 100, "application/json");
+        AssertError((await PostAsync(emulator, "recipient: 1", mediaType: "text/plain")).Body, 100, "application/json");
 
         using var http = emulator.CreateHttpClient();
         using var get = await http.GetAsync("https://graph.facebook.com/v25.0/me/messages");

@@ -191,6 +191,7 @@ public class ProductionProofTests
         await Try(() => new TextMessage("late").SendAsync(messenger, Recipient.Id("closed")));
         await Try(() => new TextMessage("no").SendAsync(revoked, Recipient.Id("user")));
         await Try(() => messenger.UploadAttachmentAsync(Rules.MediaKind.Image, new Uri("https://cdn.example.com/a.png")));
+        await Try(() => messenger.UploadAttachmentAsync(Rules.MediaKind.Video, new System.IO.MemoryStream(new byte[64]), "clip.mp4"));
         await Try(() => messenger.SetIceBreakersAsync(new[] { new IceBreakerSet("default", new[] { new IceBreaker("Q?", "P") }) }));
         await Try(() => messenger.ReactAsync(Recipient.Id("user"), "m_1"));
 
@@ -207,6 +208,7 @@ public class ProductionProofTests
             Assert.DoesNotContain("app-secret-value", t);
         });
         Assert.All(emulator.Requests, r => Assert.StartsWith("Bearer ", r.Authorization));
+        Assert.All(emulator.Requests, r => Assert.Equal(EmulatedTokenLocation.Header, r.TokenLocation));
     }
 
     private static async Task Capture(Task<SendResult> send, ConcurrentBag<Exception> failures)
