@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace InstagramMessaging.Testing;
+
+// One event on its way: its messaging item and how many deliveries carrying it are still open.
+internal sealed class PendingWebhookEvent
+{
+    private readonly TaskCompletionSource<WebhookDeliveryOutcome> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _open;
+    private int _acknowledged;
+
+    public PendingWebhookEvent(JsonObject item) => Item = item;
+
+    public JsonObject Item { get; }
+
+    public Task<WebhookDeliveryOutcome> Done => _done.Task;
+
+    // Called once per delivery that will carry the event, before any of them starts.
+    public void Expect() => Interlocked.Increment(ref _open);
+
+    public void Finish(bool acknowledged)
+    {
+        if (acknowledged)
+        {
+            Volatile.Write(ref _acknowledged, 1);
+        }
+
+        if (Interlocked.Decrement(ref _open) == 0)
+        {
+            _done.TrySetResult(Volatile.Read(ref _acknowledged) == 1 ? WebhookDeliveryOutcome.Delivered : WebhookDeliveryOutcome.GaveUp);
+        }
+    }
+
+    public void NotDelivered() => _done.TrySetResult(WebhookDeliveryOutcome.NotDelivered);
+}
