@@ -44,6 +44,7 @@ public sealed class EmulatorWebhooks
     { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
 
     private WebhookTarget? _target;
+    private Task _heldRounds = Task.CompletedTask;
     private long _generation;
     private long _deliveries;
     private long _totalAttempts;
@@ -227,7 +228,7 @@ public sealed class EmulatorWebhooks
     {
         if (TakePending() is { } round)
         {
-            Track(DeliverRoundAsync(round));
+            DeliverHeldRound(round);
         }
 
         while (_inFlight.Keys.ToArray() is { Length: > 0 } running)
@@ -280,7 +281,7 @@ public sealed class EmulatorWebhooks
 
         if (full is not null)
         {
-            Track(DeliverRoundAsync(full));
+            DeliverHeldRound(full);
         }
         else if (first)
         {
@@ -288,6 +289,23 @@ public sealed class EmulatorWebhooks
         }
 
         return pending.Done;
+    }
+
+    // Held rounds go one after another, so a reordered or batched sequence arrives as the faults arranged it.
+    private void DeliverHeldRound(List<PendingWebhookEvent> round)
+    {
+        lock (_gate)
+        {
+            var previous = _heldRounds;
+            _heldRounds = AfterAsync(previous, round);
+            Track(_heldRounds);
+        }
+    }
+
+    private async Task AfterAsync(Task previous, List<PendingWebhookEvent> round)
+    {
+        await previous.ConfigureAwait(false);
+        await DeliverRoundAsync(round).ConfigureAwait(false);
     }
 
     private async Task FlushAfterWindowAsync(long generation)
@@ -304,7 +322,7 @@ public sealed class EmulatorWebhooks
 
         if (round is not null)
         {
-            Track(DeliverRoundAsync(round));
+            DeliverHeldRound(round);
         }
     }
 
