@@ -250,15 +250,22 @@ public sealed class EmulatorWebhooks
 
     internal bool HasTarget => _target is not null;
 
-    // Queues one messaging item for delivery; the task completes when it was delivered or given up.
-    internal Task<WebhookDeliveryOutcome> Publish(JsonObject item)
+    // Queues one messaging item for delivery; returns the item as written and a task that completes when it was
+    // delivered or given up.
+    internal (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject item)
     {
+        var escaped = WebhookBodyWriter.Write(item, escapeNonAscii: true);
         if (_target is null)
         {
-            return Task.FromResult(WebhookDeliveryOutcome.NotDelivered);
+            return (Task.FromResult(WebhookDeliveryOutcome.NotDelivered), escaped);
         }
 
-        var pending = new PendingWebhookEvent(item);
+        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(item, escapeNonAscii: false), item["timestamp"]!.GetValue<long>());
+        return (Enqueue(pending), escaped);
+    }
+
+    private Task<WebhookDeliveryOutcome> Enqueue(PendingWebhookEvent pending)
+    {
         if (!Faults.Batches)
         {
             Track(DeliverRoundAsync(new List<PendingWebhookEvent> { pending }));
@@ -425,13 +432,11 @@ public sealed class EmulatorWebhooks
 
     private PreparedDelivery Prepare(WebhookTarget target, List<PendingWebhookEvent> batch)
     {
-        var items = batch.Select(e => e.Item).ToList();
-        var latest = items.Max(i => i["timestamp"]?.GetValue<long>() ?? 0);
-        var entryTime = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), latest);
+        var entryTime = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), batch.Max(e => e.Timestamp));
         var oneEntryPerItem = Faults.BatchMode == WebhookBatchMode.Entries;
-        var signed = WebhookBodyWriter.Envelope(AccountId, entryTime, items, oneEntryPerItem, escapeNonAscii: true);
+        var signed = WebhookBodyWriter.Envelope(AccountId, entryTime, batch.ConvertAll(e => e.Escaped), oneEntryPerItem);
         var sent = Faults.UnescapedBodies
-            ? WebhookBodyWriter.Envelope(AccountId, entryTime, items, oneEntryPerItem, escapeNonAscii: false)
+            ? WebhookBodyWriter.Envelope(AccountId, entryTime, batch.ConvertAll(e => e.Unescaped), oneEntryPerItem)
             : signed;
         var key = Faults.Draw(Faults.WrongSignatureRate)
             ? RandomNumberGenerator.GetBytes(32)
@@ -444,7 +449,7 @@ public sealed class EmulatorWebhooks
             ["X-Hub-Signature"] = "sha1=" + Convert.ToHexString(HMACSHA1.HashData(key, signed)).ToLowerInvariant(),
             ["X-Hub-Signature-256"] = "sha256=" + Convert.ToHexString(HMACSHA256.HashData(key, signed)).ToLowerInvariant(),
         };
-        return new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), sent, headers, items.Count);
+        return new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), sent, headers, batch.Count);
     }
 
     private async Task<bool> AttemptAsync(PreparedDelivery delivery, int attemptNumber)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -11,9 +10,19 @@ internal sealed class PendingWebhookEvent
     private int _open;
     private int _acknowledged;
 
-    public PendingWebhookEvent(JsonObject item) => Item = item;
+    public PendingWebhookEvent(string escaped, string unescaped, long timestamp)
+    {
+        Escaped = escaped;
+        Unescaped = unescaped;
+        Timestamp = timestamp;
+    }
 
-    public JsonObject Item { get; }
+    // The messaging item as Meta writes it (non-ASCII escaped), and with raw UTF-8 for the negative mode.
+    public string Escaped { get; }
+
+    public string Unescaped { get; }
+
+    public long Timestamp { get; }
 
     public Task<WebhookDeliveryOutcome> Done => _done.Task;
 

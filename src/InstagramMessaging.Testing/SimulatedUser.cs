@@ -246,13 +246,12 @@ public sealed class SimulatedUser
             ["timestamp"] = timestamp,
             [key] = content,
         };
-        var json = WebhookBodyWriter.Write(item, escapeNonAscii: true);
         if (opensWindow)
         {
             _emulator.OpenWindow(Id);
         }
 
-        var delivery = webhooks.Publish(item);
+        var (delivery, json) = webhooks.Publish(item);
         var simulated = new SimulatedEvent(key, Id, webhooks.AccountId, messageId, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
         if (!webhooks.HoldsEvents)
         {

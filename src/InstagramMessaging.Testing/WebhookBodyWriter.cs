@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,24 +13,30 @@ namespace InstagramMessaging.Testing;
 // it writes uppercase hex and escapes HTML characters, which Meta does not.
 internal static class WebhookBodyWriter
 {
-    /// <summary>The envelope for events of one account: one entry per event, or one entry holding them all.</summary>
-    public static byte[] Envelope(string accountId, long entryTime, IReadOnlyList<JsonObject> items, bool oneEntryPerItem, bool escapeNonAscii)
+    /// <summary>The envelope for already written items of one account: one entry per item, or one entry holding them all.</summary>
+    public static byte[] Envelope(string accountId, long entryTime, IReadOnlyList<string> items, bool oneEntryPerItem)
     {
-        var entries = new JsonArray();
-        if (oneEntryPerItem)
+        var text = new StringBuilder(64 + items.Sum(i => i.Length + 64));
+        var entryStart = new StringBuilder("{\"time\":").Append(entryTime.ToString(CultureInfo.InvariantCulture)).Append(",\"id\":");
+        AppendString(entryStart, accountId, escapeNonAscii: true);
+        entryStart.Append(",\"messaging\":[");
+        text.Append("{\"object\":\"instagram\",\"entry\":[");
+        for (var i = 0; i < items.Count; i++)
         {
-            foreach (var item in items)
+            if (i == 0 || oneEntryPerItem)
             {
-                entries.Add((JsonNode)Entry(accountId, entryTime, new[] { item }));
+                text.Append(i == 0 ? string.Empty : "]},").Append(entryStart);
             }
-        }
-        else
-        {
-            entries.Add((JsonNode)Entry(accountId, entryTime, items));
+            else
+            {
+                text.Append(',');
+            }
+
+            text.Append(items[i]);
         }
 
-        var envelope = new JsonObject { ["object"] = "instagram", ["entry"] = entries };
-        return Encoding.UTF8.GetBytes(Write(envelope, escapeNonAscii));
+        text.Append("]}]}");
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
     public static string Write(JsonNode? node, bool escapeNonAscii)
@@ -37,17 +44,6 @@ internal static class WebhookBodyWriter
         var text = new StringBuilder(256);
         Append(text, node, escapeNonAscii);
         return text.ToString();
-    }
-
-    private static JsonObject Entry(string accountId, long entryTime, IEnumerable<JsonObject> items)
-    {
-        var messaging = new JsonArray();
-        foreach (var item in items)
-        {
-            messaging.Add(item.DeepClone());
-        }
-
-        return new JsonObject { ["time"] = entryTime, ["id"] = accountId, ["messaging"] = messaging };
     }
 
     private static void Append(StringBuilder text, JsonNode? node, bool escapeNonAscii)
