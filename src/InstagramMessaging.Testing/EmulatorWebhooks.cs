@@ -55,6 +55,7 @@ public sealed class EmulatorWebhooks
     private TimeSpan _timeout = TimeSpan.FromSeconds(5);
     private IReadOnlyList<TimeSpan> _retryDelays = new[] { TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30) };
     private int _maxRecordedAttempts = 10_000;
+    private TimeSpan _flushWindow = TimeSpan.FromMilliseconds(100);
 
     internal EmulatorWebhooks(TimeProvider time) => _time = time;
 
@@ -124,7 +125,11 @@ public sealed class EmulatorWebhooks
     }
 
     /// <summary>With batching or reordering, the longest an event waits for its batch to fill before it is sent anyway. Default 100 ms.</summary>
-    public TimeSpan FlushWindow { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan FlushWindow
+    {
+        get => _flushWindow;
+        set => _flushWindow = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The flush window cannot be negative.");
+    }
 
     /// <summary>How many attempts <see cref="Attempts"/> keeps (the newest); older ones are dropped. Default 10,000.</summary>
     public int MaxRecordedAttempts

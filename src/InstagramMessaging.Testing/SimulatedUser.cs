@@ -34,7 +34,7 @@ public sealed class SimulatedUser
 
     private readonly GraphApiEmulator _emulator;
     private readonly object _gate = new();
-    private readonly Dictionary<string, OwnMessage> _sent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CustomerMessage> _sent = new(StringComparer.Ordinal);
 
     internal SimulatedUser(GraphApiEmulator emulator, string id)
     {
@@ -58,7 +58,7 @@ public sealed class SimulatedUser
     public Task<SimulatedEvent> SendTextAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
-        var mid = NewOwnMessage();
+        var mid = NewCustomerMessage();
         return EmitAsync("message", mid, new JsonObject { ["mid"] = mid, ["text"] = text }, opensWindow: true, cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed class SimulatedUser
     public Task<SimulatedEvent> SendAttachmentAsync(string type = "image", Uri? url = null, string? title = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
-        var mid = NewOwnMessage();
+        var mid = NewCustomerMessage();
         var attachment = new JsonObject { ["type"] = type };
         var mediaId = MetaIds.MediaId();
         var link = url?.ToString() ?? MetaIds.CdnUrl(mediaId);
@@ -114,7 +114,7 @@ public sealed class SimulatedUser
     {
         ArgumentException.ThrowIfNullOrEmpty(payload);
         var offer = Find(_emulator.OfferedQuickReplies(Id), payload, "quick reply", "quick replies sent to this customer");
-        var mid = NewOwnMessage();
+        var mid = NewCustomerMessage();
         var content = new JsonObject { ["mid"] = mid, ["text"] = offer.Title, ["quick_reply"] = new JsonObject { ["payload"] = offer.Payload } };
         return EmitAsync("message", mid, content, opensWindow: true, cancellationToken);
     }
@@ -221,7 +221,7 @@ public sealed class SimulatedUser
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
         var own = RequireInConversation(messageId, "reply to");
-        var mid = NewOwnMessage();
+        var mid = NewCustomerMessage();
         var content = new JsonObject
         {
             ["mid"] = mid,
@@ -261,18 +261,18 @@ public sealed class SimulatedUser
         return simulated;
     }
 
-    private string NewOwnMessage()
+    private string NewCustomerMessage()
     {
         var mid = _emulator.NewMessageId();
         lock (_gate)
         {
-            _sent[mid] = new OwnMessage();
+            _sent[mid] = new CustomerMessage();
         }
 
         return mid;
     }
 
-    private OwnMessage RequireOwnLocked(string messageId, string verb)
+    private CustomerMessage RequireOwnLocked(string messageId, string verb)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         if (!_sent.TryGetValue(messageId, out var own))
@@ -329,12 +329,5 @@ public sealed class SimulatedUser
         }
 
         return payload;
-    }
-
-    private sealed class OwnMessage
-    {
-        public int Edits { get; set; }
-
-        public bool Deleted { get; set; }
     }
 }

@@ -343,4 +343,50 @@ public class WebhookDeliveryTests
         Assert.Equal(events.Select(e => e.MessageId).OrderBy(m => m), Mids(receiver).OrderBy(m => m));
         Assert.Equal(40, Mids(receiver).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Under_every_fault_at_once_each_event_arrives_at_least_once_and_nothing_is_lost()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var faults = emulator.Webhooks.Faults;
+        (faults.DuplicateRate, faults.ReorderWindow, faults.BatchSize, faults.Seed) = (0.2, 10, 4, 2026);
+        receiver.Answer(500, 200, 200, 500);
+        var users = Enumerable.Range(0, 20).Select(i => emulator.User((100000000000000 + i).ToString())).ToArray();
+
+        var events = new List<SimulatedEvent>();
+        for (var i = 0; i < 1000; i++)
+        {
+            events.Add(await users[i % users.Length].SendTextAsync("n" + i));
+        }
+
+        await emulator.Webhooks.FlushAsync();
+
+        Assert.All(events, e => Assert.Equal(WebhookDeliveryOutcome.Delivered, e.Delivery.Result));
+        var received = Mids(receiver);
+        Assert.Equal(events.Select(e => e.MessageId).ToHashSet(), received.ToHashSet());
+        Assert.InRange(received.Length - events.Count, 150, 250); // about 200 duplicates
+        Assert.NotEqual(events.Select(e => e.MessageId), received.Distinct());
+        Assert.Contains(emulator.Webhooks.Attempts, a => a.AttemptNumber == 2);
+    }
+
+    [Fact]
+    public async Task Delivery_can_be_stopped_and_the_record_cleared()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        Assert.Equal(receiver.Url, emulator.Webhooks.CallbackUrl);
+        await emulator.User(Customer).SendTextAsync("one");
+
+        emulator.Webhooks.StopDelivering();
+        emulator.Webhooks.ClearAttempts();
+        var second = await emulator.User(Customer).SendTextAsync("two");
+
+        Assert.Null(emulator.Webhooks.CallbackUrl);
+        Assert.Equal(WebhookDeliveryOutcome.NotDelivered, await second.Delivery);
+        Assert.Empty(emulator.Webhooks.Attempts);
+        Assert.Equal(1, emulator.Webhooks.TotalAttempts);
+        Assert.Single(receiver.Received);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => emulator.Webhooks.VerifyAsync());
+    }
 }
