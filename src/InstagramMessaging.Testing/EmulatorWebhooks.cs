@@ -36,7 +36,8 @@ public sealed class EmulatorWebhooks
     private readonly List<PendingWebhookEvent> _pending = new();
     private readonly ConcurrentQueue<WebhookDeliveryAttempt> _attempts = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
-    private readonly Lazy<HttpClient> _ownClient = new(() => new HttpClient(new SocketsHttpHandler
+    // One client for every emulator's real-HTTP deliveries: emulators are not disposable, so none may own sockets.
+    private static readonly Lazy<HttpClient> s_http = new(() => new HttpClient(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(1),
@@ -160,7 +161,7 @@ public sealed class EmulatorWebhooks
             throw new ArgumentException("The callback URL must be an absolute http or https URL.", nameof(callbackUrl));
         }
 
-        _target = new WebhookTarget(_ownClient.Value, callbackUrl);
+        _target = new WebhookTarget(s_http.Value, callbackUrl);
     }
 
     /// <summary>
