@@ -263,13 +263,15 @@ public sealed partial class GraphApiEmulator
             return new EmulatedResponse(200, JsonSerializer.Serialize(new RecipientOnly(recipientId), EmulatorJsonContext.Default.RecipientOnly));
         }
 
-        var messageId = NewId("m_emu");
+        var messageId = NewMessageId();
         var delivered = new EmulatedMessage(messageId, recipientId, body) { DeliveredAt = _time.GetUtcNow() };
         var conversation = _conversations.GetOrAdd(recipientId, _ => new List<EmulatedMessage>());
         lock (conversation)
         {
             conversation.Add(delivered);
         }
+
+        OnMessageSent(delivered);
 
         return new EmulatedResponse(200, JsonSerializer.Serialize(
             new SendSuccess(recipientId, messageId), EmulatorJsonContext.Default.SendSuccess));

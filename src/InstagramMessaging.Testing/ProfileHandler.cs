@@ -35,6 +35,28 @@ internal sealed class ProfileHandler
         }
     }
 
+    // Ice breakers (question, payload) and persistent-menu postbacks (title, payload): every customer is offered them.
+    public System.Collections.Generic.List<(string Payload, string Title)> OfferedPostbacks()
+    {
+        var offered = new System.Collections.Generic.List<(string Payload, string Title)>();
+        lock (_gate)
+        {
+            foreach (var (settings, titleName) in new[] { (_iceBreakers, "question"), (_persistentMenu, "title") })
+            {
+                foreach (var action in (settings as JsonArray ?? new JsonArray()).SelectMany(l => l?["call_to_actions"] as JsonArray ?? new JsonArray()))
+                {
+                    if (action?["payload"] is JsonValue payload && payload.GetValueKind() == JsonValueKind.String
+                        && action[titleName] is JsonValue title && title.GetValueKind() == JsonValueKind.String)
+                    {
+                        offered.Add((payload.GetValue<string>(), title.GetValue<string>()));
+                    }
+                }
+            }
+        }
+
+        return offered;
+    }
+
     private EmulatedResponse Get(EmulatedRequest request)
     {
         var data = new JsonObject();

@@ -1,0 +1,46 @@
+using System;
+using System.Threading.Tasks;
+
+namespace InstagramMessaging.Testing;
+
+/// <summary>A webhook event the simulated customer caused, with what became of its delivery.</summary>
+public sealed class SimulatedEvent
+{
+    internal SimulatedEvent(string kind, string senderId, string recipientId, string messageId, DateTimeOffset timestamp, string json, Task<WebhookDeliveryOutcome> delivery)
+    {
+        Kind = kind;
+        SenderId = senderId;
+        RecipientId = recipientId;
+        MessageId = messageId;
+        Timestamp = timestamp;
+        Json = json;
+        Delivery = delivery;
+    }
+
+    /// <summary>The event key of the messaging item: <c>message</c>, <c>postback</c>, <c>reaction</c>, <c>read</c> or <c>message_edit</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>Who caused it: the customer's IGSID.</summary>
+    public string SenderId { get; }
+
+    /// <summary>The Instagram account it was sent to (<c>entry.id</c>).</summary>
+    public string RecipientId { get; }
+
+    /// <summary>The message the event is about: the new mid of a message or postback, or the mid reacted to, read, edited or deleted.</summary>
+    public string MessageId { get; }
+
+    /// <summary>When the customer acted (the item's <c>timestamp</c>), on the emulator's clock.</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The messaging item exactly as written in the webhook body (compact, non-ASCII escaped).</summary>
+    public string Json { get; }
+
+    /// <summary>
+    /// Completes when every delivery carrying the event was acknowledged or given up. Already complete when the
+    /// action returns, unless batching or reordering holds events back (see <see cref="EmulatorWebhooks.FlushAsync"/>).
+    /// </summary>
+    public Task<WebhookDeliveryOutcome> Delivery { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Kind} {MessageId} from {SenderId}";
+}

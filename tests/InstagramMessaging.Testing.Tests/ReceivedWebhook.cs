@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace InstagramMessaging.Testing.Tests;
+
+// One POST the fake receiver got: the raw bytes, the headers, and whether its own HMAC check passed.
+internal sealed record ReceivedWebhook(byte[] Body, IReadOnlyDictionary<string, string> Headers, bool SignatureValid)
+{
+    public string Text => Encoding.UTF8.GetString(Body);
+
+    public JsonElement Root => JsonDocument.Parse(Body).RootElement;
+
+    public IReadOnlyList<JsonElement> Items => Root.GetProperty("entry").EnumerateArray()
+        .SelectMany(e => e.GetProperty("messaging").EnumerateArray()).ToArray();
+}

@@ -1,0 +1,320 @@
+using System;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+using static InstagramMessaging.Testing.Tests.WebhookTestKit;
+
+namespace InstagramMessaging.Testing.Tests;
+
+// What the simulated customer does reaches the app as Meta would deliver it: shapes from the webhook spec (§3, §4),
+// escaped bytes, both signatures, Meta's headers. The receiver parses with JsonDocument and its own HMAC.
+public class SimulatedUserTests
+{
+    private const string Customer = "7241980365028173";
+
+    [Fact]
+    public async Task A_text_message_arrives_in_Metas_envelope_signed_with_both_headers()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+
+        var sent = await emulator.User(Customer).SendTextAsync("Is the blue jacket still in stock?");
+
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await sent.Delivery);
+        var post = Assert.Single(receiver.Received);
+        Assert.True(post.SignatureValid);
+        var root = post.Root;
+        Assert.Equal("instagram", root.GetProperty("object").GetString());
+        var entry = Assert.Single(root.GetProperty("entry").EnumerateArray());
+        Assert.Equal(new[] { "time", "id", "messaging" }, entry.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(emulator.Webhooks.AccountId, entry.GetProperty("id").GetString());
+        var item = Assert.Single(entry.GetProperty("messaging").EnumerateArray());
+        Assert.Equal(new[] { "sender", "recipient", "timestamp", "message" }, item.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(Customer, item.GetProperty("sender").GetProperty("id").GetString());
+        Assert.Equal(emulator.Webhooks.AccountId, item.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.True(entry.GetProperty("time").GetInt64() >= item.GetProperty("timestamp").GetInt64());
+        var message = item.GetProperty("message");
+        Assert.Equal(sent.MessageId, message.GetProperty("mid").GetString());
+        Assert.Equal("Is the blue jacket still in stock?", message.GetProperty("text").GetString());
+        Assert.Contains("\"messaging\":[" + sent.Json + "]", post.Text);
+
+        // Compact, and Meta's headers: both signatures over the raw bytes, computed here independently.
+        Assert.DoesNotContain(" ", post.Text.Replace("Is the blue jacket still in stock?", string.Empty));
+        var key = Encoding.UTF8.GetBytes(emulator.Webhooks.AppSecret);
+        Assert.Equal("sha256=" + Convert.ToHexString(HMACSHA256.HashData(key, post.Body)).ToLowerInvariant(), post.Headers["X-Hub-Signature-256"]);
+        Assert.Equal("sha1=" + Convert.ToHexString(HMACSHA1.HashData(key, post.Body)).ToLowerInvariant(), post.Headers["X-Hub-Signature"]);
+        Assert.Equal("application/json", post.Headers["Content-Type"]);
+        Assert.Equal("Webhooks/1.0 (https://fb.me/webhooks)", post.Headers["User-Agent"]);
+    }
+
+    [Fact]
+    public async Task Ids_look_like_Metas()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var igsid = emulator.NewUserId();
+
+        var sent = await emulator.User(igsid).SendTextAsync("hi");
+
+        Assert.Matches("^1784[0-9]{13}$", emulator.Webhooks.AccountId);
+        Assert.Matches("^[1-9][0-9]{14,16}$", igsid);
+        Assert.Matches("^aWdfZAG1faXRlbToxOklHTWVzc2FnZA[A-Za-z0-9]{120,}ZDZD$", sent.MessageId);
+        Assert.NotEqual(sent.MessageId, (await emulator.User(igsid).SendTextAsync("again")).MessageId);
+    }
+
+    [Fact]
+    public async Task Non_ASCII_text_is_sent_as_lowercase_escapes_with_surrogate_pairs_and_the_signature_covers_those_bytes()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+
+        await emulator.User(Customer).SendTextAsync("Olá \"Zoë\" 😊\n<b>&");
+
+        var post = Assert.Single(receiver.Received);
+        Assert.True(post.SignatureValid);
+        Assert.All(post.Body, b => Assert.True(b < 0x80, "every byte is ASCII"));
+        Assert.Contains(@"""text"":""Ol\u00e1 \""Zo\u00eb\"" \ud83d\ude0a\n<b>&""", post.Text);
+        Assert.Equal("Olá \"Zoë\" 😊\n<b>&", Single(receiver, "message").GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Timestamps_are_epoch_milliseconds_of_the_emulators_clock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+
+        var sent = await emulator.User(Customer).SendTextAsync("hi");
+
+        var entry = receiver.Received.Single().Root.GetProperty("entry")[0];
+        Assert.Equal(1781520015307, entry.GetProperty("messaging")[0].GetProperty("timestamp").GetInt64());
+        Assert.Equal(1781520015307, entry.GetProperty("time").GetInt64());
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307), sent.Timestamp);
+    }
+
+    [Theory]
+    [InlineData("image")]
+    [InlineData("video")]
+    [InlineData("audio")]
+    [InlineData("file")]
+    [InlineData("story_mention")]
+    public async Task A_media_attachment_arrives_as_a_lookaside_CDN_url(string type)
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+
+        var sent = await emulator.User(Customer).SendAttachmentAsync(type);
+
+        var message = Single(receiver, "message").GetProperty("message");
+        Assert.Equal(sent.MessageId, message.GetProperty("mid").GetString());
+        Assert.False(message.TryGetProperty("text", out _));
+        var attachment = Assert.Single(message.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(type, attachment.GetProperty("type").GetString());
+        Assert.Matches(@"^https://lookaside\.fbsbx\.com/ig_messaging_cdn/\?asset_id=[0-9]+&signature=[A-Za-z0-9_-]+$", attachment.GetProperty("payload").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Shared_reels_posts_and_stories_carry_their_ids_and_view_once_media_no_payload()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+
+        await user.SendAttachmentAsync("ig_reel", title: "Three ways to style a denim jacket");
+        await user.SendAttachmentAsync("ig_post", new Uri("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1&signature=x"));
+        await user.SendAttachmentAsync("ig_story");
+        await user.SendAttachmentAsync("ephemeral");
+
+        var attachments = receiver.Items.Select(i => i.GetProperty("message").GetProperty("attachments")[0]).ToArray();
+        Assert.Equal("Three ways to style a denim jacket", attachments[0].GetProperty("payload").GetProperty("title").GetString());
+        Assert.Matches("^[0-9]+$", attachments[0].GetProperty("payload").GetProperty("reel_video_id").GetString());
+        Assert.Equal("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1&signature=x", attachments[1].GetProperty("payload").GetProperty("url").GetString());
+        Assert.Matches("^[0-9]+$", attachments[1].GetProperty("payload").GetProperty("ig_post_media_id").GetString());
+        Assert.StartsWith("https://lookaside.fbsbx.com/", attachments[2].GetProperty("payload").GetProperty("story_media_url").GetString());
+        Assert.False(attachments[3].TryGetProperty("payload", out _));
+    }
+
+    [Fact]
+    public async Task Tapping_a_quick_reply_the_business_sent_arrives_as_a_message_with_its_title_and_payload()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.DeliverEchoes = false;
+        await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"How can we help?","quick_replies":[{"content_type":"text","title":"Track my order","payload":"ORDER_STATUS"},{"content_type":"text","title":"Talk to us 💬","payload":"HUMAN"}]} }""");
+
+        var tapped = await emulator.User(Customer).TapQuickReplyAsync("HUMAN");
+
+        var message = Single(receiver, "message").GetProperty("message");
+        Assert.Equal(tapped.MessageId, message.GetProperty("mid").GetString());
+        Assert.Equal("Talk to us 💬", message.GetProperty("text").GetString());
+        Assert.Equal("HUMAN", message.GetProperty("quick_reply").GetProperty("payload").GetString());
+        Assert.Equal(new[] { "ORDER_STATUS", "HUMAN" }, emulator.User(Customer).OfferedQuickReplies);
+    }
+
+    [Fact]
+    public async Task Tapping_a_payload_never_offered_throws_naming_the_offered_ones_and_sends_nothing()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.DeliverEchoes = false;
+        var user = emulator.User(Customer);
+
+        var none = await Assert.ThrowsAsync<InvalidOperationException>(() => user.TapQuickReplyAsync("ORDER_STATUS"));
+        Assert.Contains("nothing offered", none.Message);
+
+        await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Pick one","quick_replies":[{"content_type":"text","title":"Track","payload":"ORDER_STATUS"},{"content_type":"text","title":"Returns","payload":"RETURNS"}]} }""");
+        // Offered to someone else does not count.
+        await BusinessSendsAsync(emulator, """{"recipient":{"id":"999"},"message":{"text":"Hi","quick_replies":[{"content_type":"text","title":"Other","payload":"OTHER"}]}}""");
+
+        var typo = await Assert.ThrowsAsync<InvalidOperationException>(() => user.TapQuickReplyAsync("ORDER_STATUSS"));
+        Assert.Contains("'ORDER_STATUSS'", typo.Message);
+        Assert.Contains("'ORDER_STATUS', 'RETURNS'", typo.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.TapQuickReplyAsync("OTHER"));
+        var notPostback = await Assert.ThrowsAsync<InvalidOperationException>(() => user.PressPostbackAsync("ORDER_STATUS"));
+        Assert.Contains("postback", notPostback.Message);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task Pressing_a_template_button_arrives_as_a_postback_with_its_title_and_payload()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.DeliverEchoes = false;
+        await BusinessSendsAsync(emulator, $$"""
+            {"recipient":{"id":"{{Customer}}"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[
+              {"title":"Blue jacket","subtitle":"€89","buttons":[{"type":"web_url","url":"https://shop.example.com/j","title":"View"},{"type":"postback","title":"Buy now","payload":"BUY_JACKET"}]},
+              {"title":"Red scarf","subtitle":"€19","buttons":[{"type":"postback","title":"Buy now","payload":"BUY_SCARF"}]}]} } } }
+            """);
+        await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"attachment":{"type":"template","payload":{"template_type":"button","text":"Need help?","buttons":[{"type":"postback","title":"Call me","payload":"CALLBACK"}]} } } }""");
+
+        var pressed = await emulator.User(Customer).PressPostbackAsync("BUY_SCARF");
+        await emulator.User(Customer).PressPostbackAsync("CALLBACK");
+
+        var postbacks = receiver.Items.Select(i => i.GetProperty("postback")).ToArray();
+        Assert.Equal(pressed.MessageId, postbacks[0].GetProperty("mid").GetString());
+        Assert.Equal(("Buy now", "BUY_SCARF"), (postbacks[0].GetProperty("title").GetString(), postbacks[0].GetProperty("payload").GetString()));
+        Assert.Equal(("Call me", "CALLBACK"), (postbacks[1].GetProperty("title").GetString(), postbacks[1].GetProperty("payload").GetString()));
+        Assert.Equal("postback", pressed.Kind);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => emulator.User(Customer).PressPostbackAsync("View"));
+        Assert.Contains("'BUY_JACKET', 'BUY_SCARF', 'CALLBACK'", error.Message);
+    }
+
+    [Fact]
+    public async Task Ice_breakers_and_persistent_menu_postbacks_are_offered_to_every_customer()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        await BusinessSendsAsync(emulator, """{"platform":"instagram","ice_breakers":[{"locale":"default","call_to_actions":[{"question":"What are your opening hours?","payload":"ICEBREAKER_HOURS"}]}]}""", "/v25.0/me/messenger_profile?platform=instagram");
+        await BusinessSendsAsync(emulator, """{"platform":"instagram","persistent_menu":[{"locale":"default","call_to_actions":[{"type":"postback","title":"My orders","payload":"MENU_ORDERS"},{"type":"web_url","title":"Shop","url":"https://shop.example.com"}]}]}""", "/v25.0/me/messenger_profile?platform=instagram");
+        var stranger = emulator.User(emulator.NewUserId());
+
+        await stranger.PressPostbackAsync("ICEBREAKER_HOURS");
+        await stranger.PressPostbackAsync("MENU_ORDERS");
+
+        var postbacks = receiver.Items.Select(i => i.GetProperty("postback")).ToArray();
+        Assert.Equal(("What are your opening hours?", "ICEBREAKER_HOURS"), (postbacks[0].GetProperty("title").GetString(), postbacks[0].GetProperty("payload").GetString()));
+        Assert.Equal(("My orders", "MENU_ORDERS"), (postbacks[1].GetProperty("title").GetString(), postbacks[1].GetProperty("payload").GetString()));
+        Assert.Equal(stranger.Id, receiver.Items[0].GetProperty("sender").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Reactions_reads_edits_deletions_and_replies_have_the_spec_shapes()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.DeliverEchoes = false;
+        var user = emulator.User(Customer);
+        var business = await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"We ship to Portugal in 2-3 days."} }""");
+        var own = (await user.SendTextAsync("Do you ship to Lisbon?")).MessageId;
+
+        await user.ReactAsync(business);
+        await user.ReactAsync(business, "other", "🔥");
+        await user.UnreactAsync(business);
+        await user.ReadAsync(business);
+        await user.EditAsync(own, "Do you ship to Lisbon and Porto?");
+        await user.EditAsync(own, "Do you ship to Porto?");
+        var reply = await user.ReplyToAsync(business, "yes this one");
+        await user.ReplyToAsync(own, "and Faro");
+        await user.DeleteAsync(own);
+
+        var items = receiver.Items.Skip(1).ToArray();
+        Assert.Equal(9, items.Length);
+        Assert.Equal($$"""{"mid":"{{business}}","action":"react","reaction":"love","emoji":"\u2764\ufe0f"}""", Raw(receiver, 1, "reaction"));
+        Assert.Equal("🔥", items[1].GetProperty("reaction").GetProperty("emoji").GetString());
+        Assert.Equal("other", items[1].GetProperty("reaction").GetProperty("reaction").GetString());
+        Assert.Equal($$"""{"mid":"{{business}}","action":"unreact"}""", items[2].GetProperty("reaction").GetRawText());
+        Assert.Equal($$"""{"mid":"{{business}}"}""", items[3].GetProperty("read").GetRawText());
+        Assert.Equal($$"""{"mid":"{{own}}","text":"Do you ship to Lisbon and Porto?","num_edit":1}""", items[4].GetProperty("message_edit").GetRawText());
+        Assert.Equal(2, items[5].GetProperty("message_edit").GetProperty("num_edit").GetInt32());
+        Assert.Equal("{\"mid\":\"" + reply.MessageId + "\",\"text\":\"yes this one\",\"reply_to\":{\"mid\":\"" + business + "\",\"is_self_reply\":false}}", items[6].GetProperty("message").GetRawText());
+        Assert.True(items[7].GetProperty("message").GetProperty("reply_to").GetProperty("is_self_reply").GetBoolean());
+        Assert.Equal($$"""{"mid":"{{own}}","is_deleted":true}""", items[8].GetProperty("message").GetRawText());
+        Assert.All(items, i => Assert.Equal(Customer, i.GetProperty("sender").GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task A_customer_cannot_touch_messages_outside_their_conversation_nor_change_the_business_messages()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.DeliverEchoes = false;
+        var user = emulator.User(Customer);
+        var business = await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Hello"} }""");
+        var someoneElses = (await emulator.User("123456789012345").SendTextAsync("mine")).MessageId;
+        var own = (await user.SendTextAsync("typo")).MessageId;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.ReactAsync(someoneElses));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.ReplyToAsync("aWdfZAunknownZDZD", "?"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.EditAsync(business, "changed"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.DeleteAsync(business));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.ReadAsync(own));
+        for (var i = 0; i < 5; i++)
+        {
+            await user.EditAsync(own, "fixed " + i);
+        }
+
+        var sixth = await Assert.ThrowsAsync<InvalidOperationException>(() => user.EditAsync(own, "again"));
+        Assert.Contains("5 times", sixth.Message);
+        await user.DeleteAsync(own);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.ReactAsync(own));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ReactAsync(business, "other"));
+    }
+
+    [Fact]
+    public async Task The_customer_writing_opens_the_24_hour_window()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.CloseWindow(Customer);
+
+        await emulator.User(Customer).SendTextAsync("Hi again");
+
+        Assert.NotEmpty(await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Welcome back"} }"""));
+    }
+
+    [Fact]
+    public async Task Without_a_callback_actions_still_return_their_event_but_nothing_is_delivered()
+    {
+        var emulator = new GraphApiEmulator();
+
+        var sent = await emulator.User(Customer).SendTextAsync("hello");
+
+        Assert.Equal(WebhookDeliveryOutcome.NotDelivered, await sent.Delivery);
+        Assert.Contains(@"""text"":""hello""", sent.Json);
+        Assert.Empty(emulator.Webhooks.Attempts);
+        Assert.Same(emulator.User(Customer), emulator.User(Customer));
+    }
+
+    // The raw text of the n-th accepted item's event object, as sent (escapes kept).
+    private static string Raw(FakeWebhookReceiver receiver, int index, string key)
+    {
+        var text = receiver.Accepted[index].Text;
+        var start = text.IndexOf("\"" + key + "\":", StringComparison.Ordinal) + key.Length + 3;
+        return text[start..text.IndexOf('}', start)] + "}";
+    }
+}

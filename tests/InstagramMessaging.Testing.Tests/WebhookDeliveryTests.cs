@@ -1,0 +1,392 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+using static InstagramMessaging.Testing.Tests.WebhookTestKit;
+
+namespace InstagramMessaging.Testing.Tests;
+
+// The delivery engine: echoes, retries with the attempt record, timeouts, and each fault with a fixed seed.
+public class WebhookDeliveryTests
+{
+    private const string Customer = "7241980365028173";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Both_transports_deliver_a_conversation_the_customer_writes_the_business_answers_and_its_echo_follows(bool overHttp)
+    {
+        var (emulator, receiver) = await StartAsync(overHttp: overHttp);
+        await using var scope = receiver;
+
+        var question = await emulator.User(Customer).SendTextAsync("Do you ship to Lisbon?");
+        var answerId = await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Yes, in 2-3 days 🚚"},"reply_to":{"mid":"{{question.MessageId}}"} }""");
+        await emulator.Webhooks.FlushAsync();
+
+        Assert.Equal(overHttp ? receiver.Url!.ToString() : "http://app.test/webhooks/instagram", emulator.Webhooks.Attempts[0].Target);
+        Assert.Equal(2, receiver.Accepted.Count);
+        var echo = receiver.Items[1];
+        Assert.Equal(emulator.Webhooks.AccountId, echo.GetProperty("sender").GetProperty("id").GetString());
+        Assert.Equal(Customer, echo.GetProperty("recipient").GetProperty("id").GetString());
+        var message = echo.GetProperty("message");
+        Assert.Equal(answerId, message.GetProperty("mid").GetString());
+        Assert.Equal("Yes, in 2-3 days 🚚", message.GetProperty("text").GetString());
+        Assert.Equal(question.MessageId, message.GetProperty("reply_to").GetProperty("mid").GetString());
+        Assert.True(message.GetProperty("is_echo").GetBoolean());
+        Assert.Contains(@"\ud83d\ude9a", receiver.Accepted[1].Text);
+    }
+
+    [Fact]
+    public async Task Echoes_of_media_show_a_CDN_url_and_can_be_turned_off_and_private_replies_have_none()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+
+        var photo = await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"attachment":{"type":"image","payload":{"url":"https://shop.example.com/jacket.jpg"} } } }""");
+        await BusinessSendsAsync(emulator, """{"recipient":{"comment_id":"17981481173635630"},"message":{"text":"Thanks for your comment!"}}""");
+        await emulator.Webhooks.FlushAsync();
+        emulator.Webhooks.DeliverEchoes = false;
+        await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"no echo"} }""");
+        await emulator.Webhooks.FlushAsync();
+
+        var echo = Assert.Single(receiver.Items).GetProperty("message");
+        Assert.Equal(photo, echo.GetProperty("mid").GetString());
+        var attachment = echo.GetProperty("attachments")[0];
+        Assert.Equal("image", attachment.GetProperty("type").GetString());
+        Assert.StartsWith("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=", attachment.GetProperty("payload").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task A_500_is_retried_with_the_same_body_and_every_attempt_is_recorded()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        receiver.Answer(500, 503);
+
+        var sent = await emulator.User(Customer).SendTextAsync("hello");
+
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await sent.Delivery);
+        var attempts = emulator.Webhooks.Attempts;
+        Assert.Equal(new int?[] { 500, 503, 200 }, attempts.Select(a => a.StatusCode).ToArray());
+        Assert.Equal(new[] { 1, 2, 3 }, attempts.Select(a => a.AttemptNumber).ToArray());
+        Assert.Single(attempts.Select(a => a.DeliveryNumber).Distinct());
+        Assert.Single(attempts.Select(a => a.Body).Distinct());
+        Assert.Equal(new[] { false, false, true }, attempts.Select(a => a.Succeeded).ToArray());
+        Assert.All(attempts, a => Assert.Null(a.Error));
+        Assert.All(attempts, a => Assert.Equal(1, a.EventCount));
+        Assert.All(attempts, a => Assert.StartsWith("sha256=", a.Headers["X-Hub-Signature-256"]));
+        Assert.Equal(3, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task No_answer_within_the_timeout_is_retried()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Timeout = TimeSpan.FromMilliseconds(300);
+        receiver.AnswerLate(TimeSpan.FromSeconds(3));
+
+        var sent = await emulator.User(Customer).SendTextAsync("hello");
+
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await sent.Delivery);
+        var attempts = emulator.Webhooks.Attempts;
+        Assert.Equal(2, attempts.Count);
+        Assert.Null(attempts[0].StatusCode);
+        Assert.Contains("No answer within 300 ms", attempts[0].Error);
+        Assert.InRange(attempts[0].Latency, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2.5));
+        Assert.Equal(200, attempts[1].StatusCode);
+    }
+
+    [Fact]
+    public async Task After_the_last_retry_the_emulator_gives_up_and_says_so()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        receiver.Answer(500, 500, 500, 500);
+        emulator.Webhooks.RetryDelays = new[] { TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(20) };
+
+        var sent = await emulator.User(Customer).SendTextAsync("hello");
+
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await sent.Delivery);
+        Assert.Equal(3, emulator.Webhooks.Attempts.Count);
+        Assert.True(emulator.Webhooks.Attempts[2].StartedAt >= emulator.Webhooks.Attempts[1].StartedAt + TimeSpan.FromMilliseconds(15)); // timers tick in whole milliseconds
+    }
+
+    [Fact]
+    public async Task A_connection_refused_is_recorded_as_an_error()
+    {
+        var emulator = new GraphApiEmulator();
+        var (_, receiver) = await StartAsync(emulator);
+        var url = receiver.Url!;
+        await receiver.DisposeAsync();
+        emulator.Webhooks.RetryDelays = Array.Empty<TimeSpan>();
+
+        var sent = await emulator.User(Customer).SendTextAsync("anyone?");
+
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await sent.Delivery);
+        var attempt = Assert.Single(emulator.Webhooks.Attempts);
+        Assert.Null(attempt.StatusCode);
+        Assert.Contains("HttpRequestException", attempt.Error);
+        Assert.Equal(url.ToString(), attempt.Target);
+    }
+
+    [Fact]
+    public async Task Duplicates_follow_the_rate_with_a_fixed_seed()
+    {
+        async Task<string[]> RunAsync(double rate)
+        {
+            var (emulator, receiver) = await StartAsync();
+            await using var scope = receiver;
+            emulator.Webhooks.Faults.DuplicateRate = rate;
+            emulator.Webhooks.Faults.Seed = 42;
+            var sent = new List<string>();
+            for (var i = 0; i < 40; i++)
+            {
+                sent.Add((await emulator.User(Customer).SendTextAsync("n" + i)).MessageId);
+            }
+
+            await emulator.Webhooks.FlushAsync();
+            Assert.Equal(sent.ToHashSet(), Mids(receiver).ToHashSet());
+            return receiver.Items.Select(i => i.GetProperty("message").GetProperty("text").GetString()!).ToArray();
+        }
+
+        var first = await RunAsync(0.3);
+        var again = await RunAsync(0.3);
+        var always = await RunAsync(1);
+
+        Assert.Equal(first, again);
+        Assert.InRange(first.Length - 40, 4, 24); // about 12 of 40
+        Assert.Equal(80, always.Length);
+        Assert.All(always.GroupBy(t => t), g => Assert.Equal(2, g.Count()));
+    }
+
+    [Fact]
+    public async Task Reordering_shuffles_within_the_window_with_a_fixed_seed()
+    {
+        async Task<string[]> RunAsync()
+        {
+            var (emulator, receiver) = await StartAsync();
+            await using var scope = receiver;
+            emulator.Webhooks.Faults.ReorderWindow = 5;
+            emulator.Webhooks.Faults.Seed = 7;
+            var events = new List<SimulatedEvent>();
+            for (var i = 0; i < 10; i++)
+            {
+                events.Add(await emulator.User(Customer).SendTextAsync(i.ToString()));
+            }
+
+            await emulator.Webhooks.FlushAsync();
+            Assert.All(events, e => Assert.Equal(WebhookDeliveryOutcome.Delivered, e.Delivery.Result));
+            Assert.Equal(10, receiver.Accepted.Count);
+            return receiver.Items.Select(i => i.GetProperty("message").GetProperty("text").GetString()!).ToArray();
+        }
+
+        var order = await RunAsync();
+
+        Assert.NotEqual(Enumerable.Range(0, 10).Select(i => i.ToString()), order);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => i.ToString()).ToHashSet(), order.Take(5).ToHashSet());
+        Assert.Equal(Enumerable.Range(5, 5).Select(i => i.ToString()).ToHashSet(), order.Skip(5).ToHashSet());
+        Assert.Equal(order, await RunAsync());
+    }
+
+    [Fact]
+    public async Task Batching_puts_several_entries_in_one_POST_and_the_rest_leaves_on_flush()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Faults.BatchSize = 3;
+        emulator.Webhooks.FlushWindow = TimeSpan.FromMinutes(5);
+        var events = new List<SimulatedEvent>();
+
+        for (var i = 0; i < 7; i++)
+        {
+            events.Add(await emulator.User(i.ToString() + "00000000000000").SendTextAsync("m" + i));
+        }
+
+        Assert.False(events[6].Delivery.IsCompleted);
+        await emulator.Webhooks.FlushAsync();
+
+        Assert.Equal(new[] { 3, 3, 1 }, receiver.Accepted.Select(r => r.Root.GetProperty("entry").GetArrayLength()).ToArray());
+        Assert.All(receiver.Accepted.SelectMany(r => r.Root.GetProperty("entry").EnumerateArray()), e => Assert.Equal(1, e.GetProperty("messaging").GetArrayLength()));
+        Assert.Equal(new[] { 3, 3, 1 }, emulator.Webhooks.Attempts.Select(a => a.EventCount).ToArray());
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => "m" + i), receiver.Items.Select(i => i.GetProperty("message").GetProperty("text").GetString()));
+        Assert.All(events, e => Assert.Equal(WebhookDeliveryOutcome.Delivered, e.Delivery.Result));
+    }
+
+    [Fact]
+    public async Task Batching_as_items_puts_several_events_in_one_entry_and_the_window_flushes_a_partial_batch()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Faults.BatchSize = 10;
+        emulator.Webhooks.Faults.BatchMode = WebhookBatchMode.Items;
+        emulator.Webhooks.FlushWindow = TimeSpan.FromMilliseconds(50);
+
+        await emulator.User(Customer).SendTextAsync("one");
+        var second = await emulator.User(Customer).SendTextAsync("two");
+
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await second.Delivery.WaitAsync(TimeSpan.FromSeconds(10)));
+        var entry = Assert.Single(Assert.Single(receiver.Accepted).Root.GetProperty("entry").EnumerateArray());
+        Assert.Equal(2, entry.GetProperty("messaging").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_wrong_signature_is_refused_by_a_receiver_that_checks_and_retried_until_the_emulator_gives_up()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Faults.WrongSignatureRate = 1;
+
+        var sent = await emulator.User(Customer).SendTextAsync("forged?");
+
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await sent.Delivery);
+        Assert.Equal(3, receiver.Received.Count);
+        Assert.All(receiver.Received, r => Assert.False(r.SignatureValid));
+        Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(401, a.StatusCode));
+        Assert.Empty(receiver.Accepted);
+    }
+
+    [Fact]
+    public async Task Unescaped_bodies_carry_raw_UTF8_under_the_signature_of_the_escaped_text()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Faults.UnescapedBodies = true;
+        emulator.Webhooks.RetryDelays = Array.Empty<TimeSpan>();
+
+        await emulator.User(Customer).SendTextAsync("Olá 😊");
+        emulator.Webhooks.Faults.UnescapedBodies = false;
+        await emulator.User(Customer).SendTextAsync("Olá 😊");
+
+        var (raw, escaped) = (receiver.Received[0], receiver.Received[1]);
+        Assert.Contains("Olá 😊", raw.Text);
+        Assert.False(raw.SignatureValid);
+        Assert.True(escaped.SignatureValid);
+        var metaText = raw.Text.Replace("á", @"\u00e1").Replace("😊", @"\ud83d\ude0a");
+        var key = System.Text.Encoding.UTF8.GetBytes(emulator.Webhooks.AppSecret);
+        Assert.Equal(
+            "sha256=" + Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(metaText))).ToLowerInvariant(),
+            raw.Headers["X-Hub-Signature-256"]);
+    }
+
+    [Fact]
+    public async Task The_handshake_helper_reports_whether_the_app_answered_as_Meta_expects()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+
+        var good = await emulator.Webhooks.VerifyAsync();
+        var bad = await emulator.Webhooks.VerifyAsync("not-the-token");
+
+        Assert.True(good.TokenWasCorrect);
+        Assert.True(good.Accepted);
+        Assert.True(good.AnsweredCorrectly);
+        Assert.Equal(good.Challenge, good.Body);
+        Assert.Matches("^[0-9]+$", good.Challenge);
+        Assert.False(bad.TokenWasCorrect);
+        Assert.False(bad.Accepted);
+        Assert.Equal(403, bad.StatusCode);
+        Assert.True(bad.AnsweredCorrectly);
+
+        // An app that accepts any token answers the wrong one incorrectly.
+        var lax = await FakeWebhookReceiver.StartAsync(emulator.Webhooks.AppSecret, "not-the-token");
+        await using var __ = lax;
+        emulator.Webhooks.DeliverTo(lax.Url!);
+        Assert.False((await emulator.Webhooks.VerifyAsync()).AnsweredCorrectly);
+        Assert.DoesNotContain(emulator.Webhooks.VerifyToken, (await emulator.Webhooks.VerifyAsync()).ToString());
+    }
+
+    [Fact]
+    public async Task A_delay_holds_each_delivery_back()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Faults.Delay = TimeSpan.FromMilliseconds(200);
+        var watch = Stopwatch.StartNew();
+
+        await emulator.User(Customer).SendTextAsync("slow");
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(190), watch.Elapsed.ToString());
+        Assert.Single(receiver.Accepted);
+    }
+
+    [Fact]
+    public async Task The_attempt_record_keeps_only_the_newest_up_to_its_cap()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.MaxRecordedAttempts = 3;
+
+        for (var i = 0; i < 6; i++)
+        {
+            await emulator.User(Customer).SendTextAsync("n" + i);
+        }
+
+        Assert.Equal(6, emulator.Webhooks.TotalAttempts);
+        Assert.Equal(new long[] { 4, 5, 6 }, emulator.Webhooks.Attempts.Select(a => a.DeliveryNumber - emulator.Webhooks.Attempts[0].DeliveryNumber + 4).ToArray());
+        Assert.Contains("n5", emulator.Webhooks.Attempts[2].Body);
+    }
+
+    [Fact]
+    public async Task Many_customers_acting_at_once_are_all_delivered_once()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.DeliverEchoes = false;
+        var users = Enumerable.Range(0, 40).Select(_ => emulator.User(emulator.NewUserId())).ToArray();
+
+        var events = await Task.WhenAll(users.Select(u => u.SendTextAsync("hi from " + u.Id)));
+
+        Assert.All(events, e => Assert.Equal(WebhookDeliveryOutcome.Delivered, e.Delivery.Result));
+        Assert.Equal(events.Select(e => e.MessageId).OrderBy(m => m), Mids(receiver).OrderBy(m => m));
+        Assert.Equal(40, Mids(receiver).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Under_every_fault_at_once_each_event_arrives_at_least_once_and_nothing_is_lost()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var faults = emulator.Webhooks.Faults;
+        (faults.DuplicateRate, faults.ReorderWindow, faults.BatchSize, faults.Seed) = (0.2, 10, 4, 2026);
+        receiver.Answer(500, 200, 200, 500);
+        var users = Enumerable.Range(0, 20).Select(i => emulator.User((100000000000000 + i).ToString())).ToArray();
+
+        var events = new List<SimulatedEvent>();
+        for (var i = 0; i < 1000; i++)
+        {
+            events.Add(await users[i % users.Length].SendTextAsync("n" + i));
+        }
+
+        await emulator.Webhooks.FlushAsync();
+
+        Assert.All(events, e => Assert.Equal(WebhookDeliveryOutcome.Delivered, e.Delivery.Result));
+        var received = Mids(receiver);
+        Assert.Equal(events.Select(e => e.MessageId).ToHashSet(), received.ToHashSet());
+        Assert.InRange(received.Length - events.Count, 150, 250); // about 200 duplicates
+        Assert.NotEqual(events.Select(e => e.MessageId), received.Distinct());
+        Assert.Contains(emulator.Webhooks.Attempts, a => a.AttemptNumber == 2);
+    }
+
+    [Fact]
+    public async Task Delivery_can_be_stopped_and_the_record_cleared()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        Assert.Equal(receiver.Url, emulator.Webhooks.CallbackUrl);
+        await emulator.User(Customer).SendTextAsync("one");
+
+        emulator.Webhooks.StopDelivering();
+        emulator.Webhooks.ClearAttempts();
+        var second = await emulator.User(Customer).SendTextAsync("two");
+
+        Assert.Null(emulator.Webhooks.CallbackUrl);
+        Assert.Equal(WebhookDeliveryOutcome.NotDelivered, await second.Delivery);
+        Assert.Empty(emulator.Webhooks.Attempts);
+        Assert.Equal(1, emulator.Webhooks.TotalAttempts);
+        Assert.Single(receiver.Received);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => emulator.Webhooks.VerifyAsync());
+    }
+}
