@@ -8,8 +8,10 @@ namespace InstagramMessaging.Webhooks;
 // stays bounded however the dispatcher buffers. Lost on a crash: register a durable queue to survive one.
 internal sealed class InMemoryWebhookQueue : IInstagramWebhookQueue
 {
+    // Synchronous continuations: the dispatcher's short, never-blocking loop step (find the customer's lane, start it
+    // on the thread pool) runs on the writing request's thread instead of costing a thread hop per event.
     private readonly Channel<InstagramWebhookQueueItem> _channel =
-        Channel.CreateUnbounded<InstagramWebhookQueueItem>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<InstagramWebhookQueueItem>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
 
     private readonly int _capacity;
     private int _count;

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using InstagramMessaging.Benchmarks;
 
-// dotnet run -c Release --project tests/InstagramMessaging.Benchmarks -- [serializer|send|generator|analyzers|all|bdn ...]
+// dotnet run -c Release --project tests/InstagramMessaging.Benchmarks -- [serializer|send|webhook|generator|analyzers|all|bdn ...]
 var what = args.FirstOrDefault() ?? "all";
 if (what == "bdn")
 {
@@ -48,6 +48,18 @@ if (what is "send" or "all")
     foreach (var (concurrency, result, ours, raw) in await SendOverhead.RunAsync())
     {
         Console.WriteLine($"| {concurrency} | {result.MedianSpeedup:0.00}x ({result.Min:0.00}-{result.Max:0.00}) | {ours - raw:0} B |");
+    }
+}
+
+if (what is "webhook" or "all")
+{
+    Console.WriteLine();
+    Console.WriteLine("Webhook endpoint over loopback, relative to a minimal endpoint that reads the body and answers 200 (median of 15 interleaved rounds; min-max)");
+    Console.WriteLine("| concurrency | throughput ratio | CPU-time ratio | CPU per request, minimal / ours (client and server) |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var f in await WebhookEndpointThroughput.RunAsync())
+    {
+        Console.WriteLine($"| {f.Concurrency} | {f.Throughput.MedianSpeedup:0.00}x ({f.Throughput.Min:0.00}-{f.Throughput.Max:0.00}) | {f.CpuPerRequest.MedianSpeedup:0.00}x ({f.CpuPerRequest.Min:0.00}-{f.CpuPerRequest.Max:0.00}) | {f.MinimalCpuMicroseconds:0} us / {f.OursCpuMicroseconds:0} us |");
     }
 }
 
