@@ -16,6 +16,8 @@ namespace InstagramMessaging.Webhooks;
 // accepted, up to ShutdownDrainTimeout.
 internal sealed class InstagramWebhookDispatcher : BackgroundService
 {
+    private static readonly TimeSpan QueueRetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly IInstagramWebhookQueue _queue;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger _logger;
@@ -62,7 +64,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         await Task.Yield();
         try
         {
-            while (await _queue.DequeueAsync(stoppingToken).ConfigureAwait(false) is { } item)
+            while (await NextAsync(stoppingToken).ConfigureAwait(false) is { } item)
             {
                 var partition = PartitionOf(item.Event);
                 lock (_gate)
@@ -104,6 +106,24 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         }
 
         await lanesDone.ConfigureAwait(false);
+    }
+
+    // A queue that fails (a shared store unreachable) is logged and retried: an exception escaping a BackgroundService
+    // would stop the whole host.
+    private async ValueTask<InstagramWebhookQueueItem?> NextAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await _queue.DequeueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                WebhookLog.DequeueFailed(_logger, e, QueueRetryDelay);
+                await Task.Delay(QueueRetryDelay, stoppingToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static string PartitionOf(InstagramWebhookEvent webhookEvent)

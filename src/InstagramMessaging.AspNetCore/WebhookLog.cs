@@ -53,4 +53,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(16, LogLevel.Debug, "Duplicate webhook event {DedupeKey} dropped.")]
     public static partial void Duplicate(ILogger logger, string dedupeKey);
+
+    [LoggerMessage(17, LogLevel.Error, "Webhook dispatcher could not take the next event from the queue; retrying in {Delay}.")]
+    public static partial void DequeueFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

@@ -172,4 +172,18 @@ public sealed class DispatchTests
         Assert.Equal(2, host.Recorded.Events.Select(e => e.DedupeKey).Distinct().Count());
         Assert.Equal(2, ScopeHandler.Seen.Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_replacement_queue_that_fails_is_retried_and_the_host_keeps_running()
+    {
+        await using var host = await WebhookTestHost.StartAsync(services: s => s.AddSingleton<IInstagramWebhookQueue, FlakyQueue>());
+
+        var response = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_1", "after a hiccup")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.Recorded.WaitForAsync(1);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("could not take the next event", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_2", "still up")))).StatusCode);
+        await host.Recorded.WaitForAsync(2);
+    }
 }
