@@ -5,7 +5,7 @@ using Xunit;
 
 namespace InstagramMessaging.Package.Tests;
 
-/// <summary>Packs both packages once, with a version no cache has seen, and lays out a consumer next to them.</summary>
+/// <summary>Packs the packages once, with a version no cache has seen, and lays out a consumer next to them.</summary>
 public sealed class PackedPackageFixture : IDisposable
 {
     public PackedPackageFixture()
@@ -15,7 +15,7 @@ public sealed class PackedPackageFixture : IDisposable
         PackagesDirectory = Path.Combine(WorkDirectory, "packages");
         Version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
-        foreach (var project in new[] { "src/InstagramMessaging/InstagramMessaging.csproj", "src/InstagramMessaging.Testing/InstagramMessaging.Testing.csproj" })
+        foreach (var project in new[] { "src/InstagramMessaging/InstagramMessaging.csproj", "src/InstagramMessaging.Testing/InstagramMessaging.Testing.csproj", "src/InstagramMessaging.AspNetCore/InstagramMessaging.AspNetCore.csproj" })
         {
             var (exit, output) = DotNet.Run(RepositoryRoot, "pack", project, "-c", "Release", "-o", PackagesDirectory, $"-p:Version={Version}");
             Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}");

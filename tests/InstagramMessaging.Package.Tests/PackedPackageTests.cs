@@ -37,6 +37,7 @@ public class PackedPackageTests : IClassFixture<PackedPackageFixture>
     [Theory]
     [InlineData("InstagramMessaging")]
     [InlineData("InstagramMessaging.Testing")]
+    [InlineData("InstagramMessaging.AspNetCore")]
     public void Package_metadata_is_complete(string id)
     {
         using var zip = ZipFile.OpenRead(_packages.Package(id));
@@ -50,6 +51,18 @@ public class PackedPackageTests : IClassFixture<PackedPackageFixture>
         Assert.Equal("README.md", Value("readme"));
         Assert.NotNull(metadata.Elements().FirstOrDefault(e => e.Name.LocalName == "repository"));
         Assert.True(File.Exists(Path.ChangeExtension(_packages.Package(id), ".snupkg")), "symbols package missing");
+    }
+
+    [Fact]
+    public void The_AspNetCore_package_brings_the_main_package_with_its_generator_and_build_glue()
+    {
+        using var zip = ZipFile.OpenRead(_packages.Package("InstagramMessaging.AspNetCore"));
+        Assert.Contains("lib/net8.0/InstagramMessaging.AspNetCore.dll", zip.Entries.Select(e => e.FullName));
+        using var nuspec = zip.GetEntry("InstagramMessaging.AspNetCore.nuspec")!.Open();
+        var dependency = XDocument.Load(nuspec).Descendants().Single(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "InstagramMessaging");
+
+        Assert.Equal(_packages.Version, (string?)dependency.Attribute("version"));
+        Assert.Null(dependency.Attribute("exclude"));
     }
 
     [Fact]

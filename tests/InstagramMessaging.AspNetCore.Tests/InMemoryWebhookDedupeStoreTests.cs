@@ -1,0 +1,76 @@
+using System;
+using System.Threading.Tasks;
+using InstagramMessaging.Webhooks;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace InstagramMessaging.AspNetCore.Tests;
+
+public sealed class InMemoryWebhookDedupeStoreTests
+{
+    private static readonly TimeSpan s_lifetime = TimeSpan.FromHours(48);
+
+    [Fact]
+    public async Task A_key_is_remembered_for_its_lifetime_and_forgotten_after()
+    {
+        var time = new FakeTimeProvider();
+        var store = new InMemoryWebhookDedupeStore(100, time);
+
+        Assert.False(await store.ContainsAsync("k", default));
+        Assert.True(await store.TryMarkAsync("k", s_lifetime, default));
+        Assert.False(await store.TryMarkAsync("k", s_lifetime, default));
+        time.Advance(TimeSpan.FromHours(47.9));
+        Assert.True(await store.ContainsAsync("k", default));
+        time.Advance(TimeSpan.FromHours(0.2));
+        Assert.False(await store.ContainsAsync("k", default));
+        Assert.Equal(0, store.Count);
+        Assert.True(await store.TryMarkAsync("k", s_lifetime, default));
+    }
+
+    [Fact]
+    public async Task Memory_stays_bounded_the_oldest_keys_go_first()
+    {
+        var store = new InMemoryWebhookDedupeStore(3, new FakeTimeProvider());
+
+        foreach (var key in new[] { "a", "b", "c", "d", "e" })
+        {
+            Assert.True(await store.TryMarkAsync(key, s_lifetime, default));
+        }
+
+        Assert.Equal(3, store.Count);
+        Assert.False(await store.ContainsAsync("a", default));
+        Assert.False(await store.ContainsAsync("b", default));
+        Assert.True(await store.ContainsAsync("c", default));
+        Assert.True(await store.ContainsAsync("e", default));
+    }
+
+    [Fact]
+    public async Task Expired_keys_are_dropped_as_time_passes_without_waiting_for_capacity()
+    {
+        var time = new FakeTimeProvider();
+        var store = new InMemoryWebhookDedupeStore(1000, time);
+        for (var i = 0; i < 100; i++)
+        {
+            await store.TryMarkAsync($"old{i}", TimeSpan.FromHours(1), default);
+        }
+
+        time.Advance(TimeSpan.FromHours(2));
+        await store.TryMarkAsync("new", TimeSpan.FromHours(1), default);
+
+        Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
+    public async Task A_key_marked_again_after_expiring_keeps_its_new_lifetime()
+    {
+        var time = new FakeTimeProvider();
+        var store = new InMemoryWebhookDedupeStore(10, time);
+        await store.TryMarkAsync("k", TimeSpan.FromHours(1), default);
+        await store.TryMarkAsync("long", TimeSpan.FromHours(10), default);
+        time.Advance(TimeSpan.FromHours(2));
+
+        Assert.True(await store.TryMarkAsync("k", TimeSpan.FromHours(5), default));
+        time.Advance(TimeSpan.FromHours(4));
+        Assert.True(await store.ContainsAsync("k", default));
+    }
+}

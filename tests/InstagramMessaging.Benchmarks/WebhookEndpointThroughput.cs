@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using InstagramMessaging.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InstagramMessaging.Benchmarks;
+
+/// <summary>
+/// The webhook endpoint (signature, parse, dedupe, queue, 200; the dispatcher calling a no-op handler on the same
+/// cores) against a minimal endpoint on the same Kestrel that only reads the body and answers 200. Every request
+/// carries a distinct signed one-message delivery, so none is dropped as a duplicate.
+/// </summary>
+public static class WebhookEndpointThroughput
+{
+    private const string Secret = "benchmark-app-secret";
+
+    public sealed record Figures(int Concurrency, Interleaved.Result Throughput, Interleaved.Result CpuPerRequest, double MinimalCpuMicroseconds, double OursCpuMicroseconds);
+
+    public static async Task<IReadOnlyList<Figures>> RunAsync(int requestsPerRound = 2000, int rounds = 15)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddInstagramWebhooks(o =>
+        {
+            o.AppSecrets.Add(Secret);
+            o.QueueCapacity = 1_000_000;
+            o.DedupeCapacity = 1_000_000;
+        }).AddHandler<CountingHandler>();
+        builder.Services.AddSingleton<CountingHandler.Counter>();
+        await using var app = builder.Build();
+        app.MapInstagramWebhooks();
+        app.MapPost("/minimal", new RequestDelegate(async context =>
+        {
+            await context.Request.Body.CopyToAsync(System.IO.Stream.Null);
+            context.Response.StatusCode = 200;
+        }));
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var handled = app.Services.GetRequiredService<CountingHandler.Counter>();
+
+        using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address };
+        var ours = new Uri(address, "/webhooks/instagram");
+        var minimal = new Uri(address, "/minimal");
+        var bodies = Signed(requestsPerRound * (rounds + 1) * 3 + 1000);
+        var next = -1;
+        var failures = 0;
+
+        async Task Post(Uri uri)
+        {
+            var (body, signature) = bodies[Interlocked.Increment(ref next) % bodies.Length];
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation(InstagramWebhookSignature.HeaderName, signature);
+            using var response = await client.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }
+
+        var results = new List<Figures>();
+        foreach (var concurrency in new[] { 1, 8, 32 })
+        {
+            Func<Task> Load(Uri uri) => () => Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                for (var i = 0; i < requestsPerRound / concurrency; i++)
+                {
+                    await Post(uri);
+                }
+            }));
+
+            results.Add(await CompareAsync(concurrency, Load(minimal), Load(ours), rounds, requestsPerRound));
+        }
+
+        await app.StopAsync();
+        Console.WriteLine($"  ({handled.Value} events handled, {failures} non-200 answers)");
+        return results;
+    }
+
+    // Interleaved rounds (alternating which side goes first), timing both wall clock and the process's CPU time: the
+    // machine is shared, and CPU per request is what sets throughput once the cores are busy.
+    private static async Task<Figures> CompareAsync(int concurrency, Func<Task> minimal, Func<Task> ours, int rounds, int requests)
+    {
+        await minimal();
+        await ours();
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var wall = new List<(double Minimal, double Ours)>();
+        var cpu = new List<(double Minimal, double Ours)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            (double Wall, double Cpu) m, o;
+            if (round % 2 == 0)
+            {
+                m = await MeasureAsync(process, minimal);
+                o = await MeasureAsync(process, ours);
+            }
+            else
+            {
+                o = await MeasureAsync(process, ours);
+                m = await MeasureAsync(process, minimal);
+            }
+
+            wall.Add((m.Wall, o.Wall));
+            cpu.Add((m.Cpu, o.Cpu));
+        }
+
+        static Interleaved.Result Ratio(List<(double Minimal, double Ours)> times)
+        {
+            var ratios = times.Select(t => t.Minimal / t.Ours).OrderBy(r => r).ToArray();
+            return new Interleaved.Result("webhook endpoint", ratios[ratios.Length / 2], ratios[0], ratios[^1]);
+        }
+
+        var perRequest = requests / 1000.0; // ms -> us per request
+        return new Figures(concurrency, Ratio(wall), Ratio(cpu), cpu.Select(c => c.Minimal).Order().ElementAt(rounds / 2) / perRequest, cpu.Select(c => c.Ours).Order().ElementAt(rounds / 2) / perRequest);
+    }
+
+    private static async Task<(double Wall, double Cpu)> MeasureAsync(System.Diagnostics.Process process, Func<Task> load)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await load();
+        var wall = watch.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+    }
+
+    // Distinct deliveries (one message each, a few customers), signed as Meta would sign them.
+    private static (byte[] Body, string Signature)[] Signed(int count)
+    {
+        var bodies = new (byte[], string)[count];
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            var body = Encoding.UTF8.GetBytes(
+                "{\"object\":\"instagram\",\"entry\":[{\"time\":1781520016812,\"id\":\"17841405822304914\",\"messaging\":[{\"sender\":{\"id\":\"72419803650281" + (i % 64).ToString("00", CultureInfo.InvariantCulture) +
+                "\"},\"recipient\":{\"id\":\"17841405822304914\"},\"timestamp\":1781520015307,\"message\":{\"mid\":\"aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMTI0NDI2MDE5ODc2NTQzMjEwOjMy" + n +
+                "\",\"text\":\"Hi! Is the blue jacket still in stock? \\u00e9\"}}]}]}");
+            bodies[i] = (body, InstagramWebhookSignature.Compute(body, Secret));
+        }
+
+        return bodies;
+    }
+
+    private sealed class CountingHandler(CountingHandler.Counter counter) : IInstagramWebhookHandler
+    {
+        public ValueTask HandleAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref counter.Value);
+            return ValueTask.CompletedTask;
+        }
+
+        public sealed class Counter
+        {
+            public long Value;
+        }
+    }
+}
