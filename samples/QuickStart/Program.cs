@@ -1,9 +1,18 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
 using InstagramMessaging;
 using InstagramMessaging.Rules;
 using InstagramMessaging.Testing;
+using InstagramMessaging.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using QuickStart;
 
 // Live mode: set INSTAGRAM_ACCESS_TOKEN (a Page access token) and INSTAGRAM_RECIPIENT_ID (an IGSID that wrote to
@@ -85,6 +94,39 @@ catch (InstagramMessageValidationException ex)
 if (server is not null)
 {
     Console.WriteLine($"The emulator holds {server.Emulator.Conversation(recipientId).Count} messages for {recipientId}.");
+
+    // The other half: the emulator plays the customer. What they write reaches this app's webhook endpoint as a
+    // signed POST over loopback HTTP, the bot answers through the Send API, and the emulator shows both sides.
+    var emulator = server.Emulator;
+    var appBuilder = WebApplication.CreateSlimBuilder();
+    appBuilder.Logging.ClearProviders();
+    appBuilder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    appBuilder.Services.AddSingleton(messenger);
+    appBuilder.Services.AddSingleton<RoundTripLog>();
+    appBuilder.Services.AddInstagramWebhooks(webhooks =>
+    {
+        webhooks.VerifyToken = emulator.Webhooks.VerifyToken;
+        webhooks.AppSecrets.Add(emulator.Webhooks.AppSecret);
+    }).AddHandler<RoundTripBot>();
+    await using var app = appBuilder.Build();
+    app.MapInstagramWebhooks();
+    await app.StartAsync();
+
+    var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/webhooks/instagram");
+    emulator.Webhooks.DeliverTo(endpoint);
+    var handshake = await emulator.Webhooks.VerifyAsync();
+    Console.WriteLine($"Round trip       -> webhooks to {endpoint} (handshake {(handshake.Accepted ? "passed" : "FAILED")})");
+
+    var customer = emulator.User(recipientId);
+    var wrote = await customer.SendTextAsync("Hi! When does my order arrive? 📦");
+    var answer = await app.Services.GetRequiredService<RoundTripLog>().Answered().WaitAsync(TimeSpan.FromSeconds(10));
+    var reply = emulator.Conversation(recipientId).Single(m => m.MessageId == answer.MessageId);
+    Console.WriteLine($"Customer sees    <- \"{reply.Text}\" (a reply to {(reply.ReplyToMessageId == wrote.MessageId ? "their message" : "something else")})");
+    await app.StopAsync();
+    if (!handshake.Accepted || reply.ReplyToMessageId != wrote.MessageId)
+    {
+        return 1;
+    }
 }
 
 return 0;

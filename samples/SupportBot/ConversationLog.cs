@@ -32,5 +32,5 @@ public sealed class ConversationLog
         Console.WriteLine($"  -> bot answered {customer} with {message.GetType().Name} ({Short(result.MessageId)})");
     }
 
-    private static string Short(string? id) => id is null ? "(none)" : id.Length <= 12 ? id : id[..12] + "…";
+    private static string Short(string? id) => id is null ? "(none)" : id.Length <= 12 ? id : "…" + id[^10..];
 }

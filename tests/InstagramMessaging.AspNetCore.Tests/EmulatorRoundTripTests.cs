@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using InstagramMessaging.Testing;
+using InstagramMessaging.Webhooks;
+using Xunit;
+
+namespace InstagramMessaging.AspNetCore.Tests;
+
+// The two halves together: the emulator plays Meta and the customer, delivering signed webhooks over real loopback
+// HTTP to the real endpoint, which verifies, parses, deduplicates and dispatches them to a handler.
+public sealed class EmulatorRoundTripTests
+{
+    private const string Customer = "7241980365028173";
+
+    [Fact]
+    public async Task Every_customer_action_reaches_the_handler_as_its_typed_event()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        var emulator = Connect(host);
+        var customer = emulator.User(Customer);
+
+        var hello = await customer.SendTextAsync("Olá! Do you ship to Lisbon? 😊");
+        var business = await SendAsBusinessAsync(emulator, Customer,
+            "{\"text\":\"How can we help?\",\"quick_replies\":[{\"content_type\":\"text\",\"title\":\"Track my order\",\"payload\":\"ORDER_STATUS\"}]}");
+        var card = await SendAsBusinessAsync(emulator, Customer,
+            "{\"attachment\":{\"type\":\"template\",\"payload\":{\"template_type\":\"generic\",\"elements\":[{\"title\":\"Denim jacket\",\"subtitle\":\"S to XL\",\"buttons\":[{\"type\":\"postback\",\"title\":\"I want it\",\"payload\":\"BUY_JACKET\"}]}]}}}");
+        await customer.TapQuickReplyAsync("ORDER_STATUS");
+        await customer.PressPostbackAsync("BUY_JACKET");
+        await customer.SendAttachmentAsync("image", new Uri("https://cdn.example.com/photo.jpg"));
+        await customer.ReactAsync(business, "love", "\u2764\ufe0f");
+        await customer.UnreactAsync(business);
+        await customer.ReadAsync(card);
+        await customer.EditAsync(hello.MessageId, "Do you ship to Lisbon and Porto?");
+        await customer.ReplyToAsync(business, "this one");
+        await customer.DeleteAsync(hello.MessageId);
+        await emulator.Webhooks.FlushAsync();
+        await host.Recorded.WaitForAsync(14);
+
+        var events = host.Recorded.Events;
+        var received = events.OfType<MessageReceivedEvent>().ToArray();
+        Assert.Equal("Olá! Do you ship to Lisbon? 😊", received[0].Text);
+        Assert.Equal(hello.MessageId, received[0].MessageId);
+        Assert.Equal(Customer, received[0].SenderId);
+        Assert.Equal(emulator.Webhooks.AccountId, received[0].AccountId);
+        Assert.Equal("ORDER_STATUS", received.Single(e => e.QuickReplyPayload is not null).QuickReplyPayload);
+        Assert.Equal("Track my order", received.Single(e => e.QuickReplyPayload is not null).Text);
+        Assert.Equal("image", received.Single(e => e.Attachments.Count > 0).Attachments[0].Type);
+        Assert.Equal(business, received.Single(e => e.ReplyToMessageId is not null).ReplyToMessageId);
+
+        var echoes = events.OfType<MessageEchoEvent>().ToArray();
+        Assert.Equal(new[] { business, card }, echoes.Select(e => e.MessageId));
+        Assert.All(echoes, e => Assert.Equal(Customer, e.CustomerId));
+
+        Assert.Equal("BUY_JACKET", Assert.Single(events.OfType<PostbackReceivedEvent>()).Payload);
+        Assert.Equal(new[] { ReactionAction.React, ReactionAction.Unreact }, events.OfType<ReactionEvent>().Select(r => r.Action));
+        Assert.Equal("\u2764\ufe0f", events.OfType<ReactionEvent>().First().Emoji);
+        Assert.Equal(card, Assert.Single(events.OfType<MessageReadEvent>()).MessageId);
+        var edit = Assert.Single(events.OfType<MessageEditedEvent>());
+        Assert.Equal(("Do you ship to Lisbon and Porto?", 1), (edit.Text, edit.EditCount));
+        Assert.Equal(hello.MessageId, Assert.Single(events.OfType<MessageDeletedEvent>()).MessageId);
+        Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(200, a.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_delivery_with_a_wrong_signature_reaches_no_handler_and_is_retried_by_the_emulator()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        var emulator = Connect(host);
+        emulator.Webhooks.Faults.WrongSignatureRate = 1;
+        var sent = await emulator.User(Customer).SendTextAsync("forged?");
+        var outcome = await sent.Delivery;
+
+        Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(401, a.StatusCode));
+        Assert.True(emulator.Webhooks.Attempts.Count > 1);
+        Assert.Empty(host.Recorded.Events);
+        Assert.NotNull(outcome);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_deliveries_with_duplicates_reordering_and_batches_are_each_handled_once_in_arrival_order()
+    {
+        const int customers = 50, perCustomer = 200;
+        await using var host = await WebhookTestHost.StartAsync(o => o.MaxConcurrency = 8);
+        var emulator = Connect(host);
+        emulator.Webhooks.DeliverEchoes = false;
+        emulator.Webhooks.Faults.Seed = 1234;
+        emulator.Webhooks.Faults.DuplicateRate = 0.2;
+        emulator.Webhooks.Faults.ReorderWindow = 10;
+        emulator.Webhooks.Faults.BatchSize = 5;
+        emulator.Webhooks.MaxRecordedAttempts = 100_000;
+
+        var users = Enumerable.Range(0, customers).Select(_ => emulator.User(emulator.NewUserId())).ToArray();
+        var sent = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < perCustomer; i++)
+        {
+            foreach (var user in users)
+            {
+                sent.Add((await user.SendTextAsync($"{user.Id}/{i}")).MessageId);
+            }
+        }
+
+        await emulator.Webhooks.FlushAsync();
+        await host.Recorded.WaitForAsync(customers * perCustomer, timeoutMilliseconds: 60_000);
+        await Task.Delay(200); // anything extra (a duplicate that slipped through) would show up now
+
+        var handled = host.Recorded.Events.OfType<MessageReceivedEvent>().ToArray();
+        Assert.Equal(customers * perCustomer, handled.Length);
+        Assert.Equal(handled.Length, handled.Select(e => e.MessageId).Distinct().Count());
+        Assert.True(sent.SetEquals(handled.Select(e => e.MessageId)));
+
+        // The faults really happened: more events posted than sent, several per POST, and not in sending order.
+        var attempts = emulator.Webhooks.Attempts;
+        var posted = attempts.Sum(a => a.EventCount);
+        Assert.InRange(posted, (int)(customers * perCustomer * 1.1), customers * perCustomer * 2);
+        Assert.True(attempts.Count < posted / 2);
+        var arrival = FirstArrivals(attempts);
+        Assert.NotEqual(arrival, arrival.OrderBy(mid => handled.First(e => e.MessageId == mid).Timestamp).ToList());
+
+        // Each customer's events were handled in the order they first arrived (read from the bodies as posted).
+        foreach (var group in handled.GroupBy(e => e.SenderId))
+        {
+            var expected = arrival.Where(group.Select(e => e.MessageId).ToHashSet().Contains).ToArray();
+            Assert.Equal(expected, group.Select(e => e.MessageId).ToArray());
+        }
+    }
+
+    private static GraphApiEmulator Connect(WebhookTestHost host)
+    {
+        var emulator = new GraphApiEmulator();
+        emulator.Webhooks.AppSecret = WebhookTestHost.Secret;
+        emulator.Webhooks.VerifyToken = WebhookTestHost.VerifyToken;
+        emulator.Webhooks.RetryDelays = new[] { TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20) };
+        emulator.Webhooks.DeliverTo(new Uri(host.Client.BaseAddress!, "/webhooks/instagram"));
+        return emulator;
+    }
+
+    // The business sends through the emulator's Send API, as the app's client would.
+    private static async Task<string> SendAsBusinessAsync(GraphApiEmulator emulator, string recipient, string messageJson)
+    {
+        var body = $"{{\"recipient\":{{\"id\":\"{recipient}\"}},\"message\":{messageJson}}}";
+        var answer = await emulator.HandleAsync(new EmulatedRequest("POST", "/v25.0/me/messages", "Bearer " + GraphApiEmulator.DefaultAccessToken, "application/json", body));
+        Assert.Equal(200, answer.StatusCode);
+        return JsonDocument.Parse(answer.Body).RootElement.GetProperty("message_id").GetString()!;
+    }
+
+    // Every mid in the order the endpoint first received it, read from the POSTed bodies independently of the parser.
+    private static List<string> FirstArrivals(IEnumerable<WebhookDeliveryAttempt> attempts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var attempt in attempts.OrderBy(a => a.DeliveryNumber).ThenBy(a => a.AttemptNumber))
+        {
+            using var body = JsonDocument.Parse(attempt.Body);
+            foreach (var entry in body.RootElement.GetProperty("entry").EnumerateArray())
+            {
+                foreach (var item in entry.GetProperty("messaging").EnumerateArray())
+                {
+                    var mid = item.GetProperty("message").GetProperty("mid").GetString()!;
+                    if (seen.Add(mid))
+                    {
+                        order.Add(mid);
+                    }
+                }
+            }
+        }
+
+        return order;
+    }
+}
