@@ -463,7 +463,20 @@ public sealed class InstagramMessenger
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
-            var buffer = new byte[(int)Math.Min(response.Content.Headers.ContentLength ?? 1024, max) + 1];
+            if (response.Content.Headers.ContentLength is { } exact)
+            {
+                // The usual case: a declared length within the cap, read into a buffer of exactly that size.
+                var body = new byte[exact];
+                for (var filled = 0; filled < body.Length;)
+                {
+                    var read = await stream.ReadAsync(body.AsMemory(filled), deadline.Token).ConfigureAwait(false);
+                    filled += read > 0 ? read : throw new IOException("The answer ended before its Content-Length.");
+                }
+
+                return body;
+            }
+
+            var buffer = new byte[Math.Min(4096, max + 1)];
             var length = 0;
             while (true)
             {
@@ -491,7 +504,7 @@ public sealed class InstagramMessenger
                 throw TooLarge(status, max);
             }
 
-            return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
+            return buffer.AsSpan(0, length).ToArray();
         }
         catch (OperationCanceledException ex)
         {
