@@ -476,35 +476,45 @@ public sealed class InstagramMessenger
                 return body;
             }
 
-            var buffer = new byte[Math.Min(4096, max + 1)];
-            var length = 0;
-            while (true)
+            // No declared length (a chunked answer): read into pooled buffers, at most one byte past the cap.
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
             {
-                if (length == buffer.Length)
+                var length = 0;
+                while (true)
                 {
+                    if (length == buffer.Length)
+                    {
+                        if (length > max)
+                        {
+                            throw TooLarge(status, max);
+                        }
+
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, max + 1L));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, max + 1L - length)), deadline.Token).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
                     if (length > max)
                     {
                         throw TooLarge(status, max);
                     }
-
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, max + 1L));
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length), deadline.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
+                return buffer.AsSpan(0, length).ToArray();
             }
-
-            if (length > max)
+            finally
             {
-                throw TooLarge(status, max);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
-
-            return buffer.AsSpan(0, length).ToArray();
         }
         catch (OperationCanceledException ex)
         {
