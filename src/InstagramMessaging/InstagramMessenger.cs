@@ -485,11 +485,6 @@ public sealed class InstagramMessenger
                 {
                     if (length == buffer.Length)
                     {
-                        if (length > max)
-                        {
-                            throw TooLarge(status, max);
-                        }
-
                         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, max + 1L));
                         buffer.AsSpan(0, length).CopyTo(larger);
                         ArrayPool<byte>.Shared.Return(buffer);

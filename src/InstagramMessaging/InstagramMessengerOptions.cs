@@ -13,7 +13,8 @@ public sealed class InstagramMessengerOptions
 
     /// <summary>
     /// The Page access token (or Instagram user token). Sent only in the <c>Authorization: Bearer</c> header;
-    /// never in a URL, a log line or an exception message.
+    /// never in a URL, a log line or an exception message. Printable ASCII only: whitespace (a trailing newline
+    /// from a file), control and non-ASCII characters are refused.
     /// </summary>
     public string? AccessToken { get; set; }
 
@@ -26,13 +27,16 @@ public sealed class InstagramMessengerOptions
     /// <summary>Which form of <c>appsecret_proof</c> to send when <see cref="AppSecret"/> is set.</summary>
     public AppSecretProofStyle AppSecretProof { get; set; } = AppSecretProofStyle.Timestamped;
 
-    /// <summary>The Graph API host, ending in '/'. Default <c>https://graph.facebook.com/</c>.</summary>
+    /// <summary>
+    /// The Graph API host, ending in '/'. Default <c>https://graph.facebook.com/</c>. Must be https, except for a
+    /// loopback host (such as the emulator), and carry no user information, query or fragment.
+    /// </summary>
     public Uri BaseAddress { get; set; } = FacebookGraphAddress;
 
-    /// <summary>The versioned path segment. Default <c>v25.0</c>.</summary>
+    /// <summary>The versioned path segment, <c>v</c> + digits + <c>.</c> + digits. Default <c>v25.0</c>.</summary>
     public string ApiVersion { get; set; } = "v25.0";
 
-    /// <summary>The Page (or Instagram account) that sends. Default <c>me</c>, the token's own.</summary>
+    /// <summary>The Page (or Instagram account) that sends: <c>me</c> (the default, the token's own) or a numeric id.</summary>
     public string PageId { get; set; } = "me";
 
     /// <summary>
