@@ -40,6 +40,19 @@ public sealed record EmulatedRequest(string Method, string PathAndQuery, string?
 
     /// <summary>How the body was encoded: JSON, a URL-encoded form, multipart, or none.</summary>
     public EmulatedBodyFormat BodyFormat => FormRequestReader.BodyFormat(this);
+
+    /// <summary>
+    /// The method, path, media type and body size, for test output. It never prints the bearer token or the
+    /// query string (which carries <c>appsecret_proof</c>): read <see cref="Authorization"/> and
+    /// <see cref="PathAndQuery"/> for those.
+    /// </summary>
+    public override string ToString()
+    {
+        var query = PathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? PathAndQuery : PathAndQuery.Substring(0, query) + "?(query hidden)";
+        var authorization = Authorization is null ? "none" : Authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? "Bearer ***" : "***";
+        return $"EmulatedRequest {{ {Method} {path}, Authorization = {authorization}, ContentType = {MediaType ?? "none"}, {Content.Length} bytes }}";
+    }
 }
 
 /// <summary>What the emulator answers: an HTTP status and a JSON body, or a dropped connection.</summary>
@@ -47,6 +60,9 @@ public sealed record EmulatedRequest(string Method, string PathAndQuery, string?
 /// <param name="Body">The JSON body.</param>
 public sealed record EmulatedResponse(int StatusCode, string Body)
 {
-    /// <summary>When not <see cref="EmulatedFault.None"/>, the transport drops the connection instead of answering.</summary>
+    /// <summary>
+    /// When not <see cref="EmulatedFault.None"/>, the fault the transport plays: it drops the connection for the
+    /// two drop faults, and sends the answer as an HTML page for <see cref="EmulatedFault.GatewayErrorAfterProcessing"/>.
+    /// </summary>
     public EmulatedFault Drop { get; init; }
 }

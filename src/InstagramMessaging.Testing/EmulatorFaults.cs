@@ -24,6 +24,12 @@ public sealed class EmulatorFaults
     /// <summary>Process and deliver the message, then drop the connection before answering: the outcome is unknown to the client.</summary>
     public double DropAfterProcessingRate { get; set; }
 
+    /// <summary>
+    /// Process and deliver the message, then answer HTTP 502 with a gateway's HTML page instead of Graph's
+    /// answer, as a proxy or load balancer does when it loses the backend's reply: the outcome is unknown to the client.
+    /// </summary>
+    public double GatewayErrorAfterProcessingRate { get; set; }
+
     /// <summary>A delay before every answer (on the emulator's clock).</summary>
     public TimeSpan Delay { get; set; }
 
@@ -67,6 +73,7 @@ public sealed class EmulatorFaults
             (EmulatedFault.TransientError, TransientErrorRate),
             (EmulatedFault.ServerError, ServerErrorRate),
             (EmulatedFault.DropAfterProcessing, DropAfterProcessingRate),
+            (EmulatedFault.GatewayErrorAfterProcessing, GatewayErrorAfterProcessingRate),
         })
         {
             if (draw < rate)
@@ -98,4 +105,7 @@ public enum EmulatedFault
 
     /// <summary>Delivered, then the connection was dropped before the answer.</summary>
     DropAfterProcessing,
+
+    /// <summary>Delivered, then a gateway answered HTTP 502 without Graph's error envelope.</summary>
+    GatewayErrorAfterProcessing,
 }

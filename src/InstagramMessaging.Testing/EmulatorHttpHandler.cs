@@ -32,7 +32,7 @@ internal sealed class EmulatorHttpHandler : HttpMessageHandler
         }
 
         var content = new StringContent(answer.Body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        content.Headers.ContentType = new MediaTypeHeaderValue(answer.Drop == EmulatedFault.GatewayErrorAfterProcessing ? "text/html" : "application/json") { CharSet = "utf-8" };
         return new HttpResponseMessage((HttpStatusCode)answer.StatusCode) { Content = content, RequestMessage = request };
     }
 }

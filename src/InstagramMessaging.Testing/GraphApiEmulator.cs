@@ -36,6 +36,7 @@ public sealed partial class GraphApiEmulator
     private readonly ConcurrentDictionary<string, byte> _closedWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
     private int _throttled;
+    private int _maxRecordedRequests = 1000;
     private readonly TimeProvider _time;
     private long _messageCounter;
 
@@ -53,8 +54,18 @@ public sealed partial class GraphApiEmulator
     /// <summary>The Page id accepted in paths besides <c>me</c>.</summary>
     public string PageId { get; }
 
-    /// <summary>Every request received, accepted or not, in order of arrival.</summary>
+    /// <summary>
+    /// The requests received, accepted or not, in order of arrival: the latest <see cref="MaxRecordedRequests"/>
+    /// (older ones are dropped, so a load test does not keep every body in memory).
+    /// </summary>
     public IReadOnlyList<EmulatedRequest> Requests => _requests.ToArray();
+
+    /// <summary>How many requests <see cref="Requests"/> keeps; the oldest are dropped beyond it. Default 1000.</summary>
+    public int MaxRecordedRequests
+    {
+        get => _maxRecordedRequests;
+        set => _maxRecordedRequests = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The number of recorded requests cannot be negative.");
+    }
 
     /// <summary>Accepts another access token.</summary>
     public void AddAccessToken(string token)
@@ -165,6 +176,10 @@ public sealed partial class GraphApiEmulator
         cancellationToken.ThrowIfCancellationRequested();
         var parameters = await FormRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         _requests.Enqueue(request with { TokenLocation = parameters.TokenLocation });
+        while (_requests.Count > _maxRecordedRequests && _requests.TryDequeue(out _))
+        {
+        }
+
         var path = request.PathAndQuery.Split('?', 2)[0];
         var match = Route().Match(path);
         if (!match.Success || (match.Groups["page"].Value != "me" && match.Groups["page"].Value != PageId))
@@ -220,7 +235,12 @@ public sealed partial class GraphApiEmulator
         }
 
         var answer = Send(parameters, page + "|" + parameters.Tokens[0]);
-        return fault == EmulatedFault.DropAfterProcessing ? answer with { Drop = fault } : answer;
+        return fault switch
+        {
+            EmulatedFault.DropAfterProcessing => answer with { Drop = fault },
+            EmulatedFault.GatewayErrorAfterProcessing => new EmulatedResponse(502, "<html><body><h1>502 Bad Gateway</h1></body></html>") { Drop = fault },
+            _ => answer,
+        };
     }
 
     private EmulatedResponse Send(RequestParameters parameters, string account)

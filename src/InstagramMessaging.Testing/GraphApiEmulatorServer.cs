@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,15 +35,25 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
     /// <summary>Where to point <c>InstagramMessengerOptions.BaseAddress</c>, such as <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts a server on 127.0.0.1 with a port the operating system picks.</summary>
+    /// <summary>
+    /// Starts a server on 127.0.0.1 with a port the operating system picks, and on nothing else: it reads no
+    /// configuration (no <c>appsettings.json</c>, no environment variables), so a <c>Kestrel:Endpoints</c> or
+    /// <c>ASPNETCORE_URLS</c> meant for an app cannot expose it on another address.
+    /// </summary>
     /// <param name="emulator">The emulator to serve; a new one by default.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<GraphApiEmulatorServer> StartAsync(GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
     {
         emulator ??= new GraphApiEmulator();
-        var builder = WebApplication.CreateSlimBuilder();
+        // The empty builder adds no configuration source; Kestrel is told to bind its own loopback endpoint only.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Configure(new ConfigurationBuilder().Build());
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
         var app = builder.Build();
         app.Run(context => ServeAsync(emulator, context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -64,14 +75,14 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
             context.Request.ContentType,
             buffer.ToArray());
         var answer = await emulator.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
-        if (answer.Drop != EmulatedFault.None)
+        if (answer.Drop is EmulatedFault.DropBeforeProcessing or EmulatedFault.DropAfterProcessing)
         {
             context.Abort();
             return;
         }
 
         context.Response.StatusCode = answer.StatusCode;
-        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentType = answer.Drop == EmulatedFault.GatewayErrorAfterProcessing ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
         await context.Response.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
     }
 

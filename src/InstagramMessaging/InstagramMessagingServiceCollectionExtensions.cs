@@ -16,6 +16,13 @@ public static class InstagramMessagingServiceCollectionExtensions
     /// first to share budgets across instances), and the container's <see cref="TimeProvider"/> and logging.
     /// Chain handlers or a primary handler on the returned builder.
     /// </summary>
+    /// <remarks>
+    /// The factory's own request logging is removed for this client and every header is marked for redaction,
+    /// whatever the Microsoft.Extensions.Http version: that logging prints the request URL, whose query carries
+    /// <c>appsecret_proof</c>, and before version 9 the <c>Authorization</c> header, that is the token. The client
+    /// logs each call and answer itself, without either. Adding a logger back with <c>AddDefaultLogger()</c> brings
+    /// the URL back into the logs.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the token and, if needed, host, version and page.</param>
     /// <returns>The typed client's builder.</returns>
@@ -33,11 +40,13 @@ public static class InstagramMessagingServiceCollectionExtensions
             return new InstagramRateLimiter(options.TextMessagesPerSecond, options.AudioVideoMessagesPerSecond, provider.GetService<TimeProvider>());
         });
         return services.AddHttpClient<InstagramMessenger, InstagramMessenger>((http, provider) => new InstagramMessenger(
-            http,
-            provider.GetRequiredService<IOptions<InstagramMessengerOptions>>().Value,
-            provider.GetService<TimeProvider>(),
-            provider.GetRequiredService<IInstagramRateLimiter>(),
-            provider.GetService<ILogger<InstagramMessenger>>()));
+                http,
+                provider.GetRequiredService<IOptions<InstagramMessengerOptions>>().Value,
+                provider.GetService<TimeProvider>(),
+                provider.GetRequiredService<IInstagramRateLimiter>(),
+                provider.GetService<ILogger<InstagramMessenger>>()))
+            .RemoveAllLoggers()
+            .RedactLoggedHeaders(static _ => true);
     }
 
     private sealed class InstagramMessengerOptionsValidator : IValidateOptions<InstagramMessengerOptions>

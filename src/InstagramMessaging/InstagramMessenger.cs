@@ -320,7 +320,17 @@ public sealed class InstagramMessenger
         Log.Sending(_logger, call.Operation, _pageUri.AbsolutePath);
         try
         {
-            var response = await _retry.ExecuteAsync(static (call, token) => call.Messenger.AttemptAsync(call, token), call, cancellationToken).ConfigureAwait(false);
+            GraphResponse response;
+            try
+            {
+                response = await _retry.ExecuteAsync(static (call, token) => call.Messenger.AttemptAsync(call, token), call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (IsNotSent(ex))
+            {
+                // Retries ran out without ever reaching Meta: nothing was sent.
+                throw new InstagramTransientException("No connection could be made to the Graph API; nothing was sent.", 0, null, isTransient: true, null, null, 0, innerException: ex);
+            }
+
             InstagramTelemetry.Sent.Add(1, new KeyValuePair<string, object?>("operation", call.Operation));
             Log.Sent(_logger, call.Operation, _time.GetElapsedTime(started).TotalMilliseconds, response.MessageId);
             return response;
@@ -398,12 +408,15 @@ public sealed class InstagramMessenger
 
     private async ValueTask<GraphResponse> SendOnceAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken callerToken, CancellationToken token)
     {
-        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        var body = content is null ? null : new WriteTrackingContent(content);
+        using var request = new HttpRequestMessage(method, uri) { Content = body };
         request.Headers.Authorization = _authorization;
+        var started = Environment.TickCount64;
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+            // Headers only: the body is read below, bounded in size and time.
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (!IsNotSent(ex))
         {
@@ -414,14 +427,103 @@ public sealed class InstagramMessenger
         {
             throw new InstagramOutcomeUnknownException("The call timed out after the request was sent; the message may have been delivered.", 0, null, 0, innerException: ex);
         }
+        catch (OperationCanceledException ex) when (body is { Started: true })
+        {
+            // The caller gave up, but only after the request was on its way: it may still be delivered.
+            throw new InstagramOutcomeUnknownException("The call was cancelled after the request was sent; the message may have been delivered.", 0, null, 0, innerException: ex);
+        }
 
         using (response)
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            var bytes = await ReadAnswerAsync(response, started, token).ConfigureAwait(false);
+            Log.Answered(_logger, method.Method, uri.AbsolutePath, (int)response.StatusCode, Environment.TickCount64 - started);
             var usage = response.Headers.TryGetValues("X-Business-Use-Case-Usage", out var values) ? string.Join(",", values) : null;
             return ReadResponse(response.StatusCode, bytes, usage);
         }
     }
+
+    // Reads the answer, at most MaxResponseBytes and within what is left of HttpClient.Timeout (which, with
+    // ResponseHeadersRead, no longer covers the body). The request was sent, so whatever goes wrong here leaves
+    // the outcome unknown.
+    private async ValueTask<byte[]> ReadAnswerAsync(HttpResponseMessage response, long started, CancellationToken token)
+    {
+        var max = _options.MaxResponseBytes;
+        var status = response.StatusCode;
+        if (response.Content.Headers.ContentLength is { } declared && declared > max)
+        {
+            throw TooLarge(status, max);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
+        if (_http.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            deadline.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, _http.Timeout.TotalMilliseconds - (Environment.TickCount64 - started))));
+        }
+
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength is { } exact)
+            {
+                // The usual case: a declared length within the cap, read into a buffer of exactly that size.
+                var body = new byte[exact];
+                for (var filled = 0; filled < body.Length;)
+                {
+                    var read = await stream.ReadAsync(body.AsMemory(filled), deadline.Token).ConfigureAwait(false);
+                    filled += read > 0 ? read : throw new IOException("The answer ended before its Content-Length.");
+                }
+
+                return body;
+            }
+
+            // No declared length (a chunked answer): read into pooled buffers, at most one byte past the cap.
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
+            {
+                var length = 0;
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, max + 1L));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, max + 1L - length)), deadline.Token).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                    if (length > max)
+                    {
+                        throw TooLarge(status, max);
+                    }
+                }
+
+                return buffer.AsSpan(0, length).ToArray();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        catch (OperationCanceledException ex)
+        {
+            var why = token.IsCancellationRequested ? "was cancelled" : "timed out";
+            throw new InstagramOutcomeUnknownException($"The call {why} while the answer was read; the message may have been delivered.", 0, null, status, innerException: ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new InstagramOutcomeUnknownException("The connection broke while the answer was read; the message may have been delivered.", 0, null, status, innerException: ex);
+        }
+    }
+
+    private static InstagramOutcomeUnknownException TooLarge(HttpStatusCode status, int max)
+        => new(string.Create(CultureInfo.InvariantCulture, $"The answer is longer than MaxResponseBytes ({max} bytes), so it is not a Graph API answer (a wrong BaseAddress, a proxy or a captive portal?); the request may have taken effect."), 0, null, status);
 
     // Nothing reached Meta: the connection was never established.
     private static bool IsNotSent(HttpRequestException ex)
@@ -506,10 +608,15 @@ public sealed class InstagramMessenger
             return parsed;
         }
 
-        var what = (int)status is >= 200 and < 300
-            ? "an answer that is not Graph API JSON; the request may have taken effect"
-            : "no Graph API error envelope";
-        throw new InstagramApiException($"The Graph API answered HTTP {(int)status} with {what}.", 0, null, false, null, null, status, innerException: parseError);
+        // Meta's own answers carry its envelope. A success without Graph JSON, or a 5xx without the envelope (a
+        // gateway that lost the backend's answer), came after the request went through: it may have taken effect.
+        if ((int)status is (>= 200 and < 300) or >= 500)
+        {
+            var what = (int)status < 300 ? "an answer that is not Graph API JSON" : "no Graph API error envelope (from a gateway or proxy?)";
+            throw new InstagramOutcomeUnknownException($"The Graph API answered HTTP {(int)status} with {what}; the message may have been delivered.", 0, null, status, innerException: parseError);
+        }
+
+        throw new InstagramApiException($"The Graph API answered HTTP {(int)status} with no Graph API error envelope.", 0, null, false, null, null, status, innerException: parseError);
     }
 
     private static SendResult ToSendResult(GraphResponse response)

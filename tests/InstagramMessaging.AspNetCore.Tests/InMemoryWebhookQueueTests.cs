@@ -7,7 +7,7 @@ namespace InstagramMessaging.AspNetCore.Tests;
 
 public sealed class InMemoryWebhookQueueTests
 {
-    private static MessageReceivedEvent Event(string mid) => new() { AccountId = "1", SenderId = "2", MessageId = mid, DedupeKey = mid };
+    private static MessageReceivedEvent Event(string mid) => new() { AccountId = "1", SenderId = "2", MessageId = mid };
 
     [Fact]
     public async Task Capacity_counts_events_until_they_are_acknowledged_not_until_they_are_taken()

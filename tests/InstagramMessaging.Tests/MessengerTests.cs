@@ -129,9 +129,12 @@ public class MessengerTests
     [Fact]
     public async Task A_body_that_is_not_Graph_json_still_gives_a_typed_error()
     {
-        var messenger = new InstagramMessenger(new HttpClient(new ScriptedHandler(ScriptedHandler.Answer(HttpStatusCode.BadGateway, "<html>bad gateway</html>"))), new InstagramMessengerOptions { AccessToken = "stub-access-token" });
+        var handler = new ScriptedHandler(ScriptedHandler.Answer(HttpStatusCode.BadGateway, "<html>bad gateway</html>"), ScriptedHandler.Success());
+        var messenger = new InstagramMessenger(new HttpClient(handler), new InstagramMessengerOptions { AccessToken = "stub-access-token" });
 
-        var ex = await Assert.ThrowsAsync<InstagramApiException>(() => new TextMessage("hi").SendAsync(messenger, User));
+        // A gateway's 5xx page: the request went through it, so the message may have been delivered; never retried.
+        var ex = await Assert.ThrowsAsync<InstagramOutcomeUnknownException>(() => new TextMessage("hi").SendAsync(messenger, User));
+        Assert.Equal(1, handler.Requests);
 
         Assert.Equal(0, ex.Code);
         Assert.Equal(HttpStatusCode.BadGateway, ex.HttpStatusCode);

@@ -30,10 +30,12 @@ internal static class GraphErrors
     }
 
     // X-Business-Use-Case-Usage: {"<business id>":[{"type":"instagram","call_count":100,...,"estimated_time_to_regain_access":5}]}
-    // (minutes). The longest wait named wins.
+    // (minutes). The longest wait named wins, capped at InstagramRateLimiter.MaxThrottlePause; a value that is not
+    // a finite, non-negative number, or a header of another shape, is no hint at all. The header comes from the
+    // network: nothing in it may throw or hold an account back without bound.
     public static TimeSpan? RetryAfter(string? header)
     {
-        if (string.IsNullOrWhiteSpace(header))
+        if (string.IsNullOrWhiteSpace(header) || header.Length > 64 * 1024)
         {
             return null;
         }
@@ -41,21 +43,36 @@ internal static class GraphErrors
         try
         {
             using var document = JsonDocument.Parse(header);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
             double? minutes = null;
             foreach (var business in document.RootElement.EnumerateObject())
             {
+                if (business.Value.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
                 foreach (var usage in business.Value.EnumerateArray())
                 {
-                    if (usage.TryGetProperty("estimated_time_to_regain_access", out var value) && value.TryGetDouble(out var m))
+                    if (usage.ValueKind == JsonValueKind.Object
+                        && usage.TryGetProperty("estimated_time_to_regain_access", out var value)
+                        && value.ValueKind == JsonValueKind.Number
+                        && value.TryGetDouble(out var m) && double.IsFinite(m) && m >= 0)
                     {
                         minutes = Math.Max(minutes ?? 0, m);
                     }
                 }
             }
 
-            return minutes is { } wait ? TimeSpan.FromMinutes(wait) : null;
+            return minutes is { } wait
+                ? (wait >= InstagramRateLimiter.MaxThrottlePause.TotalMinutes ? InstagramRateLimiter.MaxThrottlePause : TimeSpan.FromMinutes(wait))
+                : null;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return null;
         }

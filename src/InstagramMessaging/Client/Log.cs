@@ -23,4 +23,9 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Error, "{Operation} has an unknown outcome; it is not retried, since the message may have been delivered")]
     public static partial void OutcomeUnknown(ILogger logger, string operation);
+
+    // Stands in for IHttpClientFactory's own request logging, which AddInstagramMessaging removes: that logging
+    // prints the query string (appsecret_proof) and, before Microsoft.Extensions.Http 9, the Authorization header.
+    [LoggerMessage(7, LogLevel.Debug, "{Method} {Path} answered HTTP {Status} in {ElapsedMs} ms")]
+    public static partial void Answered(ILogger logger, string method, string path, int status, long elapsedMs);
 }
