@@ -99,35 +99,20 @@ internal static class WebhookJson
     }
 
     // Reads to the value's start and says whether it is an object (else skips it).
-    public static bool EnterObject(ref Utf8JsonReader reader)
+    public static bool EnterObject(ref Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartObject);
+
+    // Reads to the value's start and says whether it is an array (else skips it).
+    public static bool EnterArray(ref Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartArray);
+
+    private static bool Enter(ref Utf8JsonReader reader, JsonTokenType start)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.StartObject)
+        if (reader.TokenType == start)
         {
             return true;
         }
 
         reader.Skip();
         return false;
-    }
-
-    public static bool EnterArray(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.StartArray)
-        {
-            return true;
-        }
-
-        reader.Skip();
-        return false;
-    }
-
-    // The text of the value the reader stands on (its first token), as sent, escapes included.
-    public static string RawValue(ReadOnlySpan<byte> source, ref Utf8JsonReader reader)
-    {
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        return Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]);
     }
 }
