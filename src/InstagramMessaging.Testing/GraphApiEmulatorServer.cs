@@ -37,12 +37,19 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 with a port the operating system picks.</summary>
     /// <param name="emulator">The emulator to serve; a new one by default.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<GraphApiEmulatorServer> StartAsync(GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
+    public static Task<GraphApiEmulatorServer> StartAsync(GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
+        => StartOnPortAsync(0, emulator, cancellationToken);
+
+    /// <summary>Starts a server on 127.0.0.1 at <paramref name="port"/> (0: a port the operating system picks).</summary>
+    /// <param name="port">The loopback port, such as 4000 for the <c>instagram-emulator</c> tool.</param>
+    /// <param name="emulator">The emulator to serve; a new one (with a movable <see cref="EmulatorClock"/>) by default.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<GraphApiEmulatorServer> StartOnPortAsync(int port, GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
     {
-        emulator ??= new GraphApiEmulator();
+        emulator ??= new GraphApiEmulator(timeProvider: new EmulatorClock());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.Run(context => ServeAsync(emulator, context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -54,6 +61,12 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
 
     private static async Task ServeAsync(GraphApiEmulator emulator, HttpContext context)
     {
+        if (EmulatorPage.Handles(context))
+        {
+            await EmulatorPage.ServeAsync(emulator, context).ConfigureAwait(false);
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
 
