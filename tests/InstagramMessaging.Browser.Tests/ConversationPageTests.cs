@@ -365,6 +365,7 @@ public sealed class ConversationPageTests(BrowserFixture browser)
 
         if (Environment.GetEnvironmentVariable("INSTAGRAM_EMULATOR_SCREENSHOT") is { Length: > 0 } path)
         {
+            await session.Page.SetViewportSizeAsync(1360, 1240);
             await session.Page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await session.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });

@@ -71,7 +71,7 @@ internal sealed class TestApp : IAsyncDisposable
     // The next deliveries are answered 500, as a crashing app would.
     public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
 
-    public Uri Image(string name, string color) => new(BaseAddress, $"img/{name}.png?c={color}");
+    public Uri Image(string name, string color) => new(BaseAddress, $"img/{name}.png?c={Uri.EscapeDataString(color)}");
 
     // The business's Send API call, as any app makes it: the token in the header, or in the URL when asked.
     public async Task<(int Status, string Body)> SendAsync(string json, bool tokenInUrl = false)
