@@ -40,7 +40,8 @@ internal static partial class ConversationView
     public static JsonObject Build(GraphApiEmulator emulator, string conversation)
     {
         var entries = emulator.Timeline.Of(conversation);
-        var attempts = emulator.Webhooks.Attempts;
+        // Every webhook about this conversation names the customer (sender or recipient): filter once, then by mid.
+        var attempts = emulator.Webhooks.Attempts.Where(a => a.Body.Contains(conversation, StringComparison.Ordinal)).ToArray();
         var bubbles = new List<JsonObject>();
         var byMid = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var typing = false;
