@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -334,6 +335,42 @@ public sealed class ConversationPageTests(BrowserFixture browser)
         Assert.Empty(session.App.Events);
     }
 
+    [BrowserFact]
+    public async Task The_page_has_no_accessibility_violations_axe_finds()
+    {
+        await using var session = await PageSession.OpenAsync(browser);
+        var customer = session.Emulator.User(session.Customer);
+        var hello = await customer.SendTextAsync("Hello");
+        var app = session.App;
+        await app.SendOkAsync(session.Json($$$$"""
+            "message":{"text":"Hi!"},"reply_to":{"mid":"{{{{hello.MessageId}}}}"}
+            """));
+        await app.SendOkAsync(session.Json($$$$"""
+            "message":{"attachments":[{"type":"image","payload":{"url":"{{{{app.Image("a", "#c13584")}}}}"}},{"type":"image","payload":{"url":"{{{{app.Image("b", "#405de6")}}}}"}}]}
+            """));
+        await app.SendOkAsync(session.Json($$$$"""
+            "message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"Shirt","subtitle":"€49","image_url":"{{{{app.Image("s", "#833ab4")}}}}","buttons":[{"type":"postback","title":"Buy","payload":"BUY"},{"type":"web_url","title":"View","url":"https://shop.example/s"}]}]}}}
+            """));
+        await app.SendOkAsync(session.Json("""
+            "message":{"attachment":{"type":"like_heart"}}
+            """));
+        var ask = await app.SendOkAsync(session.Json("""
+            "message":{"text":"Which size?","quick_replies":[{"content_type":"text","title":"M","payload":"SIZE_M"}]}
+            """));
+        await customer.ReactAsync(ask, "love");
+        await app.SendOkAsync(session.Json("""
+            "sender_action":"typing_on"
+            """));
+        await session.App.SendAsync(session.Json("""
+            "message":{"text":""}
+            """));
+        await Expect(session.Page.GetByRole(AriaRole.Article, new() { Name = "Business message, not sent" })).ToBeVisibleAsync();
+
+        var results = await session.Page.RunAxe();
+
+        Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+    }
+
     // Also makes the README's screenshot: INSTAGRAM_EMULATOR_SCREENSHOT=docs/images/conversation-page.png (see README).
     [BrowserFact]
     public async Task A_whole_conversation_reads_as_instagram_shows_it()
@@ -366,6 +403,7 @@ public sealed class ConversationPageTests(BrowserFixture browser)
         if (Environment.GetEnvironmentVariable("INSTAGRAM_EMULATOR_SCREENSHOT") is { Length: > 0 } path)
         {
             await session.Page.SetViewportSizeAsync(1360, 1240);
+            await session.Page.Mouse.MoveAsync(1, 1); // no hover toolbar in the picture
             await session.Page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await session.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
