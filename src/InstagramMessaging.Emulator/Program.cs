@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using InstagramMessaging.Emulator;
@@ -60,12 +61,17 @@ else
 }
 
 Console.WriteLine("Press Ctrl+C to stop.");
+
+// Ctrl+C, `kill` and `docker stop` all stop the server cleanly (the web host alone would only signal its lifetime).
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 await stop.Task;
 return 0;

@@ -32,6 +32,15 @@ public sealed class EmulatorToolTests
             var line = await tool.WaitForLineAsync(l => l.Contains("--> message", StringComparison.Ordinal));
             Assert.Matches(@"^\d\d:\d\d:\d\d  --> message  <-- \[200\] \d+ ms  delivery 1$", line);
             Assert.Equal("Hello from the tool", Assert.Single(app.Items).GetProperty("message").GetProperty("text").GetString());
+
+            // `kill` (SIGTERM) stops it cleanly, as Ctrl+C does.
+            using (var kill = Process.Start("kill", $"-TERM {tool.Process.Id}"))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await tool.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(0, tool.Process.ExitCode);
         }
         finally
         {
