@@ -92,7 +92,7 @@ internal static class HandlerEmitter
             if (payloadRoutes.Count > 0)
             {
                 var row = RouteTable.For(payloadRoutes[0].Kind);
-                w.Line("// Compiled to an ordinal comparison (length, then characters); a null payload matches no case.");
+                w.Line("// Ordinal: payloads come back exactly as they were sent. A null payload matches no case.");
                 w.Open($"switch ({row.Local}.{row.PayloadProperty})");
                 foreach (var route in payloadRoutes)
                 {
