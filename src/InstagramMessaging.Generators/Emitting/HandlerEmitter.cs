@@ -113,7 +113,8 @@ internal static class HandlerEmitter
     // A Task is wrapped in a ValueTask (a struct: nothing allocated); a ValueTask is returned as it is.
     private static string Call(RouteSpec route, string local)
     {
-        var call = $"{route.MethodName}({local}{(route.TakesCancellationToken ? ", cancellationToken" : string.Empty)})";
+        var argument = route.ParameterCast is null ? local : $"({route.ParameterCast}){local}";
+        var call = $"{route.MethodName}({argument}{(route.TakesCancellationToken ? ", cancellationToken" : string.Empty)})";
         return route.ReturnsTask ? $"new global::System.Threading.Tasks.ValueTask({call})" : call;
     }
 }

@@ -35,4 +35,8 @@ internal sealed record HandlerSpec(
 /// <param name="MethodName">The method's name, as written in C#.</param>
 /// <param name="TakesCancellationToken">Whether it takes the token as a second parameter.</param>
 /// <param name="ReturnsTask">True for <c>Task</c> (wrapped in a <c>ValueTask</c>, which allocates nothing), false for <c>ValueTask</c>.</param>
-internal sealed record RouteSpec(RouteKind Kind, string? Payload, string MethodName, bool TakesCancellationToken, bool ReturnsTask);
+/// <param name="ParameterCast">
+/// The method's event parameter type (fully qualified) when the method is overloaded and takes a base type of the
+/// event: the call casts to it, so overload resolution cannot pick a more specific overload routed elsewhere.
+/// </param>
+internal sealed record RouteSpec(RouteKind Kind, string? Payload, string MethodName, bool TakesCancellationToken, bool ReturnsTask, string? ParameterCast = null);

@@ -55,7 +55,7 @@ internal static class RoutingReader
             ContractReader.Keyword(type),
             new EquatableArray<ContainingTypeSpec>(containing),
             new EquatableArray<RouteSpec>(routes.Select(r => new RouteSpec(
-                r.Row.Kind, r.Payload, ContractReader.EscapeIdentifier(r.Method.Name), r.TakesCancellationToken, r.ReturnsTask))));
+                r.Row.Kind, r.Payload, ContractReader.EscapeIdentifier(r.Method.Name), r.TakesCancellationToken, r.ReturnsTask, ParameterCast(type, r)))));
     }
 
     /// <summary>The routes of <paramref name="type"/> that routing can call, first wins for a payload routed twice.</summary>
@@ -117,6 +117,17 @@ internal static class RoutingReader
     /// <summary>How messages name a route: <c>the quick reply payload "X"</c>, or <c>[OnReaction]</c>.</summary>
     public static string Describe(RouteRow row, string? payload)
         => payload is null ? row.AttributeDisplayName : $"the {row.Noun} payload \"{payload}\"";
+
+    private static string? ParameterCast(INamedTypeSymbol type, FoundRoute route)
+    {
+        var parameter = route.Method.Parameters[0].Type;
+        if (parameter.Name == route.Row.EventTypeName || type.GetMembers(route.Method.Name).Length < 2)
+        {
+            return null;
+        }
+
+        return parameter.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    }
 
     private static string? ClassProblem(INamedTypeSymbol type, CancellationToken cancellationToken)
     {

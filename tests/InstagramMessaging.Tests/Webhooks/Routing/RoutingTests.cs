@@ -145,6 +145,17 @@ public class RoutingTests
         Assert.Equal(new[] { "OrderStatus", "TalkToHuman", "TalkToHuman", "GetStarted", "Location" }, _router.Calls.Select(c => c.Method));
     }
 
+    [Fact]
+    public async Task Each_route_calls_its_own_overload()
+    {
+        var router = new OverloadedRouter();
+
+        await router.HandleAsync(Message(RoutedPayloads.OrderStatus), _token);
+        await router.HandleAsync(Message(quickReplyPayload: null), _token);
+
+        Assert.Equal(new[] { "any", "message" }, router.Calls);
+    }
+
     private static MessageReceivedEvent Message(string? quickReplyPayload)
         => new() { AccountId = Account, SenderId = Customer, MessageId = "m" + Guid.NewGuid().ToString("N"), Text = "hi", QuickReplyPayload = quickReplyPayload };
 }
