@@ -149,6 +149,40 @@ public class PayloadCoverageAnalyzerTests
             Warning("IGM030").WithLocation(0).WithArguments("postback", "ORDER_42", string.Empty));
 
     [Fact]
+    public Task Quick_replies_of_contracts_in_a_referenced_library_count_as_sent()
+    {
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Contracts",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                namespace Contracts;
+                public static class Outer
+                {
+                    [InstagramMessaging.QuickReply("Status", "ORDER_STATUS")]
+                    public sealed class Menu { }
+                }
+                """) },
+            TestCompilation.References,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var reference = MetadataReference.CreateFromImage(image.ToArray());
+
+        return Verifier.VerifyAsync(
+            Usings + """
+                [InstagramWebhookHandler]
+                public partial class Router
+                {
+                    [OnQuickReply("ORDER_STATUS")] ValueTask A(MessageReceivedEvent m) => default;
+                    [OnQuickReply({|#0:"ORDER_CANCEL"|})] ValueTask B(MessageReceivedEvent m) => default;
+                }
+                """,
+            withRuntime: true,
+            CompilerDiagnostics.Errors,
+            state => state.AdditionalReferences.Add(reference),
+            Warning("IGM030").WithLocation(0).WithArguments("quick reply", "ORDER_CANCEL", string.Empty));
+    }
+
+    [Fact]
     public Task A_compilation_without_the_runtime_gets_nothing()
         => Verifier.VerifyAsync("public class Plain { }", withRuntime: false, CompilerDiagnostics.Errors);
 

@@ -50,6 +50,7 @@ public sealed class PayloadCoverageAnalyzer : DiagnosticAnalyzer
             }
 
             var collector = new Collector(
+                compilation,
                 compilation.GetTypeByMetadataName("InstagramMessaging.QuickReplyAttribute"),
                 compilation.GetTypeByMetadataName("InstagramMessaging.QuickReply"),
                 compilation.GetTypeByMetadataName("InstagramMessaging.IceBreaker"),
@@ -64,6 +65,7 @@ public sealed class PayloadCoverageAnalyzer : DiagnosticAnalyzer
     /// <summary>The payloads of one compilation, gathered concurrently.</summary>
     private sealed class Collector
     {
+        private readonly Compilation _compilation;
         private readonly INamedTypeSymbol? _quickReplyAttribute;
         private readonly INamedTypeSymbol? _quickReply;
         private readonly INamedTypeSymbol? _iceBreaker;
@@ -74,8 +76,9 @@ public sealed class PayloadCoverageAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentBag<(RouteKind Kind, string Payload, Location? Location)> _routed = new();
         private readonly ConcurrentBag<(string Name, Location Location)> _handlers = new();
 
-        public Collector(INamedTypeSymbol? quickReplyAttribute, INamedTypeSymbol? quickReply, INamedTypeSymbol? iceBreaker, INamedTypeSymbol? button)
+        public Collector(Compilation compilation, INamedTypeSymbol? quickReplyAttribute, INamedTypeSymbol? quickReply, INamedTypeSymbol? iceBreaker, INamedTypeSymbol? button)
         {
+            _compilation = compilation;
             _quickReplyAttribute = quickReplyAttribute;
             _quickReply = quickReply;
             _iceBreaker = iceBreaker;
@@ -140,10 +143,17 @@ public sealed class PayloadCoverageAnalyzer : DiagnosticAnalyzer
             var routed = new HashSet<(RouteKind, string)>(_routed.Select(r => (r.Kind, r.Payload)));
             var builtAtRunTime = _builtAtRunTime.ToArray();
 
+            HashSet<string>? referencedQuickReplies = null;
             foreach (var (kind, payload, location) in _routed)
             {
                 // A payload a send site may build at run time from a known prefix is not called dead.
                 if (sent.Contains((kind, payload)) || builtAtRunTime.Any(b => b.Kind == kind && payload.StartsWith(b.Prefix, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                // Contracts often live in a library of their own: read its [QuickReply] attributes, only when needed.
+                if (kind == RouteKind.QuickReply && (referencedQuickReplies ??= ReferencedQuickReplies(context.CancellationToken)).Contains(payload))
                 {
                     continue;
                 }
@@ -183,11 +193,73 @@ public sealed class PayloadCoverageAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // [QuickReply] payloads of the types of referenced assemblies that themselves reference the runtime library.
+        private HashSet<string> ReferencedQuickReplies(System.Threading.CancellationToken cancellationToken)
+        {
+            var payloads = new HashSet<string>(StringComparer.Ordinal);
+            if (_quickReplyAttribute is null)
+            {
+                return payloads;
+            }
+
+            var runtime = _quickReplyAttribute.ContainingAssembly;
+            foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (!assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Contains(runtime, SymbolEqualityComparer.Default)))
+                {
+                    continue;
+                }
+
+                var types = new Stack<INamespaceOrTypeSymbol>();
+                types.Push(assembly.GlobalNamespace);
+                while (types.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var member in types.Pop().GetMembers())
+                    {
+                        if (member is INamespaceOrTypeSymbol container)
+                        {
+                            types.Push(container);
+                        }
+
+                        if (member is not INamedTypeSymbol type)
+                        {
+                            continue;
+                        }
+
+                        foreach (var attribute in type.GetAttributes())
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _quickReplyAttribute) && PayloadOf(attribute) is { } payload)
+                            {
+                                payloads.Add(payload);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return payloads;
+        }
+
+        private static string? PayloadOf(AttributeData attribute)
+        {
+            var parameters = attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+            for (var i = 0; i < parameters.Length && i < attribute.ConstructorArguments.Length; i++)
+            {
+                if (parameters[i].Name == "payload")
+                {
+                    return attribute.ConstructorArguments[i].Value as string;
+                }
+            }
+
+            return null;
+        }
+
         private void CollectQuickReplyAttribute(AttributeData attribute, SymbolAnalysisContext context)
         {
             var parameters = attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
             var index = parameters.IndexOf(parameters.FirstOrDefault(p => p.Name == "payload"), SymbolEqualityComparer.Default);
-            if (index < 0 || index >= attribute.ConstructorArguments.Length || attribute.ConstructorArguments[index].Value is not string payload)
+            if (index < 0 || PayloadOf(attribute) is not { } payload)
             {
                 return;
             }
