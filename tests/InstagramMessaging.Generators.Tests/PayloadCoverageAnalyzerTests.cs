@@ -95,7 +95,7 @@ public class PayloadCoverageAnalyzerTests
                 [OnPostback({|#0:"HELP"|})] ValueTask A(PostbackReceivedEvent p) => default;
             }
             """,
-            Warning("IGM030").WithLocation(0).WithArguments("postback", "HELP", string.Empty),
+            Warning("IGM030").WithLocation(0).WithArguments("postback", "HELP", "; it is sent as a quick reply: route it with [OnQuickReply]"),
             Warning("IGM032").WithLocation(1).WithLocation(2).WithArguments("quick reply", "HELP", "[OnQuickReply(\"HELP\")]"));
 
     [Fact]

@@ -167,8 +167,11 @@ public sealed class PayloadCoverageAnalyzer : DiagnosticAnalyzer
                     properties = properties.Add(NearestProperty, nearest);
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsentPayload, location, properties,
-                    RouteTable.For(kind).Noun, payload, nearest is null ? string.Empty : $"; did you mean \"{nearest}\"?"));
+                var other = kind == RouteKind.QuickReply ? RouteKind.Postback : RouteKind.QuickReply;
+                var hint = nearest is not null ? $"; did you mean \"{nearest}\"?"
+                    : sent.Contains((other, payload)) ? $"; it is sent as a {RouteTable.For(other).Noun}: route it with {RouteTable.For(other).AttributeDisplayName}"
+                    : string.Empty;
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsentPayload, location, properties, RouteTable.For(kind).Noun, payload, hint));
             }
 
             // No handler class here: this compilation sends, another one (or none) receives.
