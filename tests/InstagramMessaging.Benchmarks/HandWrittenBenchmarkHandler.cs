@@ -5,7 +5,12 @@ using InstagramMessaging.Webhooks;
 namespace InstagramMessaging.Benchmarks;
 
 /// <summary>The baseline of the routing benchmark: the switch a developer would write by hand over the same payloads and methods.</summary>
-public sealed class HandWrittenBenchmarkHandler : IInstagramWebhookHandler
+/// <typeparam name="TCopy">
+/// A struct tag: each value type gets its own JIT-compiled (and PGO-profiled) copy of this identical code, so two
+/// tags make a control whose ratio shows how far identical code drifts apart on this machine.
+/// </typeparam>
+public sealed class HandWrittenBenchmarkHandler<TCopy> : IInstagramWebhookHandler
+    where TCopy : struct
 {
     public int Calls;
 
@@ -63,4 +68,14 @@ public sealed class HandWrittenBenchmarkHandler : IInstagramWebhookHandler
     private ValueTask Text(MessageReceivedEvent m, CancellationToken ct) { Calls++; return default; }
     private ValueTask Reaction(ReactionEvent r, CancellationToken ct) { Calls++; return default; }
     private ValueTask Read(MessageReadEvent r, CancellationToken ct) { Calls++; return default; }
+}
+
+/// <summary>Tag of the baseline copy of <see cref="HandWrittenBenchmarkHandler{TCopy}"/>.</summary>
+public struct BaselineCopy
+{
+}
+
+/// <summary>Tag of the control copy of <see cref="HandWrittenBenchmarkHandler{TCopy}"/>.</summary>
+public struct ControlCopy
+{
 }

@@ -10,7 +10,7 @@ public class RoutingDispatchBenchmarks
 {
     private readonly InstagramWebhookEvent[] _events = RoutingBenchmark.Events();
     private readonly IInstagramWebhookHandler _generated = new RoutedBenchmarkHandler();
-    private readonly IInstagramWebhookHandler _handWritten = new HandWrittenBenchmarkHandler();
+    private readonly IInstagramWebhookHandler _handWritten = new HandWrittenBenchmarkHandler<BaselineCopy>();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = 17)]
     public void HandWritten() => Run(_handWritten);
