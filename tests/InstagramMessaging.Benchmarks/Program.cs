@@ -86,11 +86,11 @@ if (what is "parser" or "all")
 {
     Console.WriteLine();
     Console.WriteLine("Webhook parser: speed-up over System.Text.Json's source-generated deserializer into equivalent DTOs (median of 15 interleaved rounds)");
-    Console.WriteLine("| body | parser | bytes allocated/parse, parser | STJ DTOs |");
-    Console.WriteLine("|---|---|---|---|");
-    foreach (var (name, result, ours, stj) in WebhookParserBenchmark.Run())
+    Console.WriteLine("| body | parser | floor: tokenize + create strings only | bytes allocated/parse, parser | STJ DTOs |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var (name, parser, floor, ours, stj) in WebhookParserBenchmark.Run())
     {
-        Console.WriteLine($"| {name} | {result.MedianSpeedup:0.00}x ({result.Min:0.00}-{result.Max:0.00}) | {ours:0} B | {stj:0} B |");
+        Console.WriteLine($"| {name} | {parser.MedianSpeedup:0.00}x ({parser.Min:0.00}-{parser.Max:0.00}) | {floor.MedianSpeedup:0.00}x | {ours:0} B | {stj:0} B |");
     }
 }
 

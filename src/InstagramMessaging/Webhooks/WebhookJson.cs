@@ -13,6 +13,12 @@ internal static class WebhookJson
     public static string? ReadString(ref Utf8JsonReader reader)
     {
         reader.Read();
+        return CurrentString(ref reader);
+    }
+
+    // The value the reader stands on, as ReadString reads it.
+    public static string? CurrentString(ref Utf8JsonReader reader)
+    {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
@@ -77,6 +83,26 @@ internal static class WebhookJson
             default:
                 return null;
         }
+    }
+
+    // Whether the value the reader stands on is the text of known (ids are ASCII digits: no transcoding needed).
+    public static bool Is(ref Utf8JsonReader reader, string known)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length != known.Length)
+        {
+            return false;
+        }
+
+        var value = reader.ValueSpan;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != known[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Meta's times are epoch milliseconds (messaging) or seconds (changes, dashboard tests): decided by magnitude.
