@@ -197,6 +197,11 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
         _completed = true;
         lock (_startGate)
         {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
             _stop.Cancel();
             if (_loops is null)
             {
@@ -238,8 +243,6 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
                 // The leases expire on their own.
             }
         }
-
-        _stop.Dispose();
     }
 
     // Stops this instance as a crash would (tests): no more reads or lease renewals, the connection gone, nothing
@@ -248,7 +251,14 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
     {
         _completed = true;
         _stop.Cancel();
-        _redis.Multiplexer.Close(allowCommandsToComplete: false);
+        try
+        {
+            _redis.Multiplexer.Close(allowCommandsToComplete: false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The client may trip over its own socket being torn down; a crash does not care.
+        }
     }
 
     // A stable hash (FNV-1a), the same in every process: string.GetHashCode is randomized per process.
