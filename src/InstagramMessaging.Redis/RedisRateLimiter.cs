@@ -36,6 +36,8 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
         return 0
         """;
 
+    private const int MaxSlotAttempts = 20;
+
     private readonly ConnectionMultiplexer _connection;
     private readonly IDatabase _database;
     private readonly TimeProvider _time;
@@ -43,6 +45,7 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
     private readonly RedisValue _textInterval;
     private readonly RedisValue _audioVideoInterval;
     private readonly TimeSpan _defaultPause;
+    private readonly TimeSpan _lateTolerance;
 
     public RedisRateLimiter(RedisRateLimiterOptions options, int textPerSecond, int audioVideoPerSecond, TimeProvider? time = null)
     {
@@ -58,31 +61,50 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
         _textInterval = IntervalMicroseconds(textPerSecond, options.RateShare);
         _audioVideoInterval = IntervalMicroseconds(audioVideoPerSecond, options.RateShare);
         _defaultPause = options.DefaultThrottlePause;
+
+        // Half the jitter the share leaves room for (1/share - 1 seconds: 111 ms at 0.9); the other half is for the
+        // way from here to Meta.
+        _lateTolerance = TimeSpan.FromSeconds(Math.Clamp((1 / options.RateShare - 1) / 2, 0.002, 0.1));
     }
 
     public async ValueTask AcquireAsync(string account, TrafficClass trafficClass, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        cancellationToken.ThrowIfCancellationRequested();
         var audioVideo = trafficClass == TrafficClass.AudioVideo;
-        long waitMicroseconds;
-        try
+        RedisKey[] keys = [_prefix + account + (audioVideo ? ":av" : ":text"), PauseKey(account)];
+        RedisValue[] values = [audioVideo ? _audioVideoInterval : _textInterval];
+        for (var attempt = 1; ; attempt++)
         {
-            var result = await _database.ScriptEvaluateAsync(
-                AcquireScript,
-                [_prefix + account + (audioVideo ? ":av" : ":text"), PauseKey(account)],
-                [audioVideo ? _audioVideoInterval : _textInterval]).ConfigureAwait(false);
-            waitMicroseconds = (long)result;
-        }
-        catch (Exception e) when (RedisConnections.IsUnavailable(e))
-        {
-            RedisTelemetry.LimiterUnavailable.Add(1);
-            throw new RedisRateLimiterUnavailableException("The shared rate budget in Redis could not be reached, so the call was not made (sends fail closed until Redis answers).", e);
-        }
+            cancellationToken.ThrowIfCancellationRequested();
+            var asked = _time.GetTimestamp();
+            long waitMicroseconds;
+            try
+            {
+                waitMicroseconds = (long)await _database.ScriptEvaluateAsync(AcquireScript, keys, values).ConfigureAwait(false);
+            }
+            catch (Exception e) when (RedisConnections.IsUnavailable(e))
+            {
+                RedisTelemetry.LimiterUnavailable.Add(1);
+                throw new RedisRateLimiterUnavailableException("The shared rate budget in Redis could not be reached, so the call was not made (sends fail closed until Redis answers).", e);
+            }
 
-        if (waitMicroseconds > 0)
-        {
-            await Task.Delay(TimeSpan.FromTicks(waitMicroseconds * 10), _time, cancellationToken).ConfigureAwait(false);
+            var wait = TimeSpan.FromTicks(waitMicroseconds * 10);
+            var remaining = wait - _time.GetElapsedTime(asked);
+            if (remaining > TimeSpan.Zero)
+            {
+                await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A caller that wakes (or hears back) well after its slot, because the process was starved of CPU or
+            // threads, would go together with the callers of the slots after it: a burst. It takes a new slot
+            // instead (the missed one goes unused), unless it has already tried many times.
+            var late = _time.GetElapsedTime(asked) - wait;
+            if (late <= _lateTolerance || attempt >= MaxSlotAttempts)
+            {
+                return;
+            }
+
+            RedisTelemetry.LimiterLateSlots.Add(1);
         }
     }
 
