@@ -87,8 +87,10 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
     private readonly ConcurrentDictionary<string, byte[]> _inFlight = new(StringComparer.Ordinal);
     private readonly Channel<InstagramWebhookQueueItem> _ready;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _leaseStop = new();
     private readonly object _startGate = new();
     private Task? _loops;
+    private Task? _leaseLoop;
     private volatile bool _completed;
 
     public RedisWebhookQueue(RedisWebhookConnection redis, IOptions<InstagramWebhookOptions> webhookOptions, ILogger<RedisWebhookQueue> logger)
@@ -218,9 +220,15 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
     public async ValueTask DisposeAsync()
     {
         Complete();
+        _leaseStop.Cancel();
         if (_loops is { } loops)
         {
             await loops.ConfigureAwait(false);
+        }
+
+        if (_leaseLoop is { } leaseLoop)
+        {
+            await leaseLoop.ConfigureAwait(false);
         }
 
         if (_redis.Multiplexer.IsConnected)
@@ -251,6 +259,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
     {
         _completed = true;
         _stop.Cancel();
+        _leaseStop.Cancel();
         try
         {
             _redis.Multiplexer.Close(allowCommandsToComplete: false);
@@ -294,10 +303,10 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
         {
             if (_loops is null && !_stop.IsCancellationRequested)
             {
-                var token = _stop.Token;
-                _loops = Task.WhenAll(
-                    Task.Run(() => LeaseLoopAsync(token), CancellationToken.None),
-                    Task.Run(() => ReadLoopAsync(token), CancellationToken.None));
+                // Leases are renewed until the queue is disposed: after Complete the dispatcher still drains what
+                // was read, and another instance must not take those partitions over meanwhile.
+                _leaseLoop = Task.Run(() => LeaseLoopAsync(_leaseStop.Token), CancellationToken.None);
+                _loops = Task.Run(() => ReadLoopAsync(_stop.Token), CancellationToken.None);
             }
         }
     }
@@ -369,8 +378,9 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
                     }
                 }
             }
-            catch (Exception e) when (RedisConnections.IsUnavailable(e) && !stop.IsCancellationRequested)
+            catch (Exception e) when (!stop.IsCancellationRequested)
             {
+                // Unreachable Redis or anything unexpected: an exception escaping here would stop the renewals for good.
                 RedisLog.QueueReadFailed(_logger, e, _options.LeaseDuration.TotalMilliseconds / 3);
             }
 
@@ -420,8 +430,9 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
             {
                 return;
             }
-            catch (Exception e) when (RedisConnections.IsUnavailable(e))
+            catch (Exception e)
             {
+                // Unreachable Redis or anything unexpected: an exception escaping here would stop the reads for good.
                 RedisLog.QueueReadFailed(_logger, e, 500);
                 read = 0;
                 await DelayAsync(TimeSpan.FromMilliseconds(500), stop).ConfigureAwait(false);
