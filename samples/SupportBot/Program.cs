@@ -69,6 +69,7 @@ if (args.Contains("--demo"))
     return log.Answers == 4 ? 0 : 1;
 }
 
+Console.WriteLine($"Chat with the bot as the customer on the conversation page: {emulatorServer.BaseAddress}#{customer.Id}");
 Console.WriteLine("Still running, with the emulator: press Ctrl+C to stop.");
 await app.WaitForShutdownAsync();
 return 0;

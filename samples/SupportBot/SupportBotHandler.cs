@@ -4,46 +4,66 @@ using InstagramMessaging.Webhooks;
 namespace SupportBot;
 
 /// <summary>
-/// The bot: answers the customer's messages, quick-reply taps and postback buttons. It never answers a
-/// <see cref="MessageEchoEvent"/> (its own messages coming back), so it cannot talk to itself.
+/// The bot, routed by payload: the generator writes <see cref="IInstagramWebhookHandler.HandleAsync"/> as a switch
+/// over the event kind and the payload, and the analyzers check that every payload the app sends (the quick replies
+/// of <see cref="MainMenu"/>, the postback buttons of <see cref="Catalogue"/>) has a route here, and every route
+/// has a sender. Its own messages come back as echoes, which it only logs.
 /// </summary>
-public sealed class SupportBotHandler(InstagramMessenger messenger, ConversationLog log) : IInstagramWebhookHandler
+[InstagramWebhookHandler]
+public sealed partial class SupportBotHandler(InstagramMessenger messenger, ConversationLog log)
 {
-    public async ValueTask HandleAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
+    [OnMessage]
+    private Task Greet(MessageReceivedEvent message, CancellationToken cancellationToken)
     {
-        log.Received(webhookEvent);
-        switch (webhookEvent)
-        {
-            case MessageReceivedEvent { QuickReplyPayload: { } payload, SenderId: { } customer }:
-                await AnswerPayloadAsync(customer, payload, cancellationToken);
-                break;
-            case PostbackReceivedEvent { Payload: { } payload, SenderId: { } customer }:
-                await AnswerPayloadAsync(customer, payload, cancellationToken);
-                break;
-            case MessageReceivedEvent { SenderId: { } customer, IsTest: false } message:
-                await SendAsync(new MainMenu("Hi! I'm the shop's assistant. What can I do for you?"), customer, cancellationToken);
-                break;
-            case ReactionEvent { Action: ReactionAction.React, SenderId: { } customer, MessageId: var reacted }:
-                await SendAsync(new Answer("Thanks for the love!", InReplyTo: reacted), customer, cancellationToken);
-                break;
-        }
+        log.Received(message);
+        return message.IsTest
+            ? Task.CompletedTask
+            : SendAsync(new MainMenu("Hi! I'm the shop's assistant. What can I do for you?"), message, cancellationToken);
     }
 
-    private Task AnswerPayloadAsync(string customer, string payload, CancellationToken cancellationToken) => payload switch
-    {
-        Payloads.OrderStatus => SendAsync(new Answer("Your order #1042 left our warehouse this morning and arrives on Friday."), customer, cancellationToken),
-        Payloads.Browse => SendAsync(new Catalogue(
+    [OnQuickReply(Payloads.OrderStatus)]
+    private Task OrderStatus(MessageReceivedEvent tap, CancellationToken cancellationToken)
+        => Answer(tap, new Answer("Your order #1042 left our warehouse this morning and arrives on Friday."), cancellationToken);
+
+    [OnQuickReply(Payloads.Browse)]
+    private Task Browse(MessageReceivedEvent tap, CancellationToken cancellationToken)
+        => Answer(tap, new Catalogue(
         [
             new GenericElement("Denim jacket") { Subtitle = "Three washes, S to XL", ImageUrl = "https://cdn.example.com/jacket.jpg", Buttons = [Button.Postback("I want it", Payloads.BuyJacket)] },
             new GenericElement("Wool beanie") { Subtitle = "Five colours", ImageUrl = "https://cdn.example.com/beanie.jpg", Buttons = [Button.Postback("I want it", Payloads.BuyBeanie)] },
-        ]), customer, cancellationToken),
-        Payloads.BuyJacket or Payloads.BuyBeanie => SendAsync(new Answer("Great choice! Here is your checkout link: https://shop.example/checkout"), customer, cancellationToken),
-        Payloads.Human => SendAsync(new Answer("A person from our team will answer here shortly."), customer, cancellationToken),
-        _ => SendAsync(new Answer("Sorry, I did not get that."), customer, cancellationToken),
-    };
+        ]), cancellationToken);
 
-    private async Task SendAsync(IInstagramMessage message, string customer, CancellationToken cancellationToken)
+    [OnQuickReply(Payloads.Human)]
+    private Task Human(MessageReceivedEvent tap, CancellationToken cancellationToken)
+        => Answer(tap, new Answer("A person from our team will answer here shortly."), cancellationToken);
+
+    [OnPostback(Payloads.BuyJacket)]
+    [OnPostback(Payloads.BuyBeanie)]
+    private Task Buy(PostbackReceivedEvent press, CancellationToken cancellationToken)
+        => Answer(press, new Answer("Great choice! Here is your checkout link: https://shop.example/checkout"), cancellationToken);
+
+    [OnReaction]
+    private Task Thanks(ReactionEvent reaction, CancellationToken cancellationToken)
+        => reaction.Action == ReactionAction.React
+            ? Answer(reaction, new Answer("Thanks for the love!", InReplyTo: reaction.MessageId), cancellationToken)
+            : Task.CompletedTask;
+
+    [OnEcho]
+    private ValueTask Echo(MessageEchoEvent echo)
     {
+        log.Received(echo);
+        return default;
+    }
+
+    private Task Answer(InstagramWebhookEvent cause, IInstagramMessage answer, CancellationToken cancellationToken)
+    {
+        log.Received(cause);
+        return SendAsync(answer, cause, cancellationToken);
+    }
+
+    private async Task SendAsync(IInstagramMessage message, InstagramWebhookEvent cause, CancellationToken cancellationToken)
+    {
+        var customer = cause.CustomerId!;
         var result = await messenger.SendAsync(Recipient.Id(customer), message, cancellationToken: cancellationToken);
         log.Sent(customer, message, result);
     }

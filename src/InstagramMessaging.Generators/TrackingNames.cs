@@ -5,4 +5,6 @@ internal static class TrackingNames
 {
     public const string Contracts = nameof(Contracts);
     public const string ValidContracts = nameof(ValidContracts);
+    public const string Handlers = nameof(Handlers);
+    public const string ValidHandlers = nameof(ValidHandlers);
 }

@@ -243,6 +243,31 @@ public sealed class EmulatorWebhooks
         }
     }
 
+    /// <summary>Raised after every delivery attempt (retries and resends included), on the thread that made it.</summary>
+    public event EventHandler<WebhookDeliveryAttempt>? AttemptRecorded;
+
+    /// <summary>
+    /// Posts a recorded delivery again, byte for byte with the same headers, to the current callback, as Meta's
+    /// dashboard does when you resend a failed event. It is recorded as the next attempt of that delivery.
+    /// </summary>
+    /// <param name="deliveryNumber">The <see cref="WebhookDeliveryAttempt.DeliveryNumber"/> to resend.</param>
+    /// <param name="cancellationToken">Cancels the wait (the attempt has its own <see cref="Timeout"/>).</param>
+    /// <returns>The new attempt.</returns>
+    /// <exception cref="InvalidOperationException">No callback is set, or no attempt of that delivery is kept.</exception>
+    public async Task<WebhookDeliveryAttempt> ResendAsync(long deliveryNumber, CancellationToken cancellationToken = default)
+    {
+        var target = _target ?? throw new InvalidOperationException("Call DeliverTo before ResendAsync: there is no callback to post to.");
+        var attempts = _attempts.Where(a => a.DeliveryNumber == deliveryNumber).ToArray();
+        if (attempts.Length == 0)
+        {
+            throw new InvalidOperationException($"No attempt of delivery {deliveryNumber} is recorded, so there is nothing to resend.");
+        }
+
+        var last = attempts[^1];
+        var delivery = new PreparedDelivery(target, deliveryNumber, Encoding.UTF8.GetBytes(last.Body), last.Headers, last.EventCount);
+        return await AttemptAsync(delivery, attempts.Max(a => a.AttemptNumber) + 1).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Forgets the recorded attempts.</summary>
     public void ClearAttempts()
     {
@@ -396,7 +421,7 @@ public sealed class EmulatorWebhooks
                     await Task.Delay(Faults.Delay, _time).ConfigureAwait(false);
                 }
 
-                if (await AttemptAsync(delivery, 1).ConfigureAwait(false))
+                if ((await AttemptAsync(delivery, 1).ConfigureAwait(false)).Succeeded)
                 {
                     batch.ForEach(e => e.Finish(acknowledged: true));
                 }
@@ -427,7 +452,7 @@ public sealed class EmulatorWebhooks
                     await Task.Delay(delays[i], _time).ConfigureAwait(false);
                 }
 
-                acknowledged = await AttemptAsync(delivery, i + 2).ConfigureAwait(false);
+                acknowledged = (await AttemptAsync(delivery, i + 2).ConfigureAwait(false)).Succeeded;
             }
         }
         finally
@@ -458,7 +483,7 @@ public sealed class EmulatorWebhooks
         return new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), sent, headers, batch.Count);
     }
 
-    private async Task<bool> AttemptAsync(PreparedDelivery delivery, int attemptNumber)
+    private async Task<WebhookDeliveryAttempt> AttemptAsync(PreparedDelivery delivery, int attemptNumber)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Target.Url) { Content = new ByteArrayContent(delivery.Body) };
         foreach (var (name, value) in delivery.Headers)
@@ -495,7 +520,7 @@ public sealed class EmulatorWebhooks
             }
         }
 
-        Record(new WebhookDeliveryAttempt(
+        var attempt = new WebhookDeliveryAttempt(
             delivery.Number,
             attemptNumber,
             delivery.Target.Url.ToString(),
@@ -507,8 +532,9 @@ public sealed class EmulatorWebhooks
         {
             StartedAt = startedAt,
             EventCount = delivery.EventCount,
-        });
-        return status == 200;
+        };
+        Record(attempt);
+        return attempt;
     }
 
     private void Record(WebhookDeliveryAttempt attempt)
@@ -520,6 +546,8 @@ public sealed class EmulatorWebhooks
         {
             Interlocked.Decrement(ref _recorded);
         }
+
+        AttemptRecorded?.Invoke(this, attempt);
     }
 
     private static string RandomHex(int bytes) => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();

@@ -17,7 +17,7 @@ public sealed partial class GraphApiEmulator
     /// Webhook delivery to the app: where to post (<c>DeliverTo</c>), the secret and verify token, retries, faults and
     /// the record of every attempt. Nothing is posted until <c>DeliverTo</c> is called.
     /// </summary>
-    public EmulatorWebhooks Webhooks => LazyInitializer.EnsureInitialized(ref _webhooks, () => new EmulatorWebhooks(_time));
+    public EmulatorWebhooks Webhooks => LazyInitializer.EnsureInitialized(ref _webhooks, NewWebhooks);
 
     /// <summary>
     /// The customer with this Instagram-scoped id, who writes, taps, reacts, reads, edits and deletes; each action

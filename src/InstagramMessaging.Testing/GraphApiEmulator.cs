@@ -154,7 +154,11 @@ public sealed partial class GraphApiEmulator
     public void CloseWindow(string recipientId) => _closedWindows[recipientId] = 0;
 
     /// <summary>Opens the window again, as when the user writes.</summary>
-    public void OpenWindow(string recipientId) => _closedWindows.TryRemove(recipientId, out _);
+    public void OpenWindow(string recipientId)
+    {
+        _closedWindows.TryRemove(recipientId, out _);
+        _windowOpenedAt[recipientId] = _time.GetUtcNow();
+    }
 
     /// <summary>Every sender action accepted (typing, mark seen, reactions), oldest first.</summary>
     public IReadOnlyList<EmulatedAction> Actions => _actions.ToArray();
@@ -175,11 +179,19 @@ public sealed partial class GraphApiEmulator
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var parameters = await FormRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        _requests.Enqueue(request with { TokenLocation = parameters.TokenLocation });
+        var recorded = request with { TokenLocation = parameters.TokenLocation };
+        _requests.Enqueue(recorded);
         while (_requests.Count > _maxRecordedRequests && _requests.TryDequeue(out _))
         {
         }
 
+        var answer = await AnswerAsync(request, parameters, cancellationToken).ConfigureAwait(false);
+        OnAnswered(recorded, parameters, answer);
+        return answer;
+    }
+
+    private async Task<EmulatedResponse> AnswerAsync(EmulatedRequest request, RequestParameters parameters, CancellationToken cancellationToken)
+    {
         var path = request.PathAndQuery.Split('?', 2)[0];
         var match = Route().Match(path);
         if (!match.Success || (match.Groups["page"].Value != "me" && match.Groups["page"].Value != PageId))
@@ -263,7 +275,7 @@ public sealed partial class GraphApiEmulator
             return Error(error);
         }
 
-        if (senderAction is null && _closedWindows.ContainsKey(recipientId)
+        if (senderAction is null && (_closedWindows.ContainsKey(recipientId) || WindowExpired(recipientId))
             && !(body.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.String && tag.GetString() == "HUMAN_AGENT"))
         {
             return Error(new GraphError(400, 10, 2534022, "(#10) This message is sent outside of allowed window."));

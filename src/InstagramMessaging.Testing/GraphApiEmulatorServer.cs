@@ -42,9 +42,16 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
     /// </summary>
     /// <param name="emulator">The emulator to serve; a new one by default.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<GraphApiEmulatorServer> StartAsync(GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
+    public static Task<GraphApiEmulatorServer> StartAsync(GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
+        => StartOnPortAsync(0, emulator, cancellationToken);
+
+    /// <summary>Starts a server on 127.0.0.1 at <paramref name="port"/> (0: a port the operating system picks).</summary>
+    /// <param name="port">The loopback port, such as 4000 for the <c>instagram-emulator</c> tool.</param>
+    /// <param name="emulator">The emulator to serve; a new one (with a movable <see cref="EmulatorClock"/>) by default.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<GraphApiEmulatorServer> StartOnPortAsync(int port, GraphApiEmulator? emulator = null, CancellationToken cancellationToken = default)
     {
-        emulator ??= new GraphApiEmulator();
+        emulator ??= new GraphApiEmulator(timeProvider: new EmulatorClock());
         // The empty builder adds no configuration source; Kestrel is told to bind its own loopback endpoint only.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
@@ -52,7 +59,7 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Configure(new ConfigurationBuilder().Build());
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, port);
         });
         var app = builder.Build();
         app.Run(context => ServeAsync(emulator, context));
@@ -65,6 +72,12 @@ public sealed class GraphApiEmulatorServer : IAsyncDisposable
 
     private static async Task ServeAsync(GraphApiEmulator emulator, HttpContext context)
     {
+        if (EmulatorPage.Handles(context))
+        {
+            await EmulatorPage.ServeAsync(emulator, context).ConfigureAwait(false);
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
 

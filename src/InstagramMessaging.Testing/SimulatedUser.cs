@@ -253,6 +253,7 @@ public sealed class SimulatedUser
 
         var (delivery, json) = webhooks.Publish(item);
         var simulated = new SimulatedEvent(key, Id, webhooks.AccountId, messageId, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
+        _emulator.OnCustomerEvent(simulated);
         if (!webhooks.HoldsEvents)
         {
             await delivery.WaitAsync(cancellationToken).ConfigureAwait(false);

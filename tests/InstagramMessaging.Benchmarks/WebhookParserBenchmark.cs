@@ -16,20 +16,40 @@ public static class WebhookParserBenchmark
 {
     private const string Account = "17841405822304914";
 
-    public static IEnumerable<(string Name, Interleaved.Result Result, double Ours, double Stj)> Run()
+    /// <summary>
+    /// Per body: the parser's speed-up over the DTOs, and the floor's (only tokenizing the body and creating its
+    /// string values, which any parser must do), with bytes allocated per parse by the parser and by the DTOs.
+    /// </summary>
+    public static IEnumerable<(string Name, Interleaved.Result Parser, Interleaved.Result Floor, double Ours, double Stj)> Run()
     {
         foreach (var (name, body) in Bodies())
         {
             var bytes = Encoding.UTF8.GetBytes(body);
-            var result = Interleaved.Compare("STJ source-generated DTOs", new Dictionary<string, Action>
+            var results = Interleaved.Compare("STJ source-generated DTOs", new Dictionary<string, Action>
             {
                 ["STJ source-generated DTOs"] = () => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto),
                 ["parser"] = () => InstagramWebhookParser.Parse(bytes),
-            }).Single();
+                ["floor"] = () => TokenizeAndCreateStrings(bytes),
+            });
             var ours = Interleaved.AllocatedPerCall(() => InstagramWebhookParser.Parse(bytes));
             var stj = Interleaved.AllocatedPerCall(() => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto));
-            yield return (name, result, ours, stj);
+            yield return (name, results.Single(r => r.Candidate == "parser"), results.Single(r => r.Candidate == "floor"), ours, stj);
         }
+    }
+
+    private static int TokenizeAndCreateStrings(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        var count = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                count += reader.GetString()!.Length;
+            }
+        }
+
+        return count;
     }
 
     private static IEnumerable<(string Name, string Body)> Bodies()

@@ -33,6 +33,31 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MediaTooLarge = Create(RuleIds.MediaTooLarge, MessageRules.MediaTooLarge);
     public static readonly DiagnosticDescriptor GenericElementIncomplete = Create(RuleIds.GenericElementIncomplete, MessageRules.GenericElementIncomplete);
 
+    // Typed routing: not message rules, so not in the rules table.
+    public static readonly DiagnosticDescriptor UnsentPayload = new(
+        "IGM030", "Handler for a payload nothing sends",
+        "Nothing in this compilation sends the {0} payload \"{1}\"{2}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "A typo in the payload, or a dead handler: no [QuickReply], new QuickReply, Button.Postback or new IceBreaker with a constant payload sends it.",
+        helpLinkUri: HelpLinkBase + "IGM030.md", customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor DuplicateRoute = new(
+        "IGM031", "Two handlers for the same payload",
+        "{0} is already routed to '{1}'; '{2}' would never run",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "IGM031.md");
+
+    public static readonly DiagnosticDescriptor UnroutedPayload = new(
+        "IGM032", "Payload sent but not routed",
+        "The app sends the {0} payload \"{1}\" but no {2} handler routes it",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "A customer who taps it gets no answer. Reported only when the compilation has an [InstagramWebhookHandler] class.",
+        helpLinkUri: HelpLinkBase + "IGM032.md", customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UncallableHandler = new(
+        "IGM033", "Handler routing cannot call",
+        "Routing cannot call '{0}': {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "IGM033.md");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         TextTooLong, TooManyAttachments, MediaTypeNotSupported, ContractNotPartialRecord, InvalidUrl, MixedContent,

@@ -57,6 +57,19 @@ internal sealed class SourceWriter
         Line("}" + suffix);
     }
 
+    /// <summary>Indents what follows one level without a brace (a <c>case</c> section).</summary>
+    public void Indent()
+    {
+        FlushJson();
+        _indent++;
+    }
+
+    public void Outdent()
+    {
+        FlushJson();
+        _indent--;
+    }
+
     public override string ToString()
     {
         FlushJson();

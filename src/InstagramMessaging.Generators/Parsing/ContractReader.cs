@@ -384,7 +384,7 @@ internal static class ContractReader
         _ => "string",
     };
 
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -398,7 +398,7 @@ internal static class ContractReader
         return false;
     }
 
-    private static bool AllContainersPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    internal static bool AllContainersPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         for (var t = type.ContainingType; t is not null; t = t.ContainingType)
         {
@@ -411,7 +411,7 @@ internal static class ContractReader
         return true;
     }
 
-    private static string Keyword(INamedTypeSymbol type) => type switch
+    internal static string Keyword(INamedTypeSymbol type) => type switch
     {
         { IsRecord: true, IsValueType: true } => "record struct",
         { IsRecord: true } => "record",
@@ -420,6 +420,6 @@ internal static class ContractReader
         _ => "class",
     };
 
-    private static string EscapeIdentifier(string name)
+    internal static string EscapeIdentifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

@@ -19,6 +19,9 @@ public sealed record ReceivedAttachment
     /// <summary>The shared media's id: <c>reel_video_id</c>, <c>ig_post_media_id</c> or <c>story_media_id</c>.</summary>
     public string? MediaId { get; init; }
 
-    /// <summary>The whole <c>payload</c> object as JSON text (escapes kept as sent), for fields this version does not read; null when there is none.</summary>
+    /// <summary>
+    /// The whole <c>payload</c> object as JSON text (escapes kept as sent) when it holds fields the members above do
+    /// not read (such as a new attachment type's data); null when there is no payload or nothing more in it.
+    /// </summary>
     public string? PayloadJson { get; init; }
 }

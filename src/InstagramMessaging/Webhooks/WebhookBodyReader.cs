@@ -177,11 +177,11 @@ internal ref struct WebhookBodyReader
         {
             if (reader.ValueTextEquals("sender"u8))
             {
-                f.SenderId = ReadId(ref reader);
+                f.SenderId = ReadParticipant(ref reader, accountId);
             }
             else if (reader.ValueTextEquals("recipient"u8))
             {
-                f.RecipientId = ReadId(ref reader);
+                f.RecipientId = ReadParticipant(ref reader, accountId);
             }
             else if (reader.ValueTextEquals("timestamp"u8))
             {
@@ -412,6 +412,7 @@ internal ref struct WebhookBodyReader
                 }
 
                 var start = (int)reader.TokenStartIndex;
+                var unread = false;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     if (reader.ValueTextEquals("url"u8))
@@ -433,11 +434,13 @@ internal ref struct WebhookBodyReader
                     }
                     else
                     {
+                        unread = true;
                         WebhookJson.SkipValue(ref reader);
                     }
                 }
 
-                payloadJson = Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]);
+                // Kept only when the payload holds something the typed members do not (a new field, a new type's data).
+                payloadJson = unread ? Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]) : null;
             }
             else
             {
@@ -601,7 +604,32 @@ internal ref struct WebhookBodyReader
         };
     }
 
-    // {"id": "..."} (sender, recipient, product); null when absent or not an object.
+    // sender or recipient: one of them is the account itself, whose string is already at hand.
+    private static string? ReadParticipant(ref Utf8JsonReader reader, string accountId)
+    {
+        if (!WebhookJson.EnterObject(ref reader))
+        {
+            return null;
+        }
+
+        string? id = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = WebhookJson.Is(ref reader, accountId) ? accountId : WebhookJson.CurrentString(ref reader);
+            }
+            else
+            {
+                WebhookJson.SkipValue(ref reader);
+            }
+        }
+
+        return id;
+    }
+
+    // {"id": "..."} (product); null when absent or not an object.
     private static string? ReadId(ref Utf8JsonReader reader)
     {
         if (!WebhookJson.EnterObject(ref reader))

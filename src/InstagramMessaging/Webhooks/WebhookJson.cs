@@ -13,6 +13,12 @@ internal static class WebhookJson
     public static string? ReadString(ref Utf8JsonReader reader)
     {
         reader.Read();
+        return CurrentString(ref reader);
+    }
+
+    // The value the reader stands on, as ReadString reads it.
+    public static string? CurrentString(ref Utf8JsonReader reader)
+    {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
@@ -79,6 +85,26 @@ internal static class WebhookJson
         }
     }
 
+    // Whether the value the reader stands on is the text of known (ids are ASCII digits: no transcoding needed).
+    public static bool Is(ref Utf8JsonReader reader, string known)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length != known.Length)
+        {
+            return false;
+        }
+
+        var value = reader.ValueSpan;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != known[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Meta's times are epoch milliseconds (messaging) or seconds (changes, dashboard tests): decided by magnitude.
     public static DateTimeOffset? ToTime(long? epoch)
     {
@@ -99,35 +125,20 @@ internal static class WebhookJson
     }
 
     // Reads to the value's start and says whether it is an object (else skips it).
-    public static bool EnterObject(ref Utf8JsonReader reader)
+    public static bool EnterObject(ref Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartObject);
+
+    // Reads to the value's start and says whether it is an array (else skips it).
+    public static bool EnterArray(ref Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartArray);
+
+    private static bool Enter(ref Utf8JsonReader reader, JsonTokenType start)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.StartObject)
+        if (reader.TokenType == start)
         {
             return true;
         }
 
         reader.Skip();
         return false;
-    }
-
-    public static bool EnterArray(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.StartArray)
-        {
-            return true;
-        }
-
-        reader.Skip();
-        return false;
-    }
-
-    // The text of the value the reader stands on (its first token), as sent, escapes included.
-    public static string RawValue(ReadOnlySpan<byte> source, ref Utf8JsonReader reader)
-    {
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        return Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]);
     }
 }

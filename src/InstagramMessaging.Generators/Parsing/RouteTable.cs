@@ -1,0 +1,77 @@
+using InstagramMessaging.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace InstagramMessaging.Generators.Parsing;
+
+/// <summary>
+/// What each routing attribute routes: one row per <see cref="RouteKind"/>. A new kind is a new attribute in the
+/// runtime plus one row here; the reader, the emitter and the analyzers all read this table.
+/// </summary>
+internal static class RouteTable
+{
+    public const string HandlerAttribute = "InstagramMessaging.Webhooks.InstagramWebhookHandlerAttribute";
+    public const string EventNamespace = "InstagramMessaging.Webhooks";
+
+    // Order matters twice: rows of one event type are adjacent (the emitter writes one case per type), and a
+    // payload row comes before the plain row of the same type (a tap with no handler falls to [OnMessage]).
+    private static readonly RouteRow[] s_rows =
+    {
+        new(RouteKind.QuickReply, "OnQuickReplyAttribute", "MessageReceivedEvent", "QuickReplyPayload", "message", "quick reply"),
+        new(RouteKind.Message, "OnMessageAttribute", "MessageReceivedEvent", null, "message", "message"),
+        new(RouteKind.Postback, "OnPostbackAttribute", "PostbackReceivedEvent", "Payload", "postback", "postback"),
+        new(RouteKind.Echo, "OnEchoAttribute", "MessageEchoEvent", null, "echo", "echo"),
+        new(RouteKind.Reaction, "OnReactionAttribute", "ReactionEvent", null, "reaction", "reaction"),
+        new(RouteKind.Read, "OnReadAttribute", "MessageReadEvent", null, "read", "read receipt"),
+        new(RouteKind.Edit, "OnEditAttribute", "MessageEditedEvent", null, "edit", "edit"),
+        new(RouteKind.Delete, "OnDeleteAttribute", "MessageDeletedEvent", null, "deletion", "deletion"),
+        new(RouteKind.Referral, "OnReferralAttribute", "ReferralEvent", null, "referral", "referral"),
+        new(RouteKind.Comment, "OnCommentAttribute", "CommentEvent", null, "comment", "comment"),
+        new(RouteKind.Mention, "OnMentionAttribute", "MentionEvent", null, "mention", "mention"),
+        new(RouteKind.ThreadControl, "OnThreadControlAttribute", "ThreadControlEvent", null, "threadControl", "thread control change"),
+    };
+
+    public static System.ReadOnlySpan<RouteRow> Rows => s_rows;
+
+    public static RouteRow For(RouteKind kind) => s_rows[(int)kind] is { } row && row.Kind == kind
+        ? row
+        : throw new System.InvalidOperationException($"RouteTable row for {kind} is out of order.");
+
+    /// <summary>The row of a routing attribute class; null for any other attribute.</summary>
+    public static RouteRow? ForAttribute(INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null)
+        {
+            return null;
+        }
+
+        foreach (var row in s_rows)
+        {
+            if (row.AttributeName == attributeClass.Name)
+            {
+                return IsInEventNamespace(attributeClass) ? row : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is declared in <c>InstagramMessaging.Webhooks</c>.</summary>
+    public static bool IsInEventNamespace(INamedTypeSymbol type)
+        => type.ContainingNamespace is { Name: "Webhooks", ContainingNamespace: { Name: "InstagramMessaging", ContainingNamespace.IsGlobalNamespace: true } };
+}
+
+/// <summary>One routing attribute: the event type it routes and, for payload routes, the property compared.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="AttributeName">The attribute class's name (namespace <see cref="RouteTable.EventNamespace"/>).</param>
+/// <param name="EventTypeName">The event record it routes (same namespace).</param>
+/// <param name="PayloadProperty">The event's payload property, or null when the kind is not routed by payload.</param>
+/// <param name="Local">The name of the typed local in the generated switch.</param>
+/// <param name="Noun">How messages name the kind.</param>
+internal sealed record RouteRow(RouteKind Kind, string AttributeName, string EventTypeName, string? PayloadProperty, string Local, string Noun)
+{
+    public bool HasPayload => PayloadProperty is not null;
+
+    public string AttributeDisplayName => "[" + AttributeName.Substring(0, AttributeName.Length - "Attribute".Length) + "]";
+
+    public string EventTypeFullName => RouteTable.EventNamespace + "." + EventTypeName;
+}

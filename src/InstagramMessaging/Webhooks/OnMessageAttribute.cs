@@ -1,0 +1,15 @@
+using System;
+
+namespace InstagramMessaging.Webhooks;
+
+/// <summary>
+/// Routes customer messages that no <see cref="OnQuickReplyAttribute"/> method takes (text, attachments,
+/// story replies, and quick-reply taps whose payload has no handler) to this method.
+/// The method takes a <see cref="MessageReceivedEvent"/> (or a base type of it) and optionally a
+/// <see cref="System.Threading.CancellationToken"/>, and returns <see cref="System.Threading.Tasks.Task"/> or
+/// <see cref="System.Threading.Tasks.ValueTask"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class OnMessageAttribute : Attribute
+{
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using InstagramMessaging.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace InstagramMessaging.AspNetCore.Tests;
+
+// Issue 13 end to end: the app sends its payloads through the emulator, the simulated customer taps and presses
+// every one it was offered, the webhooks cross real loopback HTTP, and the generated dispatch calls the right method.
+public sealed class RoutingEndToEndTests
+{
+    [Fact]
+    public async Task The_customer_taps_each_offered_payload_and_its_own_handler_runs()
+    {
+        await using var host = await WebhookTestHost.StartAsync(
+            handlers: webhooks => webhooks.AddHandler<RoutedShop>(),
+            services: services => services.AddSingleton<RouteLog>());
+        var emulator = new GraphApiEmulator();
+        emulator.Webhooks.AppSecret = WebhookTestHost.Secret;
+        emulator.Webhooks.VerifyToken = WebhookTestHost.VerifyToken;
+        emulator.Webhooks.DeliverEchoes = false;
+        emulator.Webhooks.DeliverTo(new Uri(host.Client.BaseAddress!, "/webhooks/instagram"));
+        using var http = emulator.CreateHttpClient();
+        var messenger = new InstagramMessenger(http, new InstagramMessengerOptions { AccessToken = GraphApiEmulator.DefaultAccessToken });
+
+        var customer = emulator.User("7241980365028173");
+        await customer.SendTextAsync("Hello!");
+        await new ShopMenu("How can we help?").SendAsync(messenger, Recipient.Id(customer.Id));
+        await new ShopCards(new[]
+        {
+            new GenericElement("Denim jacket") { Subtitle = "S to XL", Buttons = new[] { Button.Postback("I want it", RoutedShop.BuyJacket) } },
+            new GenericElement("Wool beanie") { Subtitle = "Five colours", Buttons = new[] { Button.Postback("I want it", RoutedShop.BuyBeanie) } },
+        }).SendAsync(messenger, Recipient.Id(customer.Id));
+        await messenger.SetIceBreakersAsync(new[] { new IceBreakerSet("default", new[] { new IceBreaker("What are your opening hours?", RoutedShop.Hours) }) });
+
+        Assert.Equal(new[] { RoutedShop.OrderStatus, RoutedShop.Returns, RoutedShop.Human }.ToHashSet(), customer.OfferedQuickReplies.ToHashSet());
+        Assert.Equal(new[] { RoutedShop.BuyJacket, RoutedShop.BuyBeanie, RoutedShop.Hours }.ToHashSet(), customer.OfferedPostbacks.ToHashSet());
+        foreach (var payload in customer.OfferedQuickReplies)
+        {
+            await customer.TapQuickReplyAsync(payload);
+        }
+
+        foreach (var payload in customer.OfferedPostbacks)
+        {
+            await customer.PressPostbackAsync(payload);
+        }
+
+        await WaitForAsync(host.Services.GetRequiredService<RouteLog>(), 7);
+        var calls = host.Services.GetRequiredService<RouteLog>().Calls.ToHashSet();
+        Assert.Equal(
+            new[]
+            {
+                ("Text", (string?)"Hello!"),
+                ("TrackOrder", RoutedShop.OrderStatus), ("StartReturn", RoutedShop.Returns), ("HandOver", RoutedShop.Human),
+                ("Jacket", RoutedShop.BuyJacket), ("Beanie", RoutedShop.BuyBeanie), ("OpeningHours", RoutedShop.Hours),
+            }.ToHashSet(),
+            calls);
+    }
+
+    private static async Task WaitForAsync(RouteLog log, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (log.Calls.Count < count)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        await Task.Delay(100); // a stray extra call would show up now
+    }
+}

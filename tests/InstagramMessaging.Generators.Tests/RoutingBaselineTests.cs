@@ -1,0 +1,145 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace InstagramMessaging.Generators.Tests;
+
+/// <summary>
+/// Generated dispatch of <c>[InstagramWebhookHandler]</c> classes against reviewed baselines in Baselines/. After an
+/// intended change, run with UPDATE_BASELINES=1, review the diff of Baselines/, and commit it.
+/// </summary>
+public class RoutingBaselineTests
+{
+    [Fact]
+    public void Every_route_kind_with_tasks_value_tasks_tokens_and_constants()
+        => VerifyBaseline("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using InstagramMessaging.Webhooks;
+            namespace Shop.Bot;
+
+            internal static class Payloads
+            {
+                public const string Human = "HUMAN";
+            }
+
+            [InstagramWebhookHandler]
+            public sealed partial class SupportRouter
+            {
+                [OnQuickReply("ORDER_STATUS")]
+                private ValueTask OrderStatus(MessageReceivedEvent message, CancellationToken cancellationToken) => default;
+
+                [OnQuickReply(Payloads.Human), OnPostback(Payloads.Human)]
+                private Task TalkToHuman(InstagramWebhookEvent webhookEvent) => Task.CompletedTask;
+
+                [OnPostback("GET_STARTED")]
+                public static ValueTask GetStarted(PostbackReceivedEvent postback, CancellationToken cancellationToken) => default;
+
+                [OnMessage]
+                private Task Text(MessageContentEvent message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+                [OnEcho] private ValueTask Echo(MessageEchoEvent echo) => default;
+                [OnReaction] private ValueTask Reaction(ReactionEvent reaction, CancellationToken cancellationToken) => default;
+                [OnRead] private ValueTask Read(MessageReadEvent read, CancellationToken cancellationToken) => default;
+                [OnEdit] private ValueTask Edit(MessageEditedEvent edit, CancellationToken cancellationToken) => default;
+                [OnDelete] private ValueTask Delete(MessageDeletedEvent deletion, CancellationToken cancellationToken) => default;
+                [OnReferral] private ValueTask Referral(ReferralEvent referral, CancellationToken cancellationToken) => default;
+                [OnComment] private ValueTask Comment(CommentEvent comment, CancellationToken cancellationToken) => default;
+                [OnMention] private ValueTask Mention(MentionEvent mention, CancellationToken cancellationToken) => default;
+                [OnThreadControl] private ValueTask Handover(ThreadControlEvent threadControl, CancellationToken cancellationToken) => default;
+            }
+            """, "Shop.Bot.SupportRouter.Routing.g.cs");
+
+    [Fact]
+    public void Nested_handler_in_the_global_namespace_with_escaped_payloads_and_keyword_names()
+        => VerifyBaseline("""
+            using System.Threading.Tasks;
+            using InstagramMessaging.Webhooks;
+
+            public static partial class Bots
+            {
+                [InstagramWebhookHandler]
+                internal partial class @event
+                {
+                    [OnQuickReply("SAY \"HI\"\\n")]
+                    private ValueTask @class(MessageReceivedEvent message) => default;
+
+                    [OnQuickReply("CAFÉ ☕")]
+                    private ValueTask Coffee(MessageReceivedEvent message) => default;
+                }
+            }
+            """, "Bots.event.Routing.g.cs");
+
+    [Fact]
+    public void A_handler_with_no_routes_ignores_every_event()
+        => VerifyBaseline("""
+            [InstagramMessaging.Webhooks.InstagramWebhookHandler]
+            public partial class Quiet
+            {
+            }
+            """, "Quiet.Routing.g.cs");
+
+    [Fact]
+    public void Methods_routing_cannot_call_and_duplicates_are_left_out()
+    {
+        var (driver, output, diagnostics) = RoutingGeneratorRun.Run(TestCompilation.Create("""
+            using System.Threading.Tasks;
+            using InstagramMessaging.Webhooks;
+
+            [InstagramWebhookHandler]
+            public partial class Router
+            {
+                [OnQuickReply("A")] private ValueTask First(MessageReceivedEvent m) => default;
+                [OnQuickReply("A")] private ValueTask Second(MessageReceivedEvent m) => default;
+                [OnQuickReply("B")] private void Wrong(MessageReceivedEvent m) { }
+                [OnPostback("C")] private ValueTask WrongEvent(MessageReceivedEvent m) => default;
+            }
+            """));
+
+        Assert.Empty(diagnostics);
+        var generated = Assert.Single(RoutingGeneratorRun.GeneratedSources(driver)).Value;
+        Assert.Contains("return First(message);", generated);
+        Assert.DoesNotContain("Second", generated);
+        Assert.DoesNotContain("Wrong", generated);
+        Assert.DoesNotContain("PostbackReceivedEvent", generated);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void A_class_that_is_not_partial_gets_nothing()
+    {
+        var (driver, _, diagnostics) = RoutingGeneratorRun.Run(TestCompilation.Create("""
+            [InstagramMessaging.Webhooks.InstagramWebhookHandler]
+            public class Router
+            {
+            }
+            """));
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(RoutingGeneratorRun.GeneratedSources(driver));
+    }
+
+    private static void VerifyBaseline(string source, string hintName, [CallerFilePath] string testFile = "")
+    {
+        var (driver, output, diagnostics) = RoutingGeneratorRun.Run(TestCompilation.Create(source));
+
+        Assert.Empty(diagnostics);
+        var compileProblems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(compileProblems.Length == 0, "Generated code does not compile cleanly:\n" + string.Join("\n", compileProblems.Select(d => d.ToString())));
+
+        var generated = Assert.Single(RoutingGeneratorRun.GeneratedSources(driver));
+        Assert.Equal(hintName, generated.Key);
+
+        var baselinePath = Path.Combine(Path.GetDirectoryName(testFile)!, "Baselines", hintName);
+        if (Environment.GetEnvironmentVariable("UPDATE_BASELINES") == "1")
+        {
+            File.WriteAllText(baselinePath, generated.Value);
+        }
+
+        Assert.True(File.Exists(baselinePath), $"No baseline {baselinePath}; run with UPDATE_BASELINES=1 and review it.");
+        Assert.Equal(File.ReadAllText(baselinePath).ReplaceLineEndings("\n"), generated.Value);
+    }
+}

@@ -1,0 +1,293 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace InstagramMessaging.Testing.Tests;
+
+// The conversation page's logic, through its JSON API over a real socket, without a browser: what each bubble
+// holds after both halves act, failures, the window and the clock, faults, the delivery log and the event stream.
+public sealed class ConversationPageApiTests : IAsyncLifetime
+{
+    private const string Customer = "1234567890123456";
+    private GraphApiEmulatorServer _server = null!;
+    private FakeWebhookReceiver _app = null!;
+    private PageApiClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await GraphApiEmulatorServer.StartAsync();
+        (_, _app) = await WebhookTestKit.StartAsync(_server.Emulator);
+        _api = new PageApiClient(_server.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _api.Dispose();
+        await _app.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_page_is_one_self_contained_html_document_at_the_root()
+    {
+        using var response = await _api.RawGetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("new EventSource(\"/_emulator/events\")", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        Assert.DoesNotContain("setInterval", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("location.reload", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chips_of_the_last_business_message_are_offered_and_tapping_one_reaches_the_app()
+    {
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Which size?","quick_replies":[{"content_type":"text","title":"Medium","payload":"SIZE_M"}]}}""");
+
+        var before = await ConversationAsync();
+        Assert.Equal("SIZE_M", (string?)before["quickReplies"]![0]!["payload"]);
+        Assert.Equal("quick_replies", (string?)before["bubbles"]![0]!["kind"]);
+
+        var (status, tapped) = await _api.PostAsync($"conversations/{Customer}/tap", new { payload = "SIZE_M" });
+
+        Assert.Equal(200, status);
+        Assert.Equal("Delivered", (string?)tapped["delivery"]);
+        var item = Assert.Single(_app.Items, i => i.TryGetProperty("message", out var m) && m.TryGetProperty("quick_reply", out _));
+        Assert.Equal("SIZE_M", item.GetProperty("message").GetProperty("quick_reply").GetProperty("payload").GetString());
+        var after = await ConversationAsync();
+        Assert.Empty(after["quickReplies"]!.AsArray());
+        var bubble = after["bubbles"]![1]!;
+        Assert.Equal("customer", (string?)bubble["side"]);
+        Assert.Equal("quick_reply", (string?)bubble["kind"]);
+        Assert.Equal("Medium", (string?)bubble["text"]);
+    }
+
+    [Fact]
+    public async Task A_payload_never_offered_is_refused_with_the_reason()
+    {
+        var (status, body) = await _api.PostAsync($"conversations/{Customer}/postback", new { payload = "NOPE" });
+
+        Assert.Equal(400, status);
+        Assert.Contains("NOPE", (string?)body["error"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replies_reactions_edits_deletions_reads_and_typing_fold_into_the_bubbles()
+    {
+        var businessMid = await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Hello!"}}""");
+        var (_, written) = await _api.PostAsync($"conversations/{Customer}/reply", new { messageId = businessMid, text = "Hi, a question" });
+        var customerMid = (string)written["messageId"]!;
+        await _api.PostAsync($"conversations/{Customer}/react", new { messageId = businessMid, reaction = "love" });
+        await _api.PostAsync($"conversations/{Customer}/edit", new { messageId = customerMid, text = "Hi, two questions" });
+        await _api.PostAsync($"conversations/{Customer}/read", new { messageId = businessMid });
+        await SendOkAsync($$$"""{"recipient":{"id":"1234567890123456"},"sender_action":"react","payload":{"message_id":"{{{customerMid}}}","reaction":"like"}}""");
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"sender_action":"mark_seen"}""");
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"sender_action":"typing_on"}""");
+        var (_, second) = await _api.PostAsync($"conversations/{Customer}/text", new { text = "Never mind" });
+        await _api.PostAsync($"conversations/{Customer}/delete", new { messageId = (string)second["messageId"]! });
+
+        var view = await ConversationAsync();
+        var bubbles = view["bubbles"]!.AsArray();
+        Assert.Equal(3, bubbles.Count);
+        var hello = bubbles[0]!;
+        Assert.Equal("\u2764\ufe0f", (string?)hello["reactions"]!["customer"]);
+        Assert.True((bool)hello["seen"]!);
+        var reply = bubbles[1]!;
+        Assert.Equal("Hi, two questions", (string?)reply["text"]);
+        Assert.Equal(1, (int)reply["edits"]!);
+        Assert.Equal("Hello!", (string?)reply["replyTo"]!["preview"]);
+        Assert.Equal("\ud83d\udc4d", (string?)reply["reactions"]!["business"]);
+        Assert.True((bool)reply["seen"]!);
+        Assert.True((bool)bubbles[2]!["deleted"]!);
+        Assert.True((bool)view["typing"]!);
+        Assert.Contains(_app.Items, i => i.TryGetProperty("message_edit", out _));
+        Assert.Contains(_app.Items, i => i.TryGetProperty("reaction", out _));
+        Assert.Contains(_app.Items, i => i.TryGetProperty("read", out _));
+    }
+
+    [Fact]
+    public async Task A_refused_send_is_a_failed_bubble_with_metas_code_subcode_and_our_rule_id()
+    {
+        var (status, _) = await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"a","attachment":{"type":"image","payload":{"url":"https://example.com/a.png"}}}}""");
+        Assert.Equal(400, status);
+        var longText = new string('é', 501);
+        await _api.SendAsync($$$"""{"recipient":{"id":"1234567890123456"},"message":{"text":"{{{longText}}}"}}""", tokenInUrl: true);
+
+        var bubbles = (await ConversationAsync())["bubbles"]!.AsArray();
+
+        var mixed = bubbles[0]!["failed"]!;
+        Assert.Equal(100, (int)mixed["code"]!);
+        Assert.Equal(2534015, (int)mixed["subcode"]!);
+        Assert.Equal("IGM006", (string?)mixed["ruleId"]);
+        Assert.Equal(400, (int)mixed["status"]!);
+        var tooLong = bubbles[1]!;
+        Assert.Equal("IGM001", (string?)tooLong["failed"]!["ruleId"]);
+        Assert.True((bool)tooLong["tokenInUrl"]!);
+        Assert.False((bool)bubbles[0]!["tokenInUrl"]!);
+    }
+
+    [Fact]
+    public async Task Every_bubble_carries_its_request_answer_and_the_webhooks_it_caused()
+    {
+        var mid = await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Echo me"}}""");
+        await _server.Emulator.Webhooks.FlushAsync();
+
+        var inspector = (await ConversationAsync())["bubbles"]![0]!["inspector"]!;
+
+        Assert.Equal("Echo me", (string?)inspector["request"]!["message"]!["text"]);
+        Assert.Equal(mid, (string?)inspector["answer"]!["message_id"]);
+        var webhook = Assert.Single(inspector["webhooks"]!.AsArray())!;
+        Assert.Equal(200, (int)webhook["status"]!);
+        var echoed = webhook["body"]!["entry"]![0]!["messaging"]![0]!["message"]!;
+        Assert.True((bool)echoed["is_echo"]!);
+        Assert.StartsWith("sha256=", (string?)webhook["signature"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Moving_the_clock_past_24_hours_closes_the_window_and_the_next_send_is_refused()
+    {
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Hi" });
+        Assert.True((bool)(await ConversationAsync())["windowOpen"]!);
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Within the window"}}""");
+
+        var (status, clock) = await _api.PostAsync("clock/advance", new { hours = 25 });
+
+        Assert.Equal(200, status);
+        Assert.Equal(25 * 3600, (double)clock["offsetSeconds"]!);
+        Assert.False((bool)(await ConversationAsync())["windowOpen"]!);
+        var (refused, error) = await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Too late"}}""");
+        Assert.Equal(400, refused);
+        Assert.Equal(2534022, (int)error["error"]!["error_subcode"]!);
+        var (tagged, _) = await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT","message":{"text":"A person answers"}}""");
+        Assert.Equal(200, tagged);
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Back again" });
+        Assert.True((bool)(await ConversationAsync())["windowOpen"]!);
+    }
+
+    [Fact]
+    public async Task The_window_switch_closes_and_opens_one_conversation()
+    {
+        var (_, closed) = await _api.PostAsync($"conversations/{Customer}/window", new { open = false });
+        Assert.False((bool)closed["windowOpen"]!);
+        Assert.Equal(400, (await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"x"}}""")).Status);
+
+        var (_, open) = await _api.PostAsync($"conversations/{Customer}/window", new { open = true });
+        Assert.True((bool)open["windowOpen"]!);
+    }
+
+    [Fact]
+    public async Task A_clock_that_cannot_move_says_how_to_make_one_that_can()
+    {
+        await using var fixedClock = await GraphApiEmulatorServer.StartAsync(new GraphApiEmulator());
+        using var api = new PageApiClient(fixedClock.BaseAddress);
+
+        var (status, body) = await api.PostAsync("clock/advance", new { hours = 25 });
+
+        Assert.Equal(400, status);
+        Assert.Contains("EmulatorClock", (string?)body["error"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fault_switches_set_the_emulators_faults()
+    {
+        var (_, faults) = await _api.PostAsync("faults", new { duplicates = true, wrongSignature = true, multiImageUnavailable = true, reorder = true, delayDeliveries = true, transientErrors = true });
+
+        var emulator = _server.Emulator;
+        Assert.Equal(1, emulator.Webhooks.Faults.DuplicateRate);
+        Assert.Equal(1, emulator.Webhooks.Faults.WrongSignatureRate);
+        Assert.True(emulator.Webhooks.Faults.ReorderWindow > 1);
+        Assert.True(emulator.Webhooks.Faults.Delay > TimeSpan.Zero);
+        Assert.False(emulator.MultiImageAvailable);
+        Assert.Equal(1, emulator.Faults.TransientErrorRate);
+        Assert.True((bool)faults["wrongSignature"]!);
+
+        await _api.PostAsync("faults", new { duplicates = false, wrongSignature = false, multiImageUnavailable = false, reorder = false, delayDeliveries = false, transientErrors = false });
+        Assert.Equal(0, emulator.Webhooks.Faults.DuplicateRate);
+        Assert.True(emulator.MultiImageAvailable);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_in_the_log_and_can_be_resent()
+    {
+        _server.Emulator.Webhooks.RetryDelays = Array.Empty<TimeSpan>();
+        _app.Answer(500);
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Are you there?" });
+
+        var log = await _api.GetAsync("deliveries");
+        var failed = Assert.Single(log["attempts"]!.AsArray())!;
+        Assert.Equal(500, (int)failed["status"]!);
+        Assert.False((bool)failed["succeeded"]!);
+        Assert.Equal(_app.Url!.ToString(), (string?)log["callback"]);
+
+        var (status, resent) = await _api.PostAsync($"deliveries/{(long)failed["delivery"]!}/resend");
+
+        Assert.Equal(200, status);
+        Assert.Equal(2, (int)resent["attempt"]!);
+        Assert.Equal(200, (int)resent["status"]!);
+        Assert.Equal(2, _app.Accepted.Count);
+        Assert.Equal(_app.Accepted[0].Body, _app.Accepted[1].Body);
+    }
+
+    [Fact]
+    public async Task The_event_stream_signals_a_send_as_it_happens()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await _api.RawGetAsync("/_emulator/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+        Assert.Equal("retry: 1000", await reader.ReadLineAsync(cancel.Token));
+
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Live"}}""");
+
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync(cancel.Token);
+        }
+        while (line is not null && !line.StartsWith("data:", StringComparison.Ordinal));
+        var change = JsonNode.Parse(line!["data:".Length..])!;
+        Assert.Equal("message", (string?)change["kind"]);
+        Assert.Equal(Customer, (string?)change["conversation"]);
+    }
+
+    [Fact]
+    public async Task The_list_holds_every_conversation_newest_first_with_its_last_message()
+    {
+        var (created, body) = await _api.PostAsync("conversations", new { });
+        Assert.Equal(201, created);
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"attachment":{"type":"like_heart"}}}""");
+
+        var list = (await _api.GetAsync("conversations")).AsArray();
+
+        Assert.Equal(Customer, (string?)list[0]!["id"]);
+        Assert.Equal("\u2764\ufe0f", (string?)list[0]!["lastText"]);
+        Assert.Equal((string?)body["id"], (string?)list[1]!["id"]);
+        Assert.Null((string?)list[1]!["lastText"]);
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_actions_answer_with_what_exists()
+    {
+        var (status, body) = await _api.PostAsync($"conversations/{Customer}/dance");
+        Assert.Equal(400, status);
+        Assert.Contains("text, image", (string?)body["error"], StringComparison.Ordinal);
+        using var missing = await _api.RawGetAsync("/_emulator/api/nothing");
+        Assert.Equal(404, (int)missing.StatusCode);
+    }
+
+    private async Task<JsonNode> ConversationAsync() => await _api.GetAsync("conversations/" + Customer);
+
+    private async Task<string> SendOkAsync(string json)
+    {
+        var (status, body) = await _api.SendAsync(json);
+        Assert.True(status == 200, body.ToJsonString());
+        return (string?)body["message_id"] ?? string.Empty;
+    }
+}
