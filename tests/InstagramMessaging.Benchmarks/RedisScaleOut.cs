@@ -107,7 +107,7 @@ public static class RedisScaleOut
         for (var i = 0; i < count; i++)
         {
             var body = $"{{\"object\":\"instagram\",\"entry\":[{{\"time\":1781520016812,\"id\":\"17841405822304914\",\"messaging\":[{{\"sender\":{{\"id\":\"c{i % 500}\"}},\"recipient\":{{\"id\":\"17841405822304914\"}},\"timestamp\":1781520015307,\"message\":{{\"mid\":\"bench-{i}\",\"text\":\"hello {i}\"}}}}]}}]}}";
-            parsed.Add(InstagramWebhookParser.Parse(Encoding.UTF8.GetBytes(body)).Events[0]);
+            parsed.Add(InstagramWebhookParser.Parse(Encoding.UTF8.GetBytes(body), keepItems: true).Events[0]);
         }
 
         var next = -1;

@@ -12,10 +12,12 @@ internal ref struct WebhookBodyReader
 {
     private readonly ReadOnlySpan<byte> _body;
     private readonly List<InstagramWebhookEvent> _events;
+    private readonly bool _keepItems;
 
-    public WebhookBodyReader(ReadOnlySpan<byte> body)
+    public WebhookBodyReader(ReadOnlySpan<byte> body, bool keepItems = false)
     {
         _body = body;
+        _keepItems = keepItems;
         _events = new List<InstagramWebhookEvent>();
     }
 
@@ -234,7 +236,11 @@ internal ref struct WebhookBodyReader
         var item = new WebhookItem(accountId, entryTime, standby);
         var raw = source[itemStart..(int)reader.BytesConsumed];
         var created = WebhookEventFactory.Create(in item, ref f, raw);
-        created.Source = new WebhookEventSource(accountId, entryTime, standby ? "standby" : "messaging", raw.ToArray());
+        if (_keepItems)
+        {
+            created.Source = new WebhookEventSource(accountId, entryTime, standby ? "standby" : "messaging", raw.ToArray());
+        }
+
         _events.Add(created);
     }
 
@@ -657,7 +663,7 @@ internal ref struct WebhookBodyReader
     {
         var before = _events.Count;
         ReadChangeEvent(ref reader, source, accountId, entryTime, out var changeStart);
-        if (_events.Count > before && _events[^1].Source is null)
+        if (_keepItems && _events.Count > before && _events[^1].Source is null)
         {
             _events[^1].Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
         }

@@ -21,7 +21,7 @@ public sealed class WebhookEventSerializerTests
             + "{\"id\":\"" + Account + "\",\"standby\":[" + Item("\"message\":{\"mid\":\"m-standby\",\"text\":\"other app\"}") + "]},"
             + "{\"id\":\"" + Account + "\",\"time\":1781520016812,\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"c1\",\"text\":\"nice\",\"from\":{\"id\":\"u1\",\"username\":\"someone\"},\"media\":{\"id\":\"media1\",\"media_product_type\":\"FEED\"}}},{\"field\":\"story_insights\",\"value\":{\"media_id\":\"s1\",\"reach\":3}}]}"
             + "]}";
-        var events = InstagramWebhookParser.Parse(Utf8(body)).Events;
+        var events = InstagramWebhookParser.Parse(Utf8(body), keepItems: true).Events;
         Assert.Equal(7, events.Count);
         foreach (var original in events)
         {
@@ -43,7 +43,7 @@ public sealed class WebhookEventSerializerTests
     [Fact]
     public void Equality_ignores_where_an_event_was_read()
     {
-        var first = InstagramWebhookParser.Parse(Utf8(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"hello\"}}")))).Events.Single();
+        var first = InstagramWebhookParser.Parse(keepItems: true, body: Utf8(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"hello\"}}")))).Events.Single();
         var second = InstagramWebhookParser.Parse(Utf8("{\"entry\":[{\"time\":1,\"id\":\"" + Account + "\",\"messaging\":[" + Item($"\"message\":{{\"text\":\"hello\",\"mid\":\"{Mid}\"}}") + "]}],\"object\":\"instagram\"}")).Events.Single();
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
@@ -56,6 +56,8 @@ public sealed class WebhookEventSerializerTests
     {
         var made = new MessageReceivedEvent { AccountId = Account, MessageId = "m" };
         Assert.Throws<ArgumentException>(() => InstagramWebhookEventSerializer.Serialize(made));
+        var withoutItems = InstagramWebhookParser.Parse(Utf8(Messaging(Item("\"message\":{\"mid\":\"a\",\"text\":\"1\"}")))).Events.Single();
+        Assert.Throws<ArgumentException>(() => InstagramWebhookEventSerializer.Serialize(withoutItems));
         var two = Utf8(Messaging(Item("\"message\":{\"mid\":\"a\",\"text\":\"1\"}") + "," + Item("\"message\":{\"mid\":\"b\",\"text\":\"2\"}")));
         Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookEventSerializer.Deserialize(two));
     }
