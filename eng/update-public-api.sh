@@ -3,7 +3,7 @@
 # reports as gone. Review the diff before committing: every line is a promise to users.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for project in ${@:-src/InstagramMessaging src/InstagramMessaging.Testing src/InstagramMessaging.AspNetCore}; do
+for project in ${@:-src/InstagramMessaging src/InstagramMessaging.Testing src/InstagramMessaging.AspNetCore src/InstagramMessaging.Redis}; do
   file="$project/PublicAPI.Unshipped.txt"
   log=$(dotnet build "$project" --no-incremental 2>&1 || true)
   added=$(grep -oE "RS0016: Symbol '.*' is not part of the declared public API" <<<"$log" | sed -E "s/RS0016: Symbol '(.*)' is not part of the declared public API/\1/" | sort -u || true)

@@ -155,10 +155,18 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                 continue;
             }
 
-            await HandleAsync(item.Event, stoppingToken).ConfigureAwait(false);
+            var failure = await HandleAsync(item.Event, stoppingToken).ConfigureAwait(false);
             try
             {
-                await _queue.AcknowledgeAsync(item, CancellationToken.None).ConfigureAwait(false);
+                if (failure is null)
+                {
+                    await _queue.AcknowledgeAsync(item, CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _queue.AcknowledgeFailureAsync(item, failure, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 WebhookTelemetry.Queued.Add(-1);
             }
             catch (Exception e)
@@ -168,8 +176,10 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         }
     }
 
-    private async Task HandleAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
+    // The first handler failure, or null when every handler succeeded.
+    private async Task<Exception?> HandleAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
+        Exception? failure = null;
         var eventType = webhookEvent.GetType().Name;
         using var activity = WebhookTelemetry.Source.StartActivity("instagram.webhooks.handle", ActivityKind.Consumer);
         activity?.SetTag(WebhookTelemetry.EventTypeTag, eventType);
@@ -184,7 +194,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
             catch (Exception e)
             {
                 Failed(e, "(resolving handlers)", webhookEvent, eventType);
-                return;
+                return e;
             }
 
             foreach (var handler in handlers)
@@ -200,6 +210,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                 {
                     Failed(e, handlerName, webhookEvent, eventType);
                     activity?.SetStatus(ActivityStatusCode.Error);
+                    failure ??= e;
                 }
                 finally
                 {
@@ -210,6 +221,8 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                 }
             }
         }
+
+        return failure;
     }
 
     private void Failed(Exception exception, string handlerName, InstagramWebhookEvent webhookEvent, string eventType)

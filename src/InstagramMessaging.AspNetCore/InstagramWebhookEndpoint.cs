@@ -27,6 +27,7 @@ internal sealed class InstagramWebhookEndpoint
     private readonly IInstagramWebhookDedupeStore _dedupe;
     private readonly ILogger _logger;
     private readonly KeyedGate _gate = new(64);
+    private readonly bool _keepItems;
 
     public InstagramWebhookEndpoint(IOptions<InstagramWebhookOptions> options, IInstagramWebhookQueue queue, IInstagramWebhookDedupeStore dedupe, ILogger<InstagramWebhookEndpoint> logger)
     {
@@ -36,6 +37,9 @@ internal sealed class InstagramWebhookEndpoint
         _maxBodySize = settings.MaxBodySize;
         _dedupeLifetime = settings.DedupeLifetime;
         _queue = queue;
+
+        // A replacement queue may be durable and store events (InstagramWebhookEventSerializer needs their items).
+        _keepItems = queue is not InMemoryWebhookQueue;
         _dedupe = dedupe;
         _logger = logger;
     }
@@ -190,7 +194,7 @@ internal sealed class InstagramWebhookEndpoint
         InstagramWebhookDelivery delivery;
         try
         {
-            delivery = InstagramWebhookParser.Parse(body.Span);
+            delivery = InstagramWebhookParser.Parse(body.Span, _keepItems);
         }
         catch (InstagramWebhookFormatException e)
         {

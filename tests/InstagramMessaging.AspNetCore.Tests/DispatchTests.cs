@@ -186,4 +186,25 @@ public sealed class DispatchTests
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_2", "still up")))).StatusCode);
         await host.Recorded.WaitForAsync(2);
     }
+
+    // A durable queue retries or dead-letters only what failed: the dispatcher tells it which handler outcome it was.
+    [Fact]
+    public async Task The_queue_hears_whether_the_handlers_succeeded_or_failed()
+    {
+        var queue = new OutcomeRecordingQueue();
+        await using var host = await WebhookTestHost.StartAsync(
+            handlers: b => b.AddHandler<ThrowingHandler>().AddHandler<RecordingHandler>(),
+            services: s => s.AddSingleton<IInstagramWebhookQueue>(queue));
+
+        var response = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_1", "boom"), WebhookBodies.Message("2", "m_2", "fine")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.Recorded.WaitForAsync(2);
+        for (var i = 0; i < 200 && queue.Outcomes.Count < 2; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(["ack fine", "failed boom: handler bug"], queue.Outcomes.Order());
+    }
 }

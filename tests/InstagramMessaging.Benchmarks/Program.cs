@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using InstagramMessaging.Benchmarks;
 
-// dotnet run -c Release --project tests/InstagramMessaging.Benchmarks -- [serializer|send|webhook|parser|routing|generator|analyzers|all|bdn ...]
+// dotnet run -c Release --project tests/InstagramMessaging.Benchmarks -- [serializer|send|webhook|parser|routing|generator|analyzers|redis|all|bdn ...]
 var what = args.FirstOrDefault() ?? "all";
 if (what == "bdn")
 {
@@ -61,6 +61,13 @@ if (what is "webhook" or "all")
     {
         Console.WriteLine($"| {f.Concurrency} | {f.Throughput.MedianSpeedup:0.00}x ({f.Throughput.Min:0.00}-{f.Throughput.Max:0.00}) | {f.CpuPerRequest.MedianSpeedup:0.00}x ({f.CpuPerRequest.Min:0.00}-{f.CpuPerRequest.Max:0.00}) | {f.MinimalCpuMicroseconds:0} us / {f.OursCpuMicroseconds:0} us |");
     }
+}
+
+if (what is "redis")
+{
+    Console.WriteLine();
+    Console.WriteLine("Scale-out on Redis over loopback: permit latency of the Redis limiter vs the in-process one (rates too high to wait), and the durable queue's throughput");
+    await RedisScaleOut.RunAsync();
 }
 
 if (what is "generator" or "all")

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -27,6 +28,17 @@ public interface IInstagramWebhookQueue
     /// <param name="item">An item <see cref="DequeueAsync"/> returned.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     ValueTask AcknowledgeAsync(InstagramWebhookQueueItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Says a handler threw on <paramref name="item"/> (the failure is already logged). A queue that retries keeps the
+    /// item to hand it out again later, or moves it aside after too many attempts; by default the item is simply
+    /// acknowledged (<see cref="AcknowledgeAsync"/>), as the in-memory queue does.
+    /// </summary>
+    /// <param name="item">An item <see cref="DequeueAsync"/> returned.</param>
+    /// <param name="exception">The first handler failure.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    ValueTask AcknowledgeFailureAsync(InstagramWebhookQueueItem item, Exception exception, CancellationToken cancellationToken)
+        => AcknowledgeAsync(item, cancellationToken);
 
     /// <summary>Stops accepting events (host shutdown); <see cref="DequeueAsync"/> still hands out what was kept, then null.</summary>
     void Complete();

@@ -40,4 +40,25 @@ public abstract record InstagramWebhookEvent
     /// neither (Meta sends some reads and edits without sender and recipient).
     /// </summary>
     public virtual string? CustomerId => SenderId;
+
+    /// <summary>
+    /// Where the parser read this event (its item as delivered), so a durable queue can store it and read the same
+    /// event back (<see cref="InstagramWebhookEventSerializer"/>). Not part of the event's value: equality ignores it.
+    /// </summary>
+    internal WebhookEventSource? Source { get; set; }
+
+    /// <inheritdoc />
+    public virtual bool Equals(InstagramWebhookEvent? other)
+        => ReferenceEquals(this, other)
+            || (other is not null
+                && EqualityContract == other.EqualityContract
+                && AccountId == other.AccountId
+                && SenderId == other.SenderId
+                && RecipientId == other.RecipientId
+                && Timestamp == other.Timestamp
+                && IsStandby == other.IsStandby
+                && IsTest == other.IsTest);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(EqualityContract, AccountId, SenderId, RecipientId, Timestamp, IsStandby, IsTest);
 }

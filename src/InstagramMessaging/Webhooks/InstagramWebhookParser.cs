@@ -16,11 +16,22 @@ public static class InstagramWebhookParser
     /// </summary>
     /// <param name="body">The raw request body (UTF-8 JSON).</param>
     /// <exception cref="InstagramWebhookFormatException">The body is not JSON, or has no <c>object</c> or no <c>entry</c> array.</exception>
-    public static InstagramWebhookDelivery Parse(ReadOnlySpan<byte> body)
+    public static InstagramWebhookDelivery Parse(ReadOnlySpan<byte> body) => Parse(body, keepItems: false);
+
+    /// <summary>
+    /// Parses a webhook body as <see cref="Parse(ReadOnlySpan{byte})"/> does; with <paramref name="keepItems"/>, each
+    /// event also keeps a copy of its item as delivered, so <see cref="InstagramWebhookEventSerializer"/> can store it
+    /// (for a durable queue). Keeping costs one copy of each item; the ASP.NET Core endpoint keeps them only when a
+    /// queue other than its in-memory one is registered.
+    /// </summary>
+    /// <param name="body">The raw request body (UTF-8 JSON).</param>
+    /// <param name="keepItems">Whether each event keeps its delivered item for <see cref="InstagramWebhookEventSerializer.Serialize"/>.</param>
+    /// <exception cref="InstagramWebhookFormatException">The body is not JSON, or has no <c>object</c> or no <c>entry</c> array.</exception>
+    public static InstagramWebhookDelivery Parse(ReadOnlySpan<byte> body, bool keepItems)
     {
         try
         {
-            return new WebhookBodyReader(body).Read();
+            return new WebhookBodyReader(body, keepItems).Read();
         }
         catch (JsonException e)
         {

@@ -12,10 +12,12 @@ internal ref struct WebhookBodyReader
 {
     private readonly ReadOnlySpan<byte> _body;
     private readonly List<InstagramWebhookEvent> _events;
+    private readonly bool _keepItems;
 
-    public WebhookBodyReader(ReadOnlySpan<byte> body)
+    public WebhookBodyReader(ReadOnlySpan<byte> body, bool keepItems = false)
     {
         _body = body;
+        _keepItems = keepItems;
         _events = new List<InstagramWebhookEvent>();
     }
 
@@ -232,7 +234,14 @@ internal ref struct WebhookBodyReader
         }
 
         var item = new WebhookItem(accountId, entryTime, standby);
-        _events.Add(WebhookEventFactory.Create(in item, ref f, source[itemStart..(int)reader.BytesConsumed]));
+        var raw = source[itemStart..(int)reader.BytesConsumed];
+        var created = WebhookEventFactory.Create(in item, ref f, raw);
+        if (_keepItems)
+        {
+            created.Source = new WebhookEventSource(accountId, entryTime, standby ? "standby" : "messaging", raw.ToArray());
+        }
+
+        _events.Add(created);
     }
 
     private static void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
@@ -652,7 +661,17 @@ internal ref struct WebhookBodyReader
 
     private void ReadChange(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime)
     {
-        var changeStart = (int)reader.TokenStartIndex;
+        var before = _events.Count;
+        ReadChangeEvent(ref reader, source, accountId, entryTime, out var changeStart);
+        if (_keepItems && _events.Count > before && _events[^1].Source is null)
+        {
+            _events[^1].Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
+        }
+    }
+
+    private void ReadChangeEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, out int changeStart)
+    {
+        changeStart = (int)reader.TokenStartIndex;
         string? field = null;
         int valueStart = -1, valueEnd = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

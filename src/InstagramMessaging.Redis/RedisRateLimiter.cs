@@ -1,0 +1,141 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using StackExchange.Redis;
+
+namespace InstagramMessaging.Redis;
+
+// The shared rate budget: GCRA (generic cell rate algorithm) per account and traffic class, one Lua script per permit
+// on Redis's clock. The script reserves the next free slot and answers how long until it; the caller waits here,
+// honouring cancellation (a cancelled wait leaves its slot unused: the budget errs on the slow side). A throttle
+// answer sets a pause key that every instance's script respects. Scripts are plain strings with explicit keys and
+// values: no parameter binding by reflection, so NativeAOT-clean.
+internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
+{
+    // KEYS[1] the theoretical arrival time (µs, Redis clock), KEYS[2] the account's pause; ARGV[1] the interval (µs).
+    // Returns the wait in µs before the reserved slot.
+    private const string AcquireScript = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local interval = tonumber(ARGV[1])
+        local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+        local at = now
+        if tat > at then at = tat end
+        local paused = redis.call('PTTL', KEYS[2])
+        if paused > 0 and now + paused * 1000 > at then at = now + paused * 1000 end
+        local nexttat = at + interval
+        redis.call('SET', KEYS[1], string.format('%.0f', nexttat), 'PX', math.floor((nexttat - now) / 1000) + 1000)
+        return math.floor(at - now)
+        """;
+
+    // KEYS[1] the account's pause; ARGV[1] its length in ms. Only ever lengthens a pause.
+    private const string PauseScript = """
+        local ms = tonumber(ARGV[1])
+        if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], '1', 'PX', ms) end
+        return 0
+        """;
+
+    private const int MaxSlotAttempts = 20;
+
+    private readonly ConnectionMultiplexer _connection;
+    private readonly IDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly string _prefix;
+    private readonly RedisValue _textInterval;
+    private readonly RedisValue _audioVideoInterval;
+    private readonly TimeSpan _defaultPause;
+    private readonly TimeSpan _lateTolerance;
+
+    public RedisRateLimiter(RedisRateLimiterOptions options, int textPerSecond, int audioVideoPerSecond, TimeProvider? time = null)
+    {
+        if (options.FindProblem() is { } problem)
+        {
+            throw new InvalidOperationException("RedisRateLimiterOptions: " + problem);
+        }
+
+        _connection = RedisConnections.Open(options);
+        _database = _connection.GetDatabase();
+        _time = time ?? TimeProvider.System;
+        _prefix = options.KeyPrefix + ":rate:";
+        _textInterval = IntervalMicroseconds(textPerSecond, options.RateShare);
+        _audioVideoInterval = IntervalMicroseconds(audioVideoPerSecond, options.RateShare);
+        _defaultPause = options.DefaultThrottlePause;
+
+        // Three quarters of the jitter the share leaves room for (1/share - 1 seconds: 111 ms at 0.9); the rest is
+        // for the way from here to Meta.
+        _lateTolerance = TimeSpan.FromSeconds(Math.Clamp((1 / options.RateShare - 1) * 0.75, 0.002, 0.1));
+    }
+
+    public async ValueTask AcquireAsync(string account, TrafficClass trafficClass, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var audioVideo = trafficClass == TrafficClass.AudioVideo;
+        RedisKey[] keys = [_prefix + account + (audioVideo ? ":av" : ":text"), PauseKey(account)];
+        RedisValue[] values = [audioVideo ? _audioVideoInterval : _textInterval];
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var asked = _time.GetTimestamp();
+            long waitMicroseconds;
+            try
+            {
+                waitMicroseconds = (long)await _database.ScriptEvaluateAsync(AcquireScript, keys, values).ConfigureAwait(false);
+            }
+            catch (Exception e) when (RedisConnections.IsUnavailable(e))
+            {
+                RedisTelemetry.LimiterUnavailable.Add(1);
+                throw new RedisRateLimiterUnavailableException("The shared rate budget in Redis could not be reached, so the call was not made (sends fail closed until Redis answers).", e);
+            }
+
+            var wait = TimeSpan.FromTicks(waitMicroseconds * 10);
+            var remaining = wait - _time.GetElapsedTime(asked);
+            if (remaining > TimeSpan.Zero)
+            {
+                await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A caller that wakes (or hears back) well after its slot, because the process was starved of CPU or
+            // threads, would go together with the callers of the slots after it: a burst. It takes a new slot
+            // instead (the missed one goes unused), unless it has already tried many times.
+            var late = _time.GetElapsedTime(asked) - wait;
+            if (late <= _lateTolerance || attempt >= MaxSlotAttempts)
+            {
+                return;
+            }
+
+            RedisTelemetry.LimiterLateSlots.Add(1);
+        }
+    }
+
+    public void OnThrottled(string account, TimeSpan? retryAfter)
+    {
+        var pause = retryAfter ?? _defaultPause;
+        pause = pause < TimeSpan.Zero ? TimeSpan.Zero : pause > InstagramRateLimiter.MaxThrottlePause ? InstagramRateLimiter.MaxThrottlePause : pause;
+        if (pause <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            _database.ScriptEvaluate(
+                PauseScript,
+                [PauseKey(account)],
+                [(long)Math.Ceiling(pause.TotalMilliseconds)],
+                CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (RedisConnections.IsUnavailable(e))
+        {
+            // Nothing to pause against: sends fail closed while Redis is unreachable anyway.
+            RedisTelemetry.LimiterUnavailable.Add(1);
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private RedisKey PauseKey(string account) => _prefix + account + ":pause";
+
+    private static RedisValue IntervalMicroseconds(int perSecond, double share)
+        => Math.Ceiling(1_000_000 / (perSecond * share)).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using InstagramMessaging.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace InstagramMessaging.Redis.Tests;
+
+public sealed class RateLimiterTests(ITestOutputHelper output)
+{
+    private const int Rate = 100;
+    private const double Share = 0.9;
+
+    // Four instances (four containers, four Redis connections) share one account's budget: together they spend at
+    // least 98% of it (the budget is 100 calls/s x RateShare, 0.9 by default: 450 calls in 5 s), no sliding second
+    // holds more than 103 calls, and the emulator, counting every sliding second as Meta does, never throttles.
+    [RedisFact]
+    public async Task Four_instances_sending_flat_out_share_one_budget_without_a_throttle()
+    {
+        // 32 senders on a 2-core machine: the thread pool starts with 2 threads and adds them slowly, and a stalled
+        // process loses slots (a caller that wakes late takes a new slot rather than burst).
+        ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+        ThreadPool.SetMinThreads(Math.Max(workerThreads, 16), ioThreads);
+        using var server = new RedisServer();
+        var emulator = new GraphApiEmulator { EnforceRateLimits = true };
+        var instances = Enumerable.Range(0, 4).Select(_ => Instance(emulator, server.Configuration, "four")).ToArray();
+        try
+        {
+            var messengers = instances.Select(i => i.GetRequiredService<InstagramMessenger>()).ToArray();
+            await Task.WhenAll(messengers.Select(m => new TextMessage("warm-up").SendAsync(m, Recipient.Id("warm-up"))));
+
+            // One second flat out to warm up (JIT, thread pool, connections), not counted; then five counted seconds.
+            using var run = new CancellationTokenSource(TimeSpan.FromSeconds(6));
+            var counting = Stopwatch.StartNew();
+            var sent = 0;
+            var failures = new ConcurrentBag<Exception>();
+            var workers = messengers.SelectMany(m => Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+            {
+                for (var n = 0; !run.IsCancellationRequested; n++)
+                {
+                    try
+                    {
+                        await new TextMessage($"{w}:{n}").SendAsync(m, Recipient.Id("customer"), cancellationToken: run.Token);
+                        if (counting.Elapsed >= TimeSpan.FromSeconds(1))
+                        {
+                            Interlocked.Increment(ref sent);
+                        }
+                    }
+                    catch (OperationCanceledException) when (run.IsCancellationRequested)
+                    {
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Add(e);
+                    }
+                }
+            }))).ToArray();
+            await Task.WhenAll(workers);
+
+            var busiest = BusiestSecond(emulator.DeliveredMessages.Select(m => m.DeliveredAt));
+            var summary = $"{sent} sent in 5 s, {failures.Count} failures ({string.Join(", ", failures.Select(f => f.GetType().Name).Distinct())}), {emulator.ThrottledCalls} throttled, busiest second {busiest}";
+            output.WriteLine(summary);
+            Assert.True(failures.IsEmpty, summary);
+            Assert.True(emulator.ThrottledCalls == 0, summary);
+            Assert.True(sent >= 0.98 * Rate * Share * 5, $"less than 98% of the budget ({Rate * Share * 5}): {summary}");
+            Assert.True(busiest <= 103, summary);
+        }
+        finally
+        {
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+    }
+
+    // Redis stops in the middle: every send fails at once with the typed exception and nothing reaches the
+    // emulator (fail closed, no unpaced burst); when Redis is back, sends go through again, paced.
+    [RedisFact]
+    public async Task Sends_fail_closed_in_milliseconds_while_Redis_is_down_and_recover_when_it_returns()
+    {
+        using var server = new RedisServer();
+        var emulator = new GraphApiEmulator { EnforceRateLimits = true };
+        await using var instance = Instance(emulator, server.Configuration, "outage");
+        var messenger = instance.GetRequiredService<InstagramMessenger>();
+        await new TextMessage("before").SendAsync(messenger, Recipient.Id("customer"));
+
+        server.Stop();
+        var deliveredBefore = emulator.DeliveredMessages.Count;
+        var latencies = new List<double>();
+        for (var i = 0; i < 50; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var error = await Record(() => new TextMessage($"during {i}").SendAsync(messenger, Recipient.Id("customer")));
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Assert.IsType<RedisRateLimiterUnavailableException>(error);
+        }
+
+        Assert.Equal(deliveredBefore, emulator.DeliveredMessages.Count);
+        latencies.Sort();
+        Assert.True(latencies[latencies.Count / 2] < 50, $"median failure took {latencies[latencies.Count / 2]:F1} ms");
+        Assert.True(latencies[^1] < 1000, $"slowest failure took {latencies[^1]:F1} ms");
+
+        server.Start();
+        var recovered = Stopwatch.StartNew();
+        while (await Record(() => new TextMessage("after").SendAsync(messenger, Recipient.Id("customer"))) is RedisRateLimiterUnavailableException)
+        {
+            Assert.True(recovered.Elapsed < TimeSpan.FromSeconds(10), "sends did not recover within 10 s of Redis returning");
+            await Task.Delay(50);
+        }
+
+        // Paced again: flat out for 2 s, within the rate.
+        using var run = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            while (!run.IsCancellationRequested)
+            {
+                await Record(() => new TextMessage($"paced {w}").SendAsync(messenger, Recipient.Id("customer"), cancellationToken: run.Token));
+            }
+        })));
+        Assert.Equal(0, emulator.ThrottledCalls);
+        Assert.True(BusiestSecond(emulator.DeliveredMessages.Select(m => m.DeliveredAt)) <= 103);
+    }
+
+    // A throttle answer on one instance pauses the account on every instance.
+    [RedisFact]
+    public async Task A_throttle_answer_pauses_the_account_for_every_instance()
+    {
+        using var server = new RedisServer();
+        var emulator = new GraphApiEmulator();
+        await using var first = Instance(emulator, server.Configuration, "pause");
+        await using var second = Instance(emulator, server.Configuration, "pause");
+        var limiter = first.GetRequiredService<IInstagramRateLimiter>();
+        var other = second.GetRequiredService<IInstagramRateLimiter>();
+        await other.AcquireAsync("account-1", TrafficClass.Text, CancellationToken.None);
+
+        limiter.OnThrottled("account-1", TimeSpan.FromMilliseconds(700));
+        await Task.Delay(50);
+        var started = Stopwatch.GetTimestamp();
+        await other.AcquireAsync("account-1", TrafficClass.Text, CancellationToken.None);
+        Assert.InRange(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 500, 1500);
+
+        // Another account is not held back, and a wait honours cancellation.
+        started = Stopwatch.GetTimestamp();
+        await other.AcquireAsync("account-2", TrafficClass.Text, CancellationToken.None);
+        Assert.True(Stopwatch.GetElapsedTime(started).TotalMilliseconds < 200);
+        limiter.OnThrottled("account-3", TimeSpan.FromMinutes(5));
+        await Task.Delay(50);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => other.AcquireAsync("account-3", TrafficClass.Text, cancel.Token).AsTask());
+    }
+
+    // The audio/video class has its own, slower budget: 10 calls/s (9 at the 0.9 share), shared by two instances.
+    [RedisFact]
+    public async Task Audio_and_video_calls_are_paced_at_their_own_rate_across_instances()
+    {
+        using var server = new RedisServer();
+        var emulator = new GraphApiEmulator();
+        await using var first = Instance(emulator, server.Configuration, "av");
+        await using var second = Instance(emulator, server.Configuration, "av");
+        var limiters = new[] { first.GetRequiredService<IInstagramRateLimiter>(), second.GetRequiredService<IInstagramRateLimiter>() };
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, 21).Select(i => limiters[i % 2].AcquireAsync("account", TrafficClass.AudioVideo, CancellationToken.None).AsTask()));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Assert.InRange(elapsed, 2.1, 3.2);
+
+        // Text is a separate budget: not held back by the audio/video reservations.
+        started = Stopwatch.GetTimestamp();
+        await limiters[0].AcquireAsync("account", TrafficClass.Text, CancellationToken.None);
+        Assert.True(Stopwatch.GetElapsedTime(started).TotalMilliseconds < 200);
+    }
+
+    [Fact]
+    public async Task Options_are_validated_when_the_host_starts()
+    {
+        var services = new ServiceCollection();
+        services.AddInstagramMessaging(o => o.AccessToken = GraphApiEmulator.DefaultAccessToken)
+            .UseRedisRateLimiter(o => o.RateShare = 1.5);
+        await using var provider = services.BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RedisRateLimiterOptions>>().Value);
+        Assert.Contains("Configuration", error.Message);
+        services = new ServiceCollection();
+        services.AddInstagramMessaging(o => o.AccessToken = GraphApiEmulator.DefaultAccessToken)
+            .UseRedisRateLimiter(o => { o.Configuration = "127.0.0.1:1"; o.RateShare = 1.5; });
+        await using var second = services.BuildServiceProvider();
+        Assert.Contains("RateShare", Assert.Throws<OptionsValidationException>(() => second.GetRequiredService<IOptions<RedisRateLimiterOptions>>().Value).Message);
+    }
+
+    internal static int BusiestSecond(IEnumerable<DateTimeOffset> times)
+    {
+        var sorted = times.OrderBy(t => t).ToArray();
+        var busiest = 0;
+        for (int start = 0, end = 0; start < sorted.Length; start++)
+        {
+            while (end < sorted.Length && sorted[end] - sorted[start] < TimeSpan.FromSeconds(1))
+            {
+                end++;
+            }
+
+            busiest = Math.Max(busiest, end - start);
+        }
+
+        return busiest;
+    }
+
+    private static ServiceProvider Instance(GraphApiEmulator emulator, string configuration, string prefix)
+    {
+        var services = new ServiceCollection();
+        services.AddInstagramMessaging(o =>
+            {
+                o.AccessToken = GraphApiEmulator.DefaultAccessToken;
+                o.MaxRetries = 0;
+            })
+            .ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler)
+            .UseRedisRateLimiter(o =>
+            {
+                o.Configuration = configuration;
+                o.KeyPrefix = prefix;
+            });
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<Exception?> Record(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace InstagramMessaging.Redis.Tests;
+
+public sealed record ReceiverName(string Value);

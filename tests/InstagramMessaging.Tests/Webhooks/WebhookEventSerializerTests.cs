@@ -1,0 +1,64 @@
+using System;
+using System.Linq;
+using InstagramMessaging.Webhooks;
+using Xunit;
+using static InstagramMessaging.Tests.Webhooks.WebhookBodies;
+
+namespace InstagramMessaging.Tests.Webhooks;
+
+public sealed class WebhookEventSerializerTests
+{
+    // Every kind of array and event comes back as the same event: messaging, standby, changes, unknown kinds, and an
+    // entry whose arrays come before its id.
+    [Fact]
+    public void Every_parsed_event_reads_back_as_the_same_event()
+    {
+        var body = "{\"object\":\"instagram\",\"entry\":["
+            + "{\"messaging\":[" + Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"hi \\u00e9\",\"attachments\":[{{\"type\":\"image\",\"payload\":{{\"url\":\"https://cdn.example.com/a.jpg\"}}}}],\"reply_to\":{{\"mid\":\"m0\"}}}}") + ","
+            + Item("\"postback\":{\"mid\":\"m-postback\",\"title\":\"Yes\",\"payload\":\"YES\"}") + ","
+            + Item("\"reaction\":{\"mid\":\"m1\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\"}") + ","
+            + Item("\"optin\":{\"ref\":\"x\"}") + "],\"id\":\"" + Account + "\",\"time\":1781520016812},"
+            + "{\"id\":\"" + Account + "\",\"standby\":[" + Item("\"message\":{\"mid\":\"m-standby\",\"text\":\"other app\"}") + "]},"
+            + "{\"id\":\"" + Account + "\",\"time\":1781520016812,\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"c1\",\"text\":\"nice\",\"from\":{\"id\":\"u1\",\"username\":\"someone\"},\"media\":{\"id\":\"media1\",\"media_product_type\":\"FEED\"}}},{\"field\":\"story_insights\",\"value\":{\"media_id\":\"s1\",\"reach\":3}}]}"
+            + "]}";
+        var events = InstagramWebhookParser.Parse(Utf8(body), keepItems: true).Events;
+        Assert.Equal(7, events.Count);
+        foreach (var original in events)
+        {
+            var data = InstagramWebhookEventSerializer.Serialize(original);
+            var read = InstagramWebhookEventSerializer.Deserialize(data);
+            Assert.Equal(original.GetType(), read.GetType());
+            Assert.Equal(original.DedupeKey, read.DedupeKey);
+            Assert.Equal(original.ToString(), read.ToString());
+            Assert.Equal(original.IsStandby, read.IsStandby);
+            Assert.Equal(data, InstagramWebhookEventSerializer.Serialize(read));
+        }
+
+        Assert.Contains(events, e => e is UnknownWebhookEvent);
+        Assert.Contains(events, e => e is CommentEvent);
+        Assert.Contains(events, e => e.IsStandby);
+    }
+
+    // The item a parsed event carries is not part of its value: the same event parsed twice is equal.
+    [Fact]
+    public void Equality_ignores_where_an_event_was_read()
+    {
+        var first = InstagramWebhookParser.Parse(keepItems: true, body: Utf8(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"hello\"}}")))).Events.Single();
+        var second = InstagramWebhookParser.Parse(Utf8("{\"entry\":[{\"time\":1,\"id\":\"" + Account + "\",\"messaging\":[" + Item($"\"message\":{{\"text\":\"hello\",\"mid\":\"{Mid}\"}}") + "]}],\"object\":\"instagram\"}")).Events.Single();
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, ((MessageReceivedEvent)first) with { Text = "other" });
+        Assert.NotEqual(first, first with { SenderId = "someone else" });
+    }
+
+    [Fact]
+    public void Events_made_in_code_or_bytes_of_several_events_are_refused()
+    {
+        var made = new MessageReceivedEvent { AccountId = Account, MessageId = "m" };
+        Assert.Throws<ArgumentException>(() => InstagramWebhookEventSerializer.Serialize(made));
+        var withoutItems = InstagramWebhookParser.Parse(Utf8(Messaging(Item("\"message\":{\"mid\":\"a\",\"text\":\"1\"}")))).Events.Single();
+        Assert.Throws<ArgumentException>(() => InstagramWebhookEventSerializer.Serialize(withoutItems));
+        var two = Utf8(Messaging(Item("\"message\":{\"mid\":\"a\",\"text\":\"1\"}") + "," + Item("\"message\":{\"mid\":\"b\",\"text\":\"2\"}")));
+        Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookEventSerializer.Deserialize(two));
+    }
+}
