@@ -9,7 +9,7 @@ namespace InstagramMessaging.Generators.Diagnostics;
 
 /// <summary>
 /// Reports what makes an <c>[InstagramMessage]</c> declaration an invalid contract (IGM004, IGM006, IGM007,
-/// IGM008, IGM009, IGM011, IGM012) and what its <c>[QuickReply]</c> attributes break (IGM013, IGM014).
+/// IGM008, IGM009, IGM011, IGM012, IGM021, IGM022) and what its <c>[QuickReply]</c> attributes break (IGM013, IGM014).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
@@ -25,7 +25,9 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.GenericContract,
         DiagnosticDescriptors.DuplicateMember,
         DiagnosticDescriptors.TooManyQuickReplies,
-        DiagnosticDescriptors.QuickReplyTitleTooLong);
+        DiagnosticDescriptors.QuickReplyTitleTooLong,
+        DiagnosticDescriptors.FileLocalContract,
+        DiagnosticDescriptors.ReservedMemberName);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -17,6 +17,21 @@ internal sealed record ContractSpec(
     EquatableArray<QuickReplySpec> QuickReplies,
     bool IsButtonTemplate)
 {
+    /// <summary>What tells apart two contracts with one hint name: their keywords, outermost first.</summary>
+    public string Identity
+    {
+        get
+        {
+            var identity = string.Empty;
+            foreach (var container in ContainingTypes)
+            {
+                identity += container.Keyword + " " + container.Name + "/";
+            }
+
+            return identity + Keyword + " " + TypeName;
+        }
+    }
+
     /// <summary>A deterministic hint name: namespace, containing types and type, dotted.</summary>
     public string HintName
     {

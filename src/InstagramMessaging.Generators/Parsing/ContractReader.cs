@@ -56,6 +56,25 @@ internal static class ContractReader
         return null;
     }
 
+    /// <summary>Names the generated half of every contract declares; a contract cannot declare them itself.</summary>
+    public static bool IsReservedName(string name)
+        => name is "WriteTo" or "ToJson" or "Validate" or "SendAsync" or "__declaredQuickReplies";
+
+    // The analyzers see the generated half too: its members carry [GeneratedCode("InstagramMessaging.Generators", ...)].
+    private static bool IsGenerated(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } && attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0].Value is "InstagramMessaging.Generators")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsContract(INamedTypeSymbol type) => HasRecordAttribute(type, "InstagramMessageAttribute");
 
     public static bool IsButtonTemplate(INamedTypeSymbol type) => HasRecordAttribute(type, KnownNames.ButtonTemplateAttribute);
@@ -82,6 +101,23 @@ internal static class ContractReader
             {
                 Report(MessageRules.GenericContract, typeLocation, type.Name);
                 break;
+            }
+        }
+
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsFileLocal)
+            {
+                Report(MessageRules.FileLocalContract, typeLocation, type.Name);
+                break;
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (!member.IsImplicitlyDeclared && IsReservedName(member.Name) && !IsGenerated(member))
+            {
+                Report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? typeLocation, type.Name, member.Name);
             }
         }
 

@@ -71,6 +71,12 @@ static class RuleIds
 
     /// <summary>A generic template element with nothing but a title.</summary>
     public const string GenericElementIncomplete = "IGM020";
+
+    /// <summary>An <c>[InstagramMessage]</c> contract that is <c>file</c>-local (or nested in a <c>file</c>-local type).</summary>
+    public const string FileLocalContract = "IGM021";
+
+    /// <summary>A contract that declares a member whose name the generated code uses.</summary>
+    public const string ReservedMemberName = "IGM022";
 }
 
 /// <summary>The kinds of attachment, each with its own media types and size limit.</summary>
@@ -224,6 +230,18 @@ static class MessageRules
         RuleIds.GenericElementIncomplete,
         "Generic template element has only a title",
         "Element {0} of {1} has only a title; Instagram needs a subtitle, an image, a default action or a button as well");
+
+    /// <summary>IGM021: a <c>file</c>-local contract, which generated code (another file) cannot extend.</summary>
+    public static MessageRule FileLocalContract { get; } = new(
+        RuleIds.FileLocalContract,
+        "Message contract cannot be file-local",
+        "'{0}' is file-local; the generated half of a contract lives in another file, so an [InstagramMessage] contract and the types containing it cannot be 'file' types");
+
+    /// <summary>IGM022: a contract member named like a generated member.</summary>
+    public static MessageRule ReservedMemberName { get; } = new(
+        RuleIds.ReservedMemberName,
+        "Member name is reserved by the generated code",
+        "'{0}' declares '{1}', a name the generator implements on every contract (WriteTo, ToJson, Validate, SendAsync); rename the member");
 
     /// <summary>Send API calls per second per account for text, links, reactions and stickers (Meta's conservative figure).</summary>
     public const int TextCallsPerSecond = 100;
