@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -49,14 +50,16 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+            // Per-contract facts, read once per compilation instead of at every construction site.
+            var placeholders = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<PlaceholderMember>>(SymbolEqualityComparer.Default);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, placeholders), OperationKind.ObjectCreation);
             start.RegisterOperationAction(AnalyzeWith, OperationKind.With);
             start.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
             start.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context)
+    private static void AnalyzeCreation(OperationAnalysisContext context, ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<PlaceholderMember>> placeholders)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
@@ -104,6 +107,93 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         }
 
         CheckInitializer(context.ReportDiagnostic, creation.Initializer);
+        CheckPlaceholdersReplaced(context, creation, type, placeholders);
+    }
+
+    // A member whose initializer is a placeholder (= "", = null!, = []) must be set where the contract is built
+    // with the implicit or positional constructor (a constructor of the user's own may set it in its body).
+    private static void CheckPlaceholdersReplaced(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<PlaceholderMember>> cache)
+    {
+        if (creation.Constructor is not { } constructor
+            || !(constructor.IsImplicitlyDeclared || IsPrimaryConstructor(constructor, context.CancellationToken)))
+        {
+            return;
+        }
+
+        var members = cache.GetOrAdd(type, t => ReadPlaceholders(t, context.CancellationToken));
+        if (members.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var member in members)
+        {
+            var set = false;
+            foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Property, member.Property))
+                {
+                    set = true;
+                    break;
+                }
+            }
+
+            if (set)
+            {
+                continue;
+            }
+
+            var location = creation.Syntax.GetLocation();
+            var name = member.Property.Name;
+            if (member.Kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, location, name, 0, member.Kind == ContentKind.GenericTemplate ? "generic" : "product"));
+            }
+            else
+            {
+                var what = member.Placeholder == Placeholder.Null ? "null (its placeholder, not set here)" : "empty (its placeholder, not set here)";
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, name, what, EmptyNoun(member.Kind)));
+            }
+        }
+    }
+
+    private static string EmptyNoun(ContentKind kind) => kind switch
+    {
+        ContentKind.Text => "text",
+        ContentKind.ReplyTo => "reply_to message id (use null to send no reply_to)",
+        ContentKind.MediaShare => "shared post id",
+        _ => MessageRules.JsonType(MediaKindOf(kind) ?? MediaKind.File) + " attachment",
+    };
+
+    // The content members whose placeholder would be a violation if it were sent; required members are left
+    // to the compiler, which makes every construction site set them.
+    private static ImmutableArray<PlaceholderMember> ReadPlaceholders(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var members = ImmutableArray.CreateBuilder<PlaceholderMember>();
+        foreach (var symbol in type.GetMembers())
+        {
+            if (symbol is not IPropertySymbol { IsStatic: false, IsRequired: false, SetMethod: not null } property
+                || ContractReader.GetContentKind(property, out _) is not { } kind)
+            {
+                continue;
+            }
+
+            var placeholder = Placeholders.OfDeclaration(property, cancellationToken);
+            var violation = (kind, placeholder) switch
+            {
+                (_, Placeholder.None) => false,
+                (ContentKind.Text or ContentKind.MediaShare or ContentKind.Audio or ContentKind.Video or ContentKind.File, Placeholder.Null or Placeholder.Empty) => true,
+                (ContentKind.ReplyTo, Placeholder.Empty) => true,
+                (ContentKind.GenericTemplate or ContentKind.ProductTemplate, _) => true,
+                _ => false,
+            };
+            if (violation)
+            {
+                members.Add(new PlaceholderMember(property, kind, placeholder));
+            }
+        }
+
+        return members.ToImmutable();
     }
 
     private static void AnalyzeWith(OperationAnalysisContext context)
@@ -120,7 +210,8 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         var initializer = (IPropertyInitializerOperation)context.Operation;
         foreach (var property in initializer.InitializedProperties)
         {
-            if (ContractReader.IsContract(property.ContainingType))
+            // A placeholder (= "", = null!, = []) is what object initializers replace: judged where the contract is built.
+            if (ContractReader.IsContract(property.ContainingType) && Placeholders.Of(property, initializer.Value.Syntax as ExpressionSyntax) == Placeholder.None)
             {
                 CheckValue(context.ReportDiagnostic, property, initializer.Value);
             }
