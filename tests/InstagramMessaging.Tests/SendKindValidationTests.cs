@@ -35,6 +35,10 @@ public class SendKindValidationTests
     [InlineData("https://cdn.example.com/image", null)]
     [InlineData("https://cdn.example.com/a.mp3", "IGM003")]
     [InlineData("https://cdn.example.com/a.bmp", "IGM003")]
+    [InlineData("https://cdn.example.com/a.webp", "IGM003")]
+    [InlineData("https://cdn.example.com/u/jane.doe", null)]
+    [InlineData("https://cdn.example.com/banners/hero.v2", null)]
+    [InlineData("https://cdn.example.com/banners/hero.v2?w=800", null)]
     [InlineData("/relative/a.png", "IGM005")]
     [InlineData("ftp://cdn.example.com/a.png", "IGM005")]
     [InlineData("not a url", "IGM005")]
@@ -80,7 +84,20 @@ public class SendKindValidationTests
         QuickReply[] Replies(int n) => Enumerable.Range(0, n).Select(i => new QuickReply($"Choice {i}", $"P{i}")).ToArray();
         Assert.Empty(Rules(new DynamicPoll("Pick", Replies(13))));
         Assert.Equal(new[] { "IGM013" }, Rules(new DynamicPoll("Pick", Replies(14))));
-        Assert.Equal(new[] { "IGM010" }, Rules(new DynamicPoll("Pick", new[] { new QuickReply(string.Empty, "P") })));
+        Assert.Equal(new[] { "IGM010" }, Rules(new DynamicPoll("Pick", new[] { new QuickReply(AtRunTime(string.Empty), "P") })));
+    }
+
+    [Fact]
+    public void Character_limits_count_code_points_like_the_analyzer()
+    {
+        // 79 letters and one emoji: 80 characters, 81 UTF-16 code units (issue 11, pattern 4).
+        var eighty = new string('t', 79) + "\U0001F600";
+        Assert.Equal(81, eighty.Length);
+        Assert.Equal(80, InstagramMessaging.Rules.MessageRules.CharacterCount(eighty));
+        Assert.Empty(Rules(new Carousel(new[] { new GenericElement(AtRunTime(eighty)) { Subtitle = "Nice" } })));
+        var violation = Assert.Single(new Carousel(new[] { new GenericElement(AtRunTime(eighty + "\U0001F600")) { Subtitle = "Nice" } }).Validate());
+        Assert.Equal("IGM016", violation.RuleId);
+        Assert.Contains("81", violation.Message);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateMember,
         DiagnosticDescriptors.TooManyQuickReplies,
         DiagnosticDescriptors.QuickReplyTitleTooLong,
+        DiagnosticDescriptors.EmptyValue,
         DiagnosticDescriptors.FileLocalContract,
         DiagnosticDescriptors.ReservedMemberName);
 
@@ -77,10 +78,24 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
 
             count++;
             last = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
-            if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[0].Value is string title
-                && title.Length > MessageRules.MaxQuickReplyTitleLength)
+            if (attribute.ConstructorArguments.Length != 2)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, last, title, title.Length));
+                continue;
+            }
+
+            // [QuickReply(null, null)] or "" would be dropped from the message or rejected: say so here.
+            for (var i = 0; i < 2; i++)
+            {
+                if (attribute.ConstructorArguments[i].Value is not string { Length: > 0 })
+                {
+                    var what = attribute.ConstructorArguments[i].Value is null ? "null" : "empty";
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, last, i == 0 ? "Title" : "Payload", what, i == 0 ? "quick reply title" : "quick reply payload"));
+                }
+            }
+
+            if (attribute.ConstructorArguments[0].Value is string title && MessageRules.CharacterCount(title) is var length && length > MessageRules.MaxQuickReplyTitleLength)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, last, title, length));
             }
         }
 

@@ -73,17 +73,38 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsRuntimeType(type, "QuickReply") && creation.Arguments.Length == 2
-            && KnownText.Of(creation.Arguments[0].Value) is { MinLength: > MessageRules.MaxQuickReplyTitleLength } title)
+        if (IsRuntimeType(type, "QuickReply"))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), title.Constant ?? title.Describe(), title.Describe()));
+            // Arguments are read by parameter, not by position: named arguments can come in any order.
+            if (ArgumentFor(creation, 0) is { } titleValue)
+            {
+                var title = KnownText.Of(titleValue);
+                if (title.IsConstant && string.IsNullOrEmpty(title.Constant))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, titleValue.Syntax.GetLocation(), "Title", title.Constant is null ? "null" : "empty", "quick reply title"));
+                }
+                else if (title.MinLength > MessageRules.MaxQuickReplyTitleLength)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, titleValue.Syntax.GetLocation(), title.Constant ?? title.Describe(), title.Describe()));
+                }
+            }
+
+            if (ArgumentFor(creation, 1) is { } payloadValue && KnownText.Of(payloadValue) is { IsConstant: true } payload && string.IsNullOrEmpty(payload.Constant))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, payloadValue.Syntax.GetLocation(), "Payload", payload.Constant is null ? "null" : "empty", "quick reply payload"));
+            }
+
             return;
         }
 
-        if (IsRuntimeType(type, "IceBreakerSet") && creation.Arguments.Length == 2 && KnownCount(creation.Arguments[1].Value) is > MessageRules.MaxIceBreakers and var questions)
+        if (IsRuntimeType(type, "IceBreakerSet"))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, creation.Arguments[1].Value.Syntax.GetLocation(),
-                $"{questions} ice breakers in one locale; Instagram takes at most {MessageRules.MaxIceBreakers}"));
+            if (ArgumentFor(creation, 1) is { } questionsValue && KnownCount(questionsValue) is > MessageRules.MaxIceBreakers and var questions)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, questionsValue.Syntax.GetLocation(),
+                    $"{questions} ice breakers in one locale; Instagram takes at most {MessageRules.MaxIceBreakers}"));
+            }
+
             return;
         }
 
@@ -534,6 +555,21 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             }
 
             return items;
+        }
+
+        return null;
+    }
+
+    // The value passed for a constructor parameter, by its ordinal: creation arguments are in evaluation (written)
+    // order, so named arguments in another order are not where their position says.
+    private static IOperation? ArgumentFor(IObjectCreationOperation creation, int ordinal)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return argument.Value;
+            }
         }
 
         return null;
