@@ -191,7 +191,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
     private static ImmutableArray<PlaceholderMember> ReadPlaceholders(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var members = ImmutableArray.CreateBuilder<PlaceholderMember>();
-        foreach (var symbol in type.GetMembers())
+        foreach (var symbol in ContractReader.MembersWithInherited(type))
         {
             if (symbol is not IPropertySymbol { IsStatic: false, IsRequired: false, SetMethod: not null } property
                 || ContractReader.GetContentKind(property, out _) is not { } kind)

@@ -75,6 +75,32 @@ internal static class ContractReader
         return false;
     }
 
+    /// <summary>
+    /// The type's members, then those it inherits from base types that are not contracts themselves (a base
+    /// contract's members belong to its own message): a [MessageText] on a base record's property is content.
+    /// A member hidden or overridden by a more derived one, and a base's private members, are left out.
+    /// </summary>
+    public static IEnumerable<ISymbol> MembersWithInherited(INamedTypeSymbol type)
+    {
+        var names = new HashSet<string>();
+        foreach (var member in type.GetMembers())
+        {
+            names.Add(member.Name);
+            yield return member;
+        }
+
+        for (var baseType = type.BaseType; baseType is { SpecialType: SpecialType.None } && !IsContract(baseType); baseType = baseType.BaseType)
+        {
+            foreach (var member in baseType.GetMembers())
+            {
+                if (member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Private } && names.Add(member.Name))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
     public static bool IsContract(INamedTypeSymbol type) => HasRecordAttribute(type, "InstagramMessageAttribute");
 
     public static bool IsButtonTemplate(INamedTypeSymbol type) => HasRecordAttribute(type, KnownNames.ButtonTemplateAttribute);
@@ -125,11 +151,25 @@ internal static class ContractReader
         var quickReplies = ReadQuickReplyAttributes(type);
         var members = new List<ContentMemberSpec>();
         var seen = new HashSet<ContentKind>();
-        foreach (var member in type.GetMembers())
+        var misplaced = false;
+        foreach (var member in MembersWithInherited(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property)
+            if (member is not IPropertySymbol { IsIndexer: false } property)
             {
+                continue;
+            }
+
+            if (property.IsStatic)
+            {
+                // A static member is not part of a message: say so at the attribute, not "no content member".
+                if (GetContentKind(property, out var staticAttribute) is { } staticKind)
+                {
+                    misplaced = true;
+                    Report(MessageRules.UnsupportedMemberType, staticAttribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault(),
+                        AttributeDisplayName(staticKind), property.Name, "static " + property.Type.ToDisplayString(), "instance properties of " + SupportedTypesText(staticKind));
+                }
+
                 continue;
             }
 
@@ -151,6 +191,7 @@ internal static class ContractReader
             spec = property.GetMethod is null ? null : ReadMember(kind.Value, property);
             if (spec is null)
             {
+                misplaced = true;
                 Report(MessageRules.UnsupportedMemberType, attributeLocation, AttributeDisplayName(kind.Value), property.Name, property.Type.ToDisplayString(), SupportedTypesText(kind.Value));
                 continue;
             }
@@ -172,7 +213,8 @@ internal static class ContractReader
             members.Add(spec);
         }
 
-        CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, Report);
+        // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
+        CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, misplaced, Report);
 
         if (!valid)
         {
@@ -196,7 +238,7 @@ internal static class ContractReader
     }
 
     // Which message the contract describes, and whether its parts can travel in one request.
-    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, System.Action<MessageRule, Location?, object[]> report)
+    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
     {
         bool Has(ContentKind kind) => members.Any(m => m.Kind == kind);
         var media = members.Where(m => m.IsMedia).ToList();
@@ -226,9 +268,14 @@ internal static class ContractReader
             kinds.Add("a product template");
         }
 
-        if (isButtonTemplate && !Has(ContentKind.Text))
+        if (isButtonTemplate && !Has(ContentKind.Text) && !misplaced)
         {
             report(MessageRules.NoContent, location, new object[] { type.Name });
+            return;
+        }
+
+        if (kinds.Count == 0 && misplaced)
+        {
             return;
         }
 
