@@ -68,4 +68,28 @@ public class FalsePositivePatternTests
             Verifier.Diagnostic("IGM010").WithLocation(0).WithArguments("Title", "empty", "quick reply title"),
             Verifier.Diagnostic("IGM010").WithLocation(1).WithArguments("Payload", "null", "quick reply payload"),
             Verifier.Diagnostic("IGM010").WithLocation(2).WithArguments("Title", "empty", "quick reply title"));
+
+    [Fact]
+    public Task Title_only_elements_enriched_before_they_reach_a_contract_are_not_flagged()
+        => Verifier.VerifyAsync("using System.Linq;\n" + Contracts + """
+            public static class Use
+            {
+                static object Enriched()
+                {
+                    GenericElement[] built = [new GenericElement("Hat"), new GenericElement("Scarf")];
+                    var sent = built.Select(e => e with { Subtitle = "In stock" }).ToArray();
+                    return new Cards(sent);
+                }
+
+                static object Array()
+                {
+                    var built = new[] { new GenericElement("Hat") };
+                    return new Cards(built.Select(e => e with { Subtitle = "In stock" }).ToList());
+                }
+
+                static object Straight() => new Cards([{|IGM020:new GenericElement("Hat")|}]);
+                static object StraightArray() => new Cards(new[] { {|IGM020:new GenericElement("Hat")|} });
+                static object Initializer() => new Cards([new GenericElement("Ok") { Subtitle = "s" }]) { Elements = [{|IGM020:new GenericElement("Hat")|}] };
+            }
+            """);
 }

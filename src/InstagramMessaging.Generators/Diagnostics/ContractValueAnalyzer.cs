@@ -482,15 +482,48 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Flag what reaches a contract, not what is built on the way: an array that gets subtitles through
+        // `with` before it is sent is fine, so only a collection passed straight to a contract member counts.
         var element = creation.Parent is IConversionOperation conversion ? conversion : (IOperation)creation;
         if (element.Parent is IArrayInitializerOperation array)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "this array"));
+            if (array.Parent is { } arrayCreation && ReachesContract(arrayCreation))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "this array"));
+            }
         }
         else if (creation.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } item)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), collection.Elements.IndexOf(item), "this collection"));
+            var container = creation.Parent;
+            while (container is not null && container.Syntax != collection)
+            {
+                container = container.Parent;
+            }
+
+            if (container is not null && ReachesContract(container))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), collection.Elements.IndexOf(item), "this collection"));
+            }
         }
+    }
+
+    // Whether a value is passed straight to a contract: a constructor argument, an initializer or `with`
+    // assignment of a contract property, or a contract member's default.
+    private static bool ReachesContract(IOperation value)
+    {
+        while (value.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent switch
+        {
+            IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => ContractReader.IsContract(constructor.ContainingType),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when assignment.Value == value => ContractReader.IsContract(target.Property.ContainingType),
+            IPropertyInitializerOperation initializer => initializer.InitializedProperties.Any(p => ContractReader.IsContract(p.ContainingType)),
+            IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol method } => ContractReader.IsContract(method.ContainingType),
+            _ => false,
+        };
     }
 
     // Where to point at a collection: for a params argument (an implicit array) the span of its items.
