@@ -27,6 +27,7 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TooManyQuickReplies,
         DiagnosticDescriptors.QuickReplyTitleTooLong,
         DiagnosticDescriptors.EmptyValue,
+        DiagnosticDescriptors.ButtonCount,
         DiagnosticDescriptors.FileLocalContract,
         DiagnosticDescriptors.ReservedMemberName);
 

@@ -54,6 +54,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             var placeholders = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<PlaceholderMember>>(SymbolEqualityComparer.Default);
             start.RegisterOperationAction(c => AnalyzeCreation(c, placeholders), OperationKind.ObjectCreation);
             start.RegisterOperationAction(AnalyzeWith, OperationKind.With);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
             start.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
         });
@@ -97,6 +98,14 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (IsRuntimeType(type, "IceBreaker"))
+        {
+            // The run-time check (ProfileValidation) reports an empty question or payload as IGM010 too.
+            CheckRequiredArgument(context.ReportDiagnostic, creation, 0, "Question", "ice breaker question");
+            CheckRequiredArgument(context.ReportDiagnostic, creation, 1, "Payload", "ice breaker payload");
+            return;
+        }
+
         if (IsRuntimeType(type, "IceBreakerSet"))
         {
             if (ArgumentFor(creation, 1) is { } questionsValue && KnownCount(questionsValue) is > MessageRules.MaxIceBreakers and var questions)
@@ -129,6 +138,94 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
         CheckInitializer(context.ReportDiagnostic, creation.Initializer);
         CheckPlaceholdersReplaced(context, creation, type, placeholders);
+        CheckImagesAcrossMembers(context, creation);
+    }
+
+    // IGM002 across several image members at one construction site: the known images of every member add up.
+    // A member that alone holds too many is already reported where it is written.
+    private static void CheckImagesAcrossMembers(OperationAnalysisContext context, IObjectCreationOperation creation)
+    {
+        // Per member, the last value written wins (an initializer replaces the constructor's value).
+        var counts = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
+        void Count(IPropertySymbol? property, IOperation value)
+        {
+            if (property is null || ContractReader.GetContentKind(property, out _) != ContentKind.Image)
+            {
+                return;
+            }
+
+            var unwrapped = Unwrap(value);
+            counts[property] = KnownItems(unwrapped, out _) is { } items ? items.Count
+                : unwrapped.ConstantValue is { HasValue: true, Value: null or "" } || unwrapped is IDefaultValueOperation ? 0
+                : 1;
+        }
+
+        if (creation.Constructor is { } constructor && creation.Type is INamedTypeSymbol type && IsPrimaryConstructor(constructor, context.CancellationToken))
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is not null)
+                {
+                    Count(FindProperty(type, argument.Parameter.Name), argument.Value);
+                }
+            }
+        }
+
+        foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+            {
+                Count(target.Property, assignment.Value);
+            }
+        }
+
+        // One member holding too many is reported where it is written; this is the sum over several members.
+        var total = counts.Values.Sum();
+        if (counts.Count > 1 && total > MessageRules.MaxAttachments && counts.Values.All(c => c <= MessageRules.MaxAttachments))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, creation.Syntax.GetLocation(), creation.Type!.Name, total));
+        }
+    }
+
+    private static void CheckRequiredArgument(System.Action<Diagnostic> report, IObjectCreationOperation creation, int ordinal, string name, string what)
+    {
+        if (ArgumentFor(creation, ordinal) is { } value && KnownText.Of(value) is { IsConstant: true } text && string.IsNullOrEmpty(text.Constant))
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), name, text.Constant is null ? "null" : "empty", what));
+        }
+    }
+
+    // Button.Url("title", "url") anywhere (template buttons, button templates, menus), and the ice breakers and
+    // persistent menu handed to the messenger: known values Instagram refuses.
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "Url" when method.ContainingType is { } button && IsRuntimeType(button, "Button"):
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == 1 && KnownUrl(argument.Value) is { } url && !MessageRules.IsAbsoluteHttpUrl(url))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, argument.Value.Syntax.GetLocation(), "Button.Url", url));
+                    }
+                }
+
+                break;
+            case "SetIceBreakersAsync" or "SetPersistentMenuAsync" when method.ContainingType is { } messenger && IsRuntimeType(messenger, "InstagramMessenger"):
+                if (invocation.Arguments.Length > 0 && KnownItems(invocation.Arguments[0].Value, out var exact) is { } sets && exact && sets.Count > 0)
+                {
+                    var locales = sets.Select(set => Unwrap(set) is IObjectCreationOperation created && ArgumentFor(created, 0) is { ConstantValue: { HasValue: true, Value: string locale } } ? locale : null).ToList();
+                    if (locales.All(l => l is not null) && !locales.Contains("default"))
+                    {
+                        var what = method.Name == "SetIceBreakersAsync" ? "Ice breakers need a set" : "The persistent menu needs a menu";
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, invocation.Arguments[0].Value.Syntax.GetLocation(), what + " for locale 'default'."));
+                    }
+                }
+
+                break;
+        }
     }
 
     // A member whose initializer is a placeholder (= "", = null!, = []) must be set where the contract is built
@@ -268,9 +365,38 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
     private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value)
     {
-        if (property is null || ContractReader.GetContentKind(property, out _) is not { } kind)
+        if (property is null)
         {
             return;
+        }
+
+        if (ContractReader.GetContentKind(property, out _) is not { } kind)
+        {
+            // A button template's buttons: a list member takes 1 to 3.
+            if (property.Type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.TypeArguments[0] is INamedTypeSymbol element && IsRuntimeType(element, "Button")
+                && ContractReader.IsButtonTemplate(property.ContainingType) && KnownCount(value) is { } buttons and (0 or > MessageRules.MaxTemplateButtons))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, value.Syntax.GetLocation(), property.Name, buttons, "a button template takes 1 to 3"));
+            }
+
+            return;
+        }
+
+        if (kind == ContentKind.MediaShare && KnownText.Of(value) is { IsConstant: true } postId && string.IsNullOrEmpty(postId.Constant))
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), property.Name, postId.Constant is null ? "null" : "empty", "shared post id"));
+            return;
+        }
+
+        if (kind == ContentKind.ProductTemplate && KnownItems(Unwrap(value), out _) is { } products)
+        {
+            foreach (var product in products)
+            {
+                if (KnownText.Of(product) is { IsConstant: true } id && string.IsNullOrEmpty(id.Constant))
+                {
+                    report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, product.Syntax.GetLocation(), property.Name, id.Constant is null ? "null" : "empty", "product id"));
+                }
+            }
         }
 
         if (MediaKindOf(kind) is { } mediaKind)
@@ -451,6 +577,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeGenericElement(System.Action<Diagnostic> report, IObjectCreationOperation creation)
     {
+        CheckRequiredArgument(report, creation, 0, "Title", "template title");
         if (creation.Arguments.Length == 1 && KnownText.Of(creation.Arguments[0].Value) is { MinLength: > MessageRules.MaxGenericTextLength } title)
         {
             report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), "Title", title.Describe(), MessageRules.MaxGenericTextLength));
@@ -469,6 +596,10 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             if (target.Property.Name == "Subtitle" && KnownText.Of(assignment.Value) is { MinLength: > MessageRules.MaxGenericTextLength } subtitle)
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, assignment.Value.Syntax.GetLocation(), "Subtitle", subtitle.Describe(), MessageRules.MaxGenericTextLength));
+            }
+            else if (target.Property.Name is "ImageUrl" or "DefaultActionUrl" && KnownUrl(assignment.Value) is { } url && !MessageRules.IsAbsoluteHttpUrl(url))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, assignment.Value.Syntax.GetLocation(), target.Property.Name, url));
             }
             else if (target.Property.Name == "Buttons" && KnownCount(assignment.Value) is > MessageRules.MaxTemplateButtons and var buttons)
             {

@@ -80,6 +80,11 @@ internal readonly struct KnownText
                     {
                         text.Append(ConstantParts(literal.Text));
                     }
+                    else if (part is IInterpolationOperation { Alignment: null, FormatString: null } hole)
+                    {
+                        // A constant hole (a const field or local, nameof) is known text too.
+                        text.Append(ConstantParts(hole.Expression));
+                    }
                 }
 
                 return text.ToString();

@@ -152,6 +152,7 @@ internal static class ContractReader
         var members = new List<ContentMemberSpec>();
         var seen = new HashSet<ContentKind>();
         var misplaced = false;
+        var alwaysButtons = 0;
         foreach (var member in MembersWithInherited(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -182,6 +183,10 @@ internal static class ContractReader
                 if (spec is not null && property.GetMethod is not null)
                 {
                     members.Add(spec);
+                    if (spec.Shape == MemberShape.Reference && property.NullableAnnotation != NullableAnnotation.Annotated)
+                    {
+                        alwaysButtons++;
+                    }
                 }
 
                 continue;
@@ -211,6 +216,12 @@ internal static class ContractReader
             }
 
             members.Add(spec);
+        }
+
+        // Button members that can never be null always send one button each; a button template takes 1 to 3.
+        if (alwaysButtons > MessageRules.MaxTemplateButtons)
+        {
+            Report(MessageRules.ButtonCount, typeLocation, type.Name, alwaysButtons, "a button template takes 1 to 3");
         }
 
         // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
@@ -302,7 +313,7 @@ internal static class ContractReader
         }
 
         // Image members that can never be empty (struct values) always send one image each.
-        var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && m.Shape == MemberShape.Struct);
+        var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && (m.Shape == MemberShape.Struct || m.AlwaysPresent));
         if (alwaysSent > MessageRules.MaxAttachments)
         {
             report(MessageRules.TooManyAttachments, location, new object[] { type.Name, alwaysSent });
@@ -332,7 +343,9 @@ internal static class ContractReader
         // Media: one value, or (images) a collection of them.
         if (ReadMediaValue(type, out var shape) is { } single)
         {
-            return new ContentMemberSpec(kind, name, property.Name, single, shape);
+            // A non-nullable reference member with an initializer always holds an image.
+            var alwaysPresent = shape == MemberShape.Reference && property.NullableAnnotation == NullableAnnotation.NotAnnotated && HasInitializer(property);
+            return new ContentMemberSpec(kind, name, property.Name, single, shape, alwaysPresent);
         }
 
         var (element, collection) = type switch
@@ -353,6 +366,19 @@ internal static class ContractReader
         }
 
         return new ContentMemberSpec(kind, name, property.Name, value, collection);
+    }
+
+    private static bool HasInitializer(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MediaValue? ReadMediaValue(ITypeSymbol type, out MemberShape shape)
