@@ -75,7 +75,7 @@ public class SendKindValidationTests
     public void Media_share_needs_a_post_id()
     {
         Assert.Empty(Rules(new SharePost("1789")));
-        Assert.Equal(new[] { "IGM010" }, Rules(new SharePost(string.Empty)));
+        Assert.Equal(new[] { "IGM010" }, Rules(new SharePost(AtRunTime(string.Empty))));
     }
 
     [Fact]
@@ -112,11 +112,11 @@ public class SendKindValidationTests
         Assert.Equal(new[] { "IGM016" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Subtitle = new string('s', 81) } })));
         var bare = new GenericElement("Only a title");
         Assert.Equal(new[] { "IGM020" }, Rules(new Carousel(new[] { bare })));
-        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { ImageUrl = "hat.jpg" } })));
+        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { ImageUrl = AtRunTime("hat.jpg") } })));
 
         var fourButtons = Enumerable.Range(0, 4).Select(i => (Button)Button.Postback($"B{i}", $"P{i}")).ToArray();
         Assert.Equal(new[] { "IGM017" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Buttons = fourButtons } })));
-        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Buttons = new Button[] { Button.Url("Go", "/relative") } } })));
+        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Buttons = new Button[] { Button.Url("Go", AtRunTime("/relative")) } } })));
     }
 
     [Fact]
@@ -136,6 +136,6 @@ public class SendKindValidationTests
         Assert.Empty(Rules(new Products(Enumerable.Range(0, 10).Select(i => $"p{i}").ToArray())));
         Assert.Equal(new[] { "IGM015" }, Rules(new Products(Enumerable.Range(0, 11).Select(i => $"p{i}").ToArray())));
         Assert.Equal(new[] { "IGM015" }, Rules(new Products(Array.Empty<string>())));
-        Assert.Equal(new[] { "IGM010" }, Rules(new Products(new[] { string.Empty })));
+        Assert.Equal(new[] { "IGM010" }, Rules(new Products(new[] { AtRunTime(string.Empty) })));
     }
 }
