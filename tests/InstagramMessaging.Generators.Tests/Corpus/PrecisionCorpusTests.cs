@@ -13,7 +13,7 @@ namespace InstagramMessaging.Generators.Tests.Corpus;
 /// </summary>
 public class PrecisionCorpusTests
 {
-    private const string Header = """
+    internal const string Header = """
         #nullable enable
         using System;
         using System.Collections.Generic;
@@ -24,7 +24,7 @@ public class PrecisionCorpusTests
         """;
 
     // Contracts shared by the construction sites below (they are valid declarations themselves).
-    private const string Contracts = """
+    internal const string Contracts = """
         namespace Corpus
         {
             [InstagramMessage] public partial record Note([property: MessageText] string Text, [property: ReplyTo] string? InReplyTo = null);
