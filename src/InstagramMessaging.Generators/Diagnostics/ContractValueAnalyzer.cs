@@ -50,17 +50,20 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Per-contract facts, read once per compilation instead of at every construction site.
-            var placeholders = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<PlaceholderMember>>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, placeholders), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeWith, OperationKind.With);
+            // Per-type facts, read once per compilation instead of at every construction site.
+            var cache = new ConcurrentDictionary<INamedTypeSymbol, ContractFacts>(SymbolEqualityComparer.Default);
+            ContractFacts Facts(INamedTypeSymbol type, CancellationToken cancellationToken)
+                => cache.TryGetValue(type, out var facts) ? facts : cache.GetOrAdd(type, ContractFacts.Read(type, cancellationToken));
+
+            start.RegisterOperationAction(c => AnalyzeCreation(c, Facts), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeWith(c, Facts), OperationKind.With);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
-            start.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
+            start.RegisterOperationAction(c => AnalyzePropertyInitializer(c, Facts), OperationKind.PropertyInitializer);
+            start.RegisterOperationAction(c => AnalyzeParameterInitializer(c, Facts), OperationKind.ParameterInitializer);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<PlaceholderMember>> placeholders)
+    private static void AnalyzeCreation(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
@@ -117,12 +120,13 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!ContractReader.IsContract(type))
+        var facts = factsOf(type, context.CancellationToken);
+        if (!facts.IsContract)
         {
             return;
         }
 
-        if (creation.Constructor is { } constructor && IsPrimaryConstructor(constructor, context.CancellationToken))
+        if (facts.IsPrimary(creation.Constructor))
         {
             foreach (var argument in creation.Arguments)
             {
@@ -132,24 +136,24 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                CheckValue(context.ReportDiagnostic, FindProperty(type, argument.Parameter.Name), argument.Value);
+                CheckValue(context.ReportDiagnostic, facts.PropertyFor(argument.Parameter.Name), argument.Value, facts);
             }
         }
 
-        CheckInitializer(context.ReportDiagnostic, creation.Initializer);
-        CheckPlaceholdersReplaced(context, creation, type, placeholders);
-        CheckImagesAcrossMembers(context, creation);
+        CheckInitializer(context.ReportDiagnostic, creation.Initializer, facts);
+        CheckPlaceholdersReplaced(context, creation, facts);
+        CheckImagesAcrossMembers(context, creation, facts);
     }
 
     // IGM002 across several image members at one construction site: the known images of every member add up.
     // A member that alone holds too many is already reported where it is written.
-    private static void CheckImagesAcrossMembers(OperationAnalysisContext context, IObjectCreationOperation creation)
+    private static void CheckImagesAcrossMembers(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
     {
         // Per member, the last value written wins (an initializer replaces the constructor's value).
         var counts = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
         void Count(IPropertySymbol? property, IOperation value)
         {
-            if (property is null || ContractReader.GetContentKind(property, out _) != ContentKind.Image)
+            if (property is null || facts.KindOf(property) != ContentKind.Image)
             {
                 return;
             }
@@ -160,13 +164,13 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                 : 1;
         }
 
-        if (creation.Constructor is { } constructor && creation.Type is INamedTypeSymbol type && IsPrimaryConstructor(constructor, context.CancellationToken))
+        if (facts.IsPrimary(creation.Constructor))
         {
             foreach (var argument in creation.Arguments)
             {
                 if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is not null)
                 {
-                    Count(FindProperty(type, argument.Parameter.Name), argument.Value);
+                    Count(facts.PropertyFor(argument.Parameter.Name), argument.Value);
                 }
             }
         }
@@ -230,16 +234,10 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
     // A member whose initializer is a placeholder (= "", = null!, = []) must be set where the contract is built
     // with the implicit or positional constructor (a constructor of the user's own may set it in its body).
-    private static void CheckPlaceholdersReplaced(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<PlaceholderMember>> cache)
+    private static void CheckPlaceholdersReplaced(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
     {
-        if (creation.Constructor is not { } constructor
-            || !(constructor.IsImplicitlyDeclared || IsPrimaryConstructor(constructor, context.CancellationToken)))
-        {
-            return;
-        }
-
-        var members = cache.GetOrAdd(type, t => ReadPlaceholders(t, context.CancellationToken));
-        if (members.IsEmpty)
+        var members = facts.Placeholders;
+        if (members.IsEmpty || creation.Constructor is not { } constructor || !(constructor.IsImplicitlyDeclared || facts.IsPrimary(constructor)))
         {
             return;
         }
@@ -283,71 +281,40 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         _ => MessageRules.JsonType(MediaKindOf(kind) ?? MediaKind.File) + " attachment",
     };
 
-    // The content members whose placeholder would be a violation if it were sent; required members are left
-    // to the compiler, which makes every construction site set them.
-    private static ImmutableArray<PlaceholderMember> ReadPlaceholders(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        var members = ImmutableArray.CreateBuilder<PlaceholderMember>();
-        foreach (var symbol in ContractReader.MembersWithInherited(type))
-        {
-            if (symbol is not IPropertySymbol { IsStatic: false, IsRequired: false, SetMethod: not null } property
-                || ContractReader.GetContentKind(property, out _) is not { } kind)
-            {
-                continue;
-            }
-
-            var placeholder = Placeholders.OfDeclaration(property, cancellationToken);
-            var violation = (kind, placeholder) switch
-            {
-                (_, Placeholder.None) => false,
-                (ContentKind.Text or ContentKind.MediaShare or ContentKind.Audio or ContentKind.Video or ContentKind.File, Placeholder.Null or Placeholder.Empty) => true,
-                (ContentKind.ReplyTo, Placeholder.Empty) => true,
-                (ContentKind.GenericTemplate or ContentKind.ProductTemplate, _) => true,
-                _ => false,
-            };
-            if (violation)
-            {
-                members.Add(new PlaceholderMember(property, kind, placeholder));
-            }
-        }
-
-        return members.ToImmutable();
-    }
-
-    private static void AnalyzeWith(OperationAnalysisContext context)
+    private static void AnalyzeWith(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
         var with = (IWithOperation)context.Operation;
-        if (with.Type is INamedTypeSymbol type && ContractReader.IsContract(type))
+        if (with.Type is INamedTypeSymbol type && factsOf(type, context.CancellationToken) is { IsContract: true } facts)
         {
-            CheckInitializer(context.ReportDiagnostic, with.Initializer);
+            CheckInitializer(context.ReportDiagnostic, with.Initializer, facts);
         }
     }
 
-    private static void AnalyzePropertyInitializer(OperationAnalysisContext context)
+    private static void AnalyzePropertyInitializer(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
         var initializer = (IPropertyInitializerOperation)context.Operation;
         foreach (var property in initializer.InitializedProperties)
         {
             // A placeholder (= "", = null!, = []) is what object initializers replace: judged where the contract is built.
-            if (ContractReader.IsContract(property.ContainingType) && Placeholders.Of(property, initializer.Value.Syntax as ExpressionSyntax) == Placeholder.None)
+            if (factsOf(property.ContainingType, context.CancellationToken) is { IsContract: true } facts && Placeholders.Of(property, initializer.Value.Syntax as ExpressionSyntax) == Placeholder.None)
             {
-                CheckValue(context.ReportDiagnostic, property, initializer.Value);
+                CheckValue(context.ReportDiagnostic, property, initializer.Value, facts);
             }
         }
     }
 
-    private static void AnalyzeParameterInitializer(OperationAnalysisContext context)
+    private static void AnalyzeParameterInitializer(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
         var initializer = (IParameterInitializerOperation)context.Operation;
         if (initializer.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-            && ContractReader.IsContract(constructor.ContainingType)
-            && IsPrimaryConstructor(constructor, context.CancellationToken))
+            && factsOf(constructor.ContainingType, context.CancellationToken) is { IsContract: true } facts
+            && facts.IsPrimary(constructor))
         {
-            CheckValue(context.ReportDiagnostic, FindProperty(constructor.ContainingType, initializer.Parameter.Name), initializer.Value);
+            CheckValue(context.ReportDiagnostic, facts.PropertyFor(initializer.Parameter.Name), initializer.Value, facts);
         }
     }
 
-    private static void CheckInitializer(System.Action<Diagnostic> report, IObjectOrCollectionInitializerOperation? initializer)
+    private static void CheckInitializer(System.Action<Diagnostic> report, IObjectOrCollectionInitializerOperation? initializer, ContractFacts facts)
     {
         if (initializer is null)
         {
@@ -358,23 +325,23 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         {
             if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
             {
-                CheckValue(report, target.Property, assignment.Value);
+                CheckValue(report, target.Property, assignment.Value, facts);
             }
         }
     }
 
-    private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value)
+    private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value, ContractFacts facts)
     {
         if (property is null)
         {
             return;
         }
 
-        if (ContractReader.GetContentKind(property, out _) is not { } kind)
+        if (facts.KindOf(property) is not { } kind)
         {
             // A button template's buttons: a list member takes 1 to 3.
             if (property.Type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.TypeArguments[0] is INamedTypeSymbol element && IsRuntimeType(element, "Button")
-                && ContractReader.IsButtonTemplate(property.ContainingType) && KnownCount(value) is { } buttons and (0 or > MessageRules.MaxTemplateButtons))
+                && facts.IsButtonTemplate && KnownCount(value) is { } buttons and (0 or > MessageRules.MaxTemplateButtons))
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, value.Syntax.GetLocation(), property.Name, buttons, "a button template takes 1 to 3"));
             }
@@ -408,7 +375,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         if (kind == ContentKind.QuickReplies)
         {
             // Replies declared with [QuickReply] on the record count too.
-            var declared = property.ContainingType.GetAttributes().Count(a => a.AttributeClass is { Name: KnownNames.QuickReplyAttribute });
+            var declared = facts.DeclaredQuickReplies;
             if (KnownItems(Unwrap(value), out _) is { } replies && declared + replies.Count > MessageRules.MaxQuickReplies)
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.TooManyQuickReplies, value.Syntax.GetLocation(), property.ContainingType.Name, declared + replies.Count));
@@ -427,7 +394,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (kind == ContentKind.Text && ContractReader.IsButtonTemplate(property.ContainingType))
+        if (kind == ContentKind.Text && facts.IsButtonTemplate)
         {
             if (KnownText.Of(value) is { MinLength: > MessageRules.MaxButtonTemplateTextLength } buttonText)
             {
