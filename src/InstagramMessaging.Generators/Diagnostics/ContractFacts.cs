@@ -23,6 +23,7 @@ internal sealed class ContractFacts
     private ContractFacts(bool isContract, bool isButtonTemplate, int declaredQuickReplies, IMethodSymbol? primaryConstructor, Dictionary<IPropertySymbol, ContentKind> kinds, Dictionary<string, IPropertySymbol> byName, ImmutableArray<PlaceholderMember> placeholders)
     {
         _byName = byName;
+        ImageMembers = kinds.Values.Count(k => k == ContentKind.Image);
         IsContract = isContract;
         IsButtonTemplate = isButtonTemplate;
         DeclaredQuickReplies = declaredQuickReplies;
@@ -43,6 +44,9 @@ internal sealed class ContractFacts
 
     /// <summary>Settable content members whose initializer is a placeholder that would be a violation if sent.</summary>
     public ImmutableArray<PlaceholderMember> Placeholders { get; }
+
+    /// <summary>How many image members the contract has (several can add up to too many images).</summary>
+    public int ImageMembers { get; }
 
     public ContentKind? KindOf(IPropertySymbol property) => _kinds.TryGetValue(property, out var kind) ? kind : null;
 

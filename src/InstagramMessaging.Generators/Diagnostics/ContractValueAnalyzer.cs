@@ -149,6 +149,11 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
     // A member that alone holds too many is already reported where it is written.
     private static void CheckImagesAcrossMembers(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
     {
+        if (facts.ImageMembers < 2)
+        {
+            return;
+        }
+
         // Per member, the last value written wins (an initializer replaces the constructor's value).
         var counts = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
         void Count(IPropertySymbol? property, IOperation value)

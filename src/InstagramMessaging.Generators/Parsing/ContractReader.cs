@@ -60,13 +60,15 @@ internal static class ContractReader
     public static bool IsReservedName(string name)
         => name is "WriteTo" or "ToJson" or "Validate" or "SendAsync" or "__declaredQuickReplies";
 
-    // The analyzers see the generated half too: its members carry [GeneratedCode("InstagramMessaging.Generators", ...)].
+    // The analyzers see the generated half too. Its files are named by the driver
+    // "<assembly>/InstagramMessaging.Generators.InstagramMessageGenerator/<hint>.g.cs": a string test, so no
+    // attribute of a generated member has to be bound.
     private static bool IsGenerated(ISymbol member)
     {
-        foreach (var attribute in member.GetAttributes())
+        foreach (var location in member.Locations)
         {
-            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } && attribute.ConstructorArguments.Length > 0
-                && attribute.ConstructorArguments[0].Value is "InstagramMessaging.Generators")
+            if (location.SourceTree?.FilePath is { } path && path.EndsWith(".g.cs", System.StringComparison.Ordinal)
+                && path.IndexOf("InstagramMessaging.Generators.InstagramMessageGenerator", System.StringComparison.Ordinal) >= 0)
             {
                 return true;
             }
