@@ -149,13 +149,14 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
     // A member that alone holds too many is already reported where it is written.
     private static void CheckImagesAcrossMembers(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
     {
-        if (facts.ImageMembers < 2)
+        if (facts.ImageMembers == 0)
         {
             return;
         }
 
-        // Per member, the last value written wins (an initializer replaces the constructor's value).
-        var counts = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
+        // Per member, the last value written wins (an initializer replaces the constructor's value); null when
+        // the analyzer cannot count it.
+        var counts = new Dictionary<IPropertySymbol, int?>(SymbolEqualityComparer.Default);
         void Count(IPropertySymbol? property, IOperation value)
         {
             if (property is null || facts.KindOf(property) != ContentKind.Image)
@@ -164,7 +165,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             }
 
             var unwrapped = Unwrap(value);
-            counts[property] = KnownItems(unwrapped, out _) is { } items ? items.Count
+            counts[property] = KnownItems(unwrapped, out var exact) is { } items ? (exact ? items.Count : null)
                 : unwrapped.ConstantValue is { HasValue: true, Value: null or "" } || unwrapped is IDefaultValueOperation ? 0
                 : 1;
         }
@@ -188,9 +189,16 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // An image message with no image at all: every image member is given, and each is known to be empty.
+        if (counts.Count == facts.ImageMembers && counts.Values.All(c => c == 0))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, creation.Syntax.GetLocation(), creation.Type!.Name, "given no image", "image message"));
+            return;
+        }
+
         // One member holding too many is reported where it is written; this is the sum over several members.
-        var total = counts.Values.Sum();
-        if (counts.Count > 1 && total > MessageRules.MaxAttachments && counts.Values.All(c => c <= MessageRules.MaxAttachments))
+        var total = counts.Values.Sum(c => c ?? 0);
+        if (counts.Count > 1 && total > MessageRules.MaxAttachments && counts.Values.All(c => c is null or <= MessageRules.MaxAttachments))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, creation.Syntax.GetLocation(), creation.Type!.Name, total));
         }
