@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using InstagramMessaging.Generators.Emitting;
 using InstagramMessaging.Generators.Model;
 using InstagramMessaging.Generators.Parsing;
@@ -12,6 +15,11 @@ namespace InstagramMessaging.Generators;
 /// Implements <c>IInstagramMessage</c> on every valid <c>[InstagramMessage]</c> record. Invalid contracts get
 /// nothing from here: the analyzers explain what is wrong while the user types.
 /// </summary>
+/// <remarks>
+/// Code is emitted once per type, never per declaration: a type whose partial parts both carry the attribute
+/// is read only at its first marked part, and hint names are made unique across the whole compilation (two
+/// distinct types can share a name while someone types; the compiler reports that, the generator must not throw).
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class InstagramMessageGenerator : IIncrementalGenerator
 {
@@ -22,7 +30,9 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.InstagramMessageAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type ? ContractReader.Read(type, problems: null, ct) : null)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && IsFirstMarkedDeclaration(type, ctx.TargetNode)
+                    ? ContractReader.Read(type, problems: null, ct)
+                    : null)
             .WithTrackingName(TrackingNames.Contracts);
 
         var valid = contracts
@@ -30,9 +40,68 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidContracts);
 
-        context.RegisterSourceOutput(valid, static (spc, spec) => Emit(spc, spec));
+        var names = valid
+            .Select(static (spec, _) => new HintKey(spec.HintName, spec.Identity))
+            .Collect()
+            .Select(static (keys, _) => new EquatableArray<HintKey>(keys.OrderBy(k => k.HintName, StringComparer.Ordinal).ThenBy(k => k.Identity, StringComparer.Ordinal)));
+
+        var named = valid
+            .Combine(names)
+            .Select(static (pair, _) => UniqueHintName(pair.Left, pair.Right) is { } hint ? new NamedContract(hint, pair.Left) : null)
+            .Where(static item => item is not null)
+            .Select(static (item, _) => item!)
+            .WithTrackingName(TrackingNames.NamedContracts);
+
+        context.RegisterSourceOutput(named, static (spc, item) => Emit(spc, item));
     }
 
-    private static void Emit(SourceProductionContext context, ContractSpec spec)
-        => context.AddSource(spec.HintName, SourceText.From(ContractEmitter.Emit(spec), Encoding.UTF8));
+    // The attribute can sit on several partial parts (or twice on one part, while someone types): only the part
+    // holding the type's first [InstagramMessage] reads the contract.
+    private static bool IsFirstMarkedDeclaration(INamedTypeSymbol type, SyntaxNode target)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "InstagramMessageAttribute" } attributeClass
+                && attributeClass.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return attribute.ApplicationSyntaxReference is { } reference
+                    && reference.SyntaxTree == target.SyntaxTree
+                    && target.Span.Contains(reference.Span);
+            }
+        }
+
+        return false;
+    }
+
+    // Hint names must be unique ignoring case. Two distinct types with one full name (a compile error of its own)
+    // get no code at all; names that differ only in case get a numbered suffix, in ordinal order.
+    internal static string? UniqueHintName(ContractSpec spec, EquatableArray<HintKey> all)
+    {
+        var mine = new HintKey(spec.HintName, spec.Identity);
+        var sameName = 0;
+        var variants = new List<HintKey>();
+        foreach (var key in all)
+        {
+            if (string.Equals(key.HintName, mine.HintName, StringComparison.OrdinalIgnoreCase))
+            {
+                if (key.HintName == mine.HintName)
+                {
+                    sameName++;
+                }
+
+                variants.Add(key);
+            }
+        }
+
+        if (sameName != 1)
+        {
+            return null;
+        }
+
+        var index = variants.IndexOf(mine);
+        return index <= 0 ? spec.HintName : spec.HintName.Substring(0, spec.HintName.Length - ".g.cs".Length) + "." + (index + 1) + ".g.cs";
+    }
+
+    private static void Emit(SourceProductionContext context, NamedContract item)
+        => context.AddSource(item.HintName, SourceText.From(ContractEmitter.Emit(item.Spec), Encoding.UTF8));
 }

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string ValidContracts = nameof(ValidContracts);
     public const string Handlers = nameof(Handlers);
     public const string ValidHandlers = nameof(ValidHandlers);
+    public const string NamedContracts = nameof(NamedContracts);
 }

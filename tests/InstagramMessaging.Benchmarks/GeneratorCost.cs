@@ -100,7 +100,9 @@ public static class GeneratorCost
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             foreach (var analyzer in analyzers)
             {
-                analyzersMs += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+                var ms = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+                analyzersMs += ms;
+                Console.WriteLine($"  run {run + 1}: {analyzer.GetType().Name} {ms:0} ms");
             }
         }
 

@@ -54,11 +54,11 @@ public class SendKindAnalyzerTests
     [Fact]
     public Task Unsupported_media_and_template_types_are_IGM008()
         => DeclarationVerifier.VerifyAsync(Usings + """
-            [InstagramMessage] public partial record {|IGM009:A|}([property: {|IGM008:ImageAttachment|}] int Image);
-            [InstagramMessage] public partial record {|IGM009:B|}([property: {|IGM008:ImageAttachment|}] IEnumerable<Uri> Images);
-            [InstagramMessage] public partial record {|IGM009:C|}([property: {|IGM008:ImageAttachment|}] MediaSource?[] Images);
-            [InstagramMessage] public partial record {|IGM009:D|}([property: {|IGM008:GenericTemplate|}] List<GenericElement> Cards);
-            [InstagramMessage] public partial record {|IGM009:E|}([property: {|IGM008:ProductTemplate|}] IReadOnlyList<int> Ids);
+            [InstagramMessage] public partial record A([property: {|IGM008:ImageAttachment|}] int Image);
+            [InstagramMessage] public partial record B([property: {|IGM008:ImageAttachment|}] IEnumerable<Uri> Images);
+            [InstagramMessage] public partial record C([property: {|IGM008:ImageAttachment|}] MediaSource?[] Images);
+            [InstagramMessage] public partial record D([property: {|IGM008:GenericTemplate|}] List<GenericElement> Cards);
+            [InstagramMessage] public partial record E([property: {|IGM008:ProductTemplate|}] IReadOnlyList<int> Ids);
             [InstagramMessage] public partial record F([property: MessageText] string Text, [property: {|IGM008:QuickReplies|}] QuickReply[] Replies);
             """);
 

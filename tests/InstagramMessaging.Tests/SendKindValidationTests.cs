@@ -10,6 +10,8 @@ public class SendKindValidationTests
     // Values the analyzers cannot see, so the run-time checks are what the tests exercise.
     private static string AtRunTime(string value) => value;
 
+    private static T AtRunTime<T>(T value) => value;
+
     private static string[] Rules(IInstagramMessage message) => message.Validate().Select(v => v.RuleId).ToArray();
 
     [Fact]
@@ -25,7 +27,7 @@ public class SendKindValidationTests
     public void No_images_at_all_is_IGM010()
     {
         Assert.Equal(new[] { "IGM010" }, Rules(new Lookbook(Array.Empty<MediaSource>())));
-        Assert.Equal(new[] { "IGM010" }, Rules(new Lookbook(null!)));
+        Assert.Equal(new[] { "IGM010" }, Rules(new Lookbook(AtRunTime<MediaSource[]>(null!))));
     }
 
     [Theory]
@@ -35,6 +37,10 @@ public class SendKindValidationTests
     [InlineData("https://cdn.example.com/image", null)]
     [InlineData("https://cdn.example.com/a.mp3", "IGM003")]
     [InlineData("https://cdn.example.com/a.bmp", "IGM003")]
+    [InlineData("https://cdn.example.com/a.webp", "IGM003")]
+    [InlineData("https://cdn.example.com/u/jane.doe", null)]
+    [InlineData("https://cdn.example.com/banners/hero.v2", null)]
+    [InlineData("https://cdn.example.com/banners/hero.v2?w=800", null)]
     [InlineData("/relative/a.png", "IGM005")]
     [InlineData("ftp://cdn.example.com/a.png", "IGM005")]
     [InlineData("not a url", "IGM005")]
@@ -71,7 +77,7 @@ public class SendKindValidationTests
     public void Media_share_needs_a_post_id()
     {
         Assert.Empty(Rules(new SharePost("1789")));
-        Assert.Equal(new[] { "IGM010" }, Rules(new SharePost(string.Empty)));
+        Assert.Equal(new[] { "IGM010" }, Rules(new SharePost(AtRunTime(string.Empty))));
     }
 
     [Fact]
@@ -80,7 +86,20 @@ public class SendKindValidationTests
         QuickReply[] Replies(int n) => Enumerable.Range(0, n).Select(i => new QuickReply($"Choice {i}", $"P{i}")).ToArray();
         Assert.Empty(Rules(new DynamicPoll("Pick", Replies(13))));
         Assert.Equal(new[] { "IGM013" }, Rules(new DynamicPoll("Pick", Replies(14))));
-        Assert.Equal(new[] { "IGM010" }, Rules(new DynamicPoll("Pick", new[] { new QuickReply(string.Empty, "P") })));
+        Assert.Equal(new[] { "IGM010" }, Rules(new DynamicPoll("Pick", new[] { new QuickReply(AtRunTime(string.Empty), "P") })));
+    }
+
+    [Fact]
+    public void Character_limits_count_code_points_like_the_analyzer()
+    {
+        // 79 letters and one emoji: 80 characters, 81 UTF-16 code units (issue 11, pattern 4).
+        var eighty = new string('t', 79) + "\U0001F600";
+        Assert.Equal(81, eighty.Length);
+        Assert.Equal(80, InstagramMessaging.Rules.MessageRules.CharacterCount(eighty));
+        Assert.Empty(Rules(new Carousel(new[] { new GenericElement(AtRunTime(eighty)) { Subtitle = "Nice" } })));
+        var violation = Assert.Single(new Carousel(new[] { new GenericElement(AtRunTime(eighty + "\U0001F600")) { Subtitle = "Nice" } }).Validate());
+        Assert.Equal("IGM016", violation.RuleId);
+        Assert.Contains("81", violation.Message);
     }
 
     [Fact]
@@ -95,11 +114,11 @@ public class SendKindValidationTests
         Assert.Equal(new[] { "IGM016" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Subtitle = new string('s', 81) } })));
         var bare = new GenericElement("Only a title");
         Assert.Equal(new[] { "IGM020" }, Rules(new Carousel(new[] { bare })));
-        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { ImageUrl = "hat.jpg" } })));
+        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { ImageUrl = AtRunTime("hat.jpg") } })));
 
         var fourButtons = Enumerable.Range(0, 4).Select(i => (Button)Button.Postback($"B{i}", $"P{i}")).ToArray();
         Assert.Equal(new[] { "IGM017" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Buttons = fourButtons } })));
-        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Buttons = new Button[] { Button.Url("Go", "/relative") } } })));
+        Assert.Equal(new[] { "IGM005" }, Rules(new Carousel(new[] { new GenericElement("Hat") { Buttons = new Button[] { Button.Url("Go", AtRunTime("/relative")) } } })));
     }
 
     [Fact]
@@ -119,6 +138,6 @@ public class SendKindValidationTests
         Assert.Empty(Rules(new Products(Enumerable.Range(0, 10).Select(i => $"p{i}").ToArray())));
         Assert.Equal(new[] { "IGM015" }, Rules(new Products(Enumerable.Range(0, 11).Select(i => $"p{i}").ToArray())));
         Assert.Equal(new[] { "IGM015" }, Rules(new Products(Array.Empty<string>())));
-        Assert.Equal(new[] { "IGM010" }, Rules(new Products(new[] { string.Empty })));
+        Assert.Equal(new[] { "IGM010" }, Rules(new Products(new[] { AtRunTime(string.Empty) })));
     }
 }

@@ -42,18 +42,21 @@ public class ValidationTests
         Assert.Contains(word, violation.Message);
     }
 
+    // A value the analyzers cannot see (string.Empty is known to them: IGM010 at compile time).
+    private static string Unknown(string value) => value;
+
     [Fact]
     public void Empty_reply_to_is_a_violation_but_null_is_not()
     {
         Assert.Empty(new ThreadedReply("hi", null).Validate());
-        var violation = Assert.Single(new ThreadedReply("hi", string.Empty).Validate());
+        var violation = Assert.Single(new ThreadedReply("hi", Unknown(string.Empty)).Validate());
         Assert.Equal(("IGM010", "InReplyTo"), (violation.RuleId, violation.Member));
     }
 
     [Fact]
     public void Every_broken_rule_is_reported()
     {
-        var violations = new ThreadedReply(new string('a', 1200), string.Empty).Validate();
+        var violations = new ThreadedReply(new string('a', 1200), Unknown(string.Empty)).Validate();
         Assert.Equal(new[] { "IGM001", "IGM010" }, violations.Select(v => v.RuleId).ToArray());
     }
 }

@@ -9,7 +9,7 @@ namespace InstagramMessaging.Generators.Diagnostics;
 
 /// <summary>
 /// Reports what makes an <c>[InstagramMessage]</c> declaration an invalid contract (IGM004, IGM006, IGM007,
-/// IGM008, IGM009, IGM011, IGM012) and what its <c>[QuickReply]</c> attributes break (IGM013, IGM014).
+/// IGM008, IGM009, IGM011, IGM012, IGM021, IGM022) and what its <c>[QuickReply]</c> attributes break (IGM013, IGM014).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
@@ -25,7 +25,11 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.GenericContract,
         DiagnosticDescriptors.DuplicateMember,
         DiagnosticDescriptors.TooManyQuickReplies,
-        DiagnosticDescriptors.QuickReplyTitleTooLong);
+        DiagnosticDescriptors.QuickReplyTitleTooLong,
+        DiagnosticDescriptors.EmptyValue,
+        DiagnosticDescriptors.ButtonCount,
+        DiagnosticDescriptors.FileLocalContract,
+        DiagnosticDescriptors.ReservedMemberName);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -75,10 +79,24 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
 
             count++;
             last = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
-            if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[0].Value is string title
-                && title.Length > MessageRules.MaxQuickReplyTitleLength)
+            if (attribute.ConstructorArguments.Length != 2)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, last, title, title.Length));
+                continue;
+            }
+
+            // [QuickReply(null, null)] or "" would be dropped from the message or rejected: say so here.
+            for (var i = 0; i < 2; i++)
+            {
+                if (attribute.ConstructorArguments[i].Value is not string { Length: > 0 })
+                {
+                    var what = attribute.ConstructorArguments[i].Value is null ? "null" : "empty";
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, last, i == 0 ? "Title" : "Payload", what, i == 0 ? "quick reply title" : "quick reply payload"));
+                }
+            }
+
+            if (attribute.ConstructorArguments[0].Value is string title && MessageRules.CharacterCount(title) is var length && length > MessageRules.MaxQuickReplyTitleLength)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, last, title, length));
             }
         }
 

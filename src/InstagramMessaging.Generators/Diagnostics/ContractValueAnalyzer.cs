@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -49,14 +50,20 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeWith, OperationKind.With);
-            start.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
-            start.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
+            // Per-type facts, read once per compilation instead of at every construction site.
+            var cache = new ConcurrentDictionary<INamedTypeSymbol, ContractFacts>(SymbolEqualityComparer.Default);
+            ContractFacts Facts(INamedTypeSymbol type, CancellationToken cancellationToken)
+                => cache.TryGetValue(type, out var facts) ? facts : cache.GetOrAdd(type, ContractFacts.Read(type, cancellationToken));
+
+            start.RegisterOperationAction(c => AnalyzeCreation(c, Facts), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeWith(c, Facts), OperationKind.With);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzePropertyInitializer(c, Facts), OperationKind.PropertyInitializer);
+            start.RegisterOperationAction(c => AnalyzeParameterInitializer(c, Facts), OperationKind.ParameterInitializer);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context)
+    private static void AnalyzeCreation(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
@@ -70,26 +77,56 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsRuntimeType(type, "QuickReply") && creation.Arguments.Length == 2
-            && KnownText.Of(creation.Arguments[0].Value) is { MinLength: > MessageRules.MaxQuickReplyTitleLength } title)
+        if (IsRuntimeType(type, "QuickReply"))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), title.Constant ?? title.Describe(), title.Describe()));
+            // Arguments are read by parameter, not by position: named arguments can come in any order.
+            if (ArgumentFor(creation, 0) is { } titleValue)
+            {
+                var title = KnownText.Of(titleValue);
+                if (title.IsConstant && string.IsNullOrEmpty(title.Constant))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, titleValue.Syntax.GetLocation(), "Title", title.Constant is null ? "null" : "empty", "quick reply title"));
+                }
+                else if (title.MinLength > MessageRules.MaxQuickReplyTitleLength)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QuickReplyTitleTooLong, titleValue.Syntax.GetLocation(), title.Constant ?? title.Describe(), title.Describe()));
+                }
+            }
+
+            if (ArgumentFor(creation, 1) is { } payloadValue && KnownText.Of(payloadValue) is { IsConstant: true } payload && string.IsNullOrEmpty(payload.Constant))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, payloadValue.Syntax.GetLocation(), "Payload", payload.Constant is null ? "null" : "empty", "quick reply payload"));
+            }
+
             return;
         }
 
-        if (IsRuntimeType(type, "IceBreakerSet") && creation.Arguments.Length == 2 && KnownCount(creation.Arguments[1].Value) is > MessageRules.MaxIceBreakers and var questions)
+        if (IsRuntimeType(type, "IceBreaker"))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, creation.Arguments[1].Value.Syntax.GetLocation(),
-                $"{questions} ice breakers in one locale; Instagram takes at most {MessageRules.MaxIceBreakers}"));
+            // The run-time check (ProfileValidation) reports an empty question or payload as IGM010 too.
+            CheckRequiredArgument(context.ReportDiagnostic, creation, 0, "Question", "ice breaker question");
+            CheckRequiredArgument(context.ReportDiagnostic, creation, 1, "Payload", "ice breaker payload");
             return;
         }
 
-        if (!ContractReader.IsContract(type))
+        if (IsRuntimeType(type, "IceBreakerSet"))
+        {
+            if (ArgumentFor(creation, 1) is { } questionsValue && KnownCount(questionsValue) is > MessageRules.MaxIceBreakers and var questions)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, questionsValue.Syntax.GetLocation(),
+                    $"{questions} ice breakers in one locale; Instagram takes at most {MessageRules.MaxIceBreakers}"));
+            }
+
+            return;
+        }
+
+        var facts = factsOf(type, context.CancellationToken);
+        if (!facts.IsContract)
         {
             return;
         }
 
-        if (creation.Constructor is { } constructor && IsPrimaryConstructor(constructor, context.CancellationToken))
+        if (facts.IsPrimary(creation.Constructor))
         {
             foreach (var argument in creation.Arguments)
             {
@@ -99,46 +136,198 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                CheckValue(context.ReportDiagnostic, FindProperty(type, argument.Parameter.Name), argument.Value);
+                CheckValue(context.ReportDiagnostic, facts.PropertyFor(argument.Parameter.Name), argument.Value, facts);
             }
         }
 
-        CheckInitializer(context.ReportDiagnostic, creation.Initializer);
+        CheckInitializer(context.ReportDiagnostic, creation.Initializer, facts);
+        CheckPlaceholdersReplaced(context, creation, facts);
+        CheckImagesAcrossMembers(context, creation, facts);
     }
 
-    private static void AnalyzeWith(OperationAnalysisContext context)
+    // IGM002 across several image members at one construction site: the known images of every member add up.
+    // A member that alone holds too many is already reported where it is written.
+    private static void CheckImagesAcrossMembers(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
     {
-        var with = (IWithOperation)context.Operation;
-        if (with.Type is INamedTypeSymbol type && ContractReader.IsContract(type))
+        if (facts.ImageMembers == 0)
         {
-            CheckInitializer(context.ReportDiagnostic, with.Initializer);
+            return;
+        }
+
+        // Per member, the last value written wins (an initializer replaces the constructor's value); null when
+        // the analyzer cannot count it.
+        var counts = new Dictionary<IPropertySymbol, int?>(SymbolEqualityComparer.Default);
+        void Count(IPropertySymbol? property, IOperation value)
+        {
+            if (property is null || facts.KindOf(property) != ContentKind.Image)
+            {
+                return;
+            }
+
+            var unwrapped = Unwrap(value);
+            counts[property] = KnownItems(unwrapped, out var exact) is { } items ? (exact ? items.Count : null)
+                : unwrapped.ConstantValue is { HasValue: true, Value: null or "" } || unwrapped is IDefaultValueOperation ? 0
+                : 1;
+        }
+
+        if (facts.IsPrimary(creation.Constructor))
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is not null)
+                {
+                    Count(facts.PropertyFor(argument.Parameter.Name), argument.Value);
+                }
+            }
+        }
+
+        foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+            {
+                Count(target.Property, assignment.Value);
+            }
+        }
+
+        // An image message with no image at all: every image member is given, and each is known to be empty.
+        if (counts.Count == facts.ImageMembers && counts.Values.All(c => c == 0))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, creation.Syntax.GetLocation(), creation.Type!.Name, "given no image", "image message"));
+            return;
+        }
+
+        // One member holding too many is reported where it is written; this is the sum over several members.
+        var total = counts.Values.Sum(c => c ?? 0);
+        if (counts.Count > 1 && total > MessageRules.MaxAttachments && counts.Values.All(c => c is null or <= MessageRules.MaxAttachments))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, creation.Syntax.GetLocation(), creation.Type!.Name, total));
         }
     }
 
-    private static void AnalyzePropertyInitializer(OperationAnalysisContext context)
+    private static void CheckRequiredArgument(System.Action<Diagnostic> report, IObjectCreationOperation creation, int ordinal, string name, string what)
+    {
+        if (ArgumentFor(creation, ordinal) is { } value && KnownText.Of(value) is { IsConstant: true } text && string.IsNullOrEmpty(text.Constant))
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), name, text.Constant is null ? "null" : "empty", what));
+        }
+    }
+
+    // Button.Url("title", "url") anywhere (template buttons, button templates, menus), and the ice breakers and
+    // persistent menu handed to the messenger: known values Instagram refuses.
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "Url" when method.ContainingType is { } button && IsRuntimeType(button, "Button"):
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == 1 && KnownUrl(argument.Value) is { } url && !MessageRules.IsAbsoluteHttpUrl(url))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, argument.Value.Syntax.GetLocation(), "Button.Url", url));
+                    }
+                }
+
+                break;
+            case "SetIceBreakersAsync" or "SetPersistentMenuAsync" when method.ContainingType is { } messenger && IsRuntimeType(messenger, "InstagramMessenger"):
+                if (invocation.Arguments.Length > 0 && KnownItems(invocation.Arguments[0].Value, out var exact) is { } sets && exact && sets.Count > 0)
+                {
+                    var locales = sets.Select(set => Unwrap(set) is IObjectCreationOperation created && ArgumentFor(created, 0) is { ConstantValue: { HasValue: true, Value: string locale } } ? locale : null).ToList();
+                    if (locales.All(l => l is not null) && !locales.Contains("default"))
+                    {
+                        var what = method.Name == "SetIceBreakersAsync" ? "Ice breakers need a set" : "The persistent menu needs a menu";
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, invocation.Arguments[0].Value.Syntax.GetLocation(), what + " for locale 'default'."));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    // A member whose initializer is a placeholder (= "", = null!, = []) must be set where the contract is built
+    // with the implicit or positional constructor (a constructor of the user's own may set it in its body).
+    private static void CheckPlaceholdersReplaced(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
+    {
+        var members = facts.Placeholders;
+        if (members.IsEmpty || creation.Constructor is not { } constructor || !(constructor.IsImplicitlyDeclared || facts.IsPrimary(constructor)))
+        {
+            return;
+        }
+
+        foreach (var member in members)
+        {
+            var set = false;
+            foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Property, member.Property))
+                {
+                    set = true;
+                    break;
+                }
+            }
+
+            if (set)
+            {
+                continue;
+            }
+
+            var location = creation.Syntax.GetLocation();
+            var name = member.Property.Name;
+            if (member.Kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, location, name, 0, member.Kind == ContentKind.GenericTemplate ? "generic" : "product"));
+            }
+            else
+            {
+                var what = member.Placeholder == Placeholder.Null ? "null (its placeholder, not set here)" : "empty (its placeholder, not set here)";
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, name, what, EmptyNoun(member.Kind)));
+            }
+        }
+    }
+
+    private static string EmptyNoun(ContentKind kind) => kind switch
+    {
+        ContentKind.Text => "text",
+        ContentKind.ReplyTo => "reply_to message id (use null to send no reply_to)",
+        ContentKind.MediaShare => "shared post id",
+        _ => MessageRules.JsonType(MediaKindOf(kind) ?? MediaKind.File) + " attachment",
+    };
+
+    private static void AnalyzeWith(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
+    {
+        var with = (IWithOperation)context.Operation;
+        if (with.Type is INamedTypeSymbol type && factsOf(type, context.CancellationToken) is { IsContract: true } facts)
+        {
+            CheckInitializer(context.ReportDiagnostic, with.Initializer, facts);
+        }
+    }
+
+    private static void AnalyzePropertyInitializer(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
         var initializer = (IPropertyInitializerOperation)context.Operation;
         foreach (var property in initializer.InitializedProperties)
         {
-            if (ContractReader.IsContract(property.ContainingType))
+            // A placeholder (= "", = null!, = []) is what object initializers replace: judged where the contract is built.
+            if (factsOf(property.ContainingType, context.CancellationToken) is { IsContract: true } facts && Placeholders.Of(property, initializer.Value.Syntax as ExpressionSyntax) == Placeholder.None)
             {
-                CheckValue(context.ReportDiagnostic, property, initializer.Value);
+                CheckValue(context.ReportDiagnostic, property, initializer.Value, facts);
             }
         }
     }
 
-    private static void AnalyzeParameterInitializer(OperationAnalysisContext context)
+    private static void AnalyzeParameterInitializer(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
         var initializer = (IParameterInitializerOperation)context.Operation;
         if (initializer.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-            && ContractReader.IsContract(constructor.ContainingType)
-            && IsPrimaryConstructor(constructor, context.CancellationToken))
+            && factsOf(constructor.ContainingType, context.CancellationToken) is { IsContract: true } facts
+            && facts.IsPrimary(constructor))
         {
-            CheckValue(context.ReportDiagnostic, FindProperty(constructor.ContainingType, initializer.Parameter.Name), initializer.Value);
+            CheckValue(context.ReportDiagnostic, facts.PropertyFor(initializer.Parameter.Name), initializer.Value, facts);
         }
     }
 
-    private static void CheckInitializer(System.Action<Diagnostic> report, IObjectOrCollectionInitializerOperation? initializer)
+    private static void CheckInitializer(System.Action<Diagnostic> report, IObjectOrCollectionInitializerOperation? initializer, ContractFacts facts)
     {
         if (initializer is null)
         {
@@ -149,16 +338,45 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         {
             if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
             {
-                CheckValue(report, target.Property, assignment.Value);
+                CheckValue(report, target.Property, assignment.Value, facts);
             }
         }
     }
 
-    private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value)
+    private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value, ContractFacts facts)
     {
-        if (property is null || ContractReader.GetContentKind(property, out _) is not { } kind)
+        if (property is null)
         {
             return;
+        }
+
+        if (facts.KindOf(property) is not { } kind)
+        {
+            // A button template's buttons: a list member takes 1 to 3.
+            if (property.Type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.TypeArguments[0] is INamedTypeSymbol element && IsRuntimeType(element, "Button")
+                && facts.IsButtonTemplate && KnownCount(value) is { } buttons and (0 or > MessageRules.MaxTemplateButtons))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, value.Syntax.GetLocation(), property.Name, buttons, "a button template takes 1 to 3"));
+            }
+
+            return;
+        }
+
+        if (kind == ContentKind.MediaShare && KnownText.Of(value) is { IsConstant: true } postId && string.IsNullOrEmpty(postId.Constant))
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), property.Name, postId.Constant is null ? "null" : "empty", "shared post id"));
+            return;
+        }
+
+        if (kind == ContentKind.ProductTemplate && KnownItems(Unwrap(value), out _) is { } products)
+        {
+            foreach (var product in products)
+            {
+                if (KnownText.Of(product) is { IsConstant: true } id && string.IsNullOrEmpty(id.Constant))
+                {
+                    report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, product.Syntax.GetLocation(), property.Name, id.Constant is null ? "null" : "empty", "product id"));
+                }
+            }
         }
 
         if (MediaKindOf(kind) is { } mediaKind)
@@ -170,7 +388,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         if (kind == ContentKind.QuickReplies)
         {
             // Replies declared with [QuickReply] on the record count too.
-            var declared = property.ContainingType.GetAttributes().Count(a => a.AttributeClass is { Name: KnownNames.QuickReplyAttribute });
+            var declared = facts.DeclaredQuickReplies;
             if (KnownItems(Unwrap(value), out _) is { } replies && declared + replies.Count > MessageRules.MaxQuickReplies)
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.TooManyQuickReplies, value.Syntax.GetLocation(), property.ContainingType.Name, declared + replies.Count));
@@ -189,7 +407,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (kind == ContentKind.Text && ContractReader.IsButtonTemplate(property.ContainingType))
+        if (kind == ContentKind.Text && facts.IsButtonTemplate)
         {
             if (KnownText.Of(value) is { MinLength: > MessageRules.MaxButtonTemplateTextLength } buttonText)
             {
@@ -339,6 +557,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeGenericElement(System.Action<Diagnostic> report, IObjectCreationOperation creation)
     {
+        CheckRequiredArgument(report, creation, 0, "Title", "template title");
         if (creation.Arguments.Length == 1 && KnownText.Of(creation.Arguments[0].Value) is { MinLength: > MessageRules.MaxGenericTextLength } title)
         {
             report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), "Title", title.Describe(), MessageRules.MaxGenericTextLength));
@@ -358,6 +577,10 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, assignment.Value.Syntax.GetLocation(), "Subtitle", subtitle.Describe(), MessageRules.MaxGenericTextLength));
             }
+            else if (target.Property.Name is "ImageUrl" or "DefaultActionUrl" && KnownUrl(assignment.Value) is { } url && !MessageRules.IsAbsoluteHttpUrl(url))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, assignment.Value.Syntax.GetLocation(), target.Property.Name, url));
+            }
             else if (target.Property.Name == "Buttons" && KnownCount(assignment.Value) is > MessageRules.MaxTemplateButtons and var buttons)
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, assignment.Value.Syntax.GetLocation(), "Buttons", buttons, "a generic template element takes at most 3"));
@@ -370,15 +593,48 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Flag what reaches a contract, not what is built on the way: an array that gets subtitles through
+        // `with` before it is sent is fine, so only a collection passed straight to a contract member counts.
         var element = creation.Parent is IConversionOperation conversion ? conversion : (IOperation)creation;
         if (element.Parent is IArrayInitializerOperation array)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "this array"));
+            if (array.Parent is { } arrayCreation && ReachesContract(arrayCreation))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "this array"));
+            }
         }
         else if (creation.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } item)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), collection.Elements.IndexOf(item), "this collection"));
+            var container = creation.Parent;
+            while (container is not null && container.Syntax != collection)
+            {
+                container = container.Parent;
+            }
+
+            if (container is not null && ReachesContract(container))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), collection.Elements.IndexOf(item), "this collection"));
+            }
         }
+    }
+
+    // Whether a value is passed straight to a contract: a constructor argument, an initializer or `with`
+    // assignment of a contract property, or a contract member's default.
+    private static bool ReachesContract(IOperation value)
+    {
+        while (value.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent switch
+        {
+            IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => ContractReader.IsContract(constructor.ContainingType),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when assignment.Value == value => ContractReader.IsContract(target.Property.ContainingType),
+            IPropertyInitializerOperation initializer => initializer.InitializedProperties.Any(p => ContractReader.IsContract(p.ContainingType)),
+            IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol method } => ContractReader.IsContract(method.ContainingType),
+            _ => false,
+        };
     }
 
     // Where to point at a collection: for a params argument (an implicit array) the span of its items.
@@ -443,6 +699,21 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             }
 
             return items;
+        }
+
+        return null;
+    }
+
+    // The value passed for a constructor parameter, by its ordinal: creation arguments are in evaluation (written)
+    // order, so named arguments in another order are not where their position says.
+    private static IOperation? ArgumentFor(IObjectCreationOperation creation, int ordinal)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return argument.Value;
+            }
         }
 
         return null;

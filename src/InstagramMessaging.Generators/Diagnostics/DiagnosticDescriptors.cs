@@ -32,6 +32,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MessengerProfile = Create(RuleIds.MessengerProfile, MessageRules.MessengerProfile);
     public static readonly DiagnosticDescriptor MediaTooLarge = Create(RuleIds.MediaTooLarge, MessageRules.MediaTooLarge);
     public static readonly DiagnosticDescriptor GenericElementIncomplete = Create(RuleIds.GenericElementIncomplete, MessageRules.GenericElementIncomplete);
+    public static readonly DiagnosticDescriptor FileLocalContract = Create(RuleIds.FileLocalContract, MessageRules.FileLocalContract);
+    public static readonly DiagnosticDescriptor ReservedMemberName = Create(RuleIds.ReservedMemberName, MessageRules.ReservedMemberName);
 
     // Typed routing: not message rules, so not in the rules table.
     public static readonly DiagnosticDescriptor UnsentPayload = new(
@@ -64,6 +66,7 @@ internal static class DiagnosticDescriptors
         SeveralNonImageAttachments, UnsupportedMemberType, NoContent, EmptyValue, GenericContract, DuplicateMember,
         TooManyQuickReplies, QuickReplyTitleTooLong, TemplateElementCount, TemplateTextTooLong, ButtonCount, MessengerProfile,
         MediaTooLarge, GenericElementIncomplete,
+        FileLocalContract, ReservedMemberName,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor For(MessageRule rule) => s_byId[rule.Id];

@@ -36,11 +36,27 @@ internal readonly struct KnownText
         if (value.ConstantValue.HasValue)
         {
             var constant = value.ConstantValue.Value as string;
-            return new KnownText(true, constant, constant is null ? 0 : MessageRules.Utf8Length(constant), constant?.Length ?? 0);
+            return new KnownText(true, constant, constant is null ? 0 : MessageRules.Utf8Length(constant), constant is null ? 0 : MessageRules.CharacterCount(constant));
         }
 
         var parts = ConstantParts(value);
-        return new KnownText(false, null, MessageRules.Utf8Length(parts), parts.Length);
+        if (IsStringEmpty(value))
+        {
+            return new KnownText(true, string.Empty, 0, 0);
+        }
+
+        return new KnownText(false, null, MessageRules.Utf8Length(parts), MessageRules.CharacterCount(parts));
+    }
+
+    // string.Empty is a field, not a constant, but its value is known.
+    private static bool IsStringEmpty(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
     }
 
     // Constant parts of concatenations and interpolations: a value built from them is at least that long.
@@ -63,6 +79,11 @@ internal readonly struct KnownText
                     if (part is IInterpolatedStringTextOperation literal)
                     {
                         text.Append(ConstantParts(literal.Text));
+                    }
+                    else if (part is IInterpolationOperation { Alignment: null, FormatString: null } hole)
+                    {
+                        // A constant hole (a const field or local, nameof) is known text too.
+                        text.Append(ConstantParts(hole.Expression));
                     }
                 }
 

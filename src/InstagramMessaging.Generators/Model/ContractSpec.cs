@@ -17,6 +17,21 @@ internal sealed record ContractSpec(
     EquatableArray<QuickReplySpec> QuickReplies,
     bool IsButtonTemplate)
 {
+    /// <summary>What tells apart two contracts with one hint name: their keywords, outermost first.</summary>
+    public string Identity
+    {
+        get
+        {
+            var identity = string.Empty;
+            foreach (var container in ContainingTypes)
+            {
+                identity += container.Keyword + " " + container.Name + "/";
+            }
+
+            return identity + Keyword + " " + TypeName;
+        }
+    }
+
     /// <summary>A deterministic hint name: namespace, containing types and type, dotted.</summary>
     public string HintName
     {
@@ -48,7 +63,8 @@ internal sealed record QuickReplySpec(string Title, string Payload);
 /// <param name="DisplayName">The property's name as reported in violations.</param>
 /// <param name="Value">For media: the member's (or its elements') type.</param>
 /// <param name="Shape">Whether the member is one value, a nullable struct, or a collection.</param>
-internal sealed record ContentMemberSpec(ContentKind Kind, string Name, string DisplayName, MediaValue Value = MediaValue.None, MemberShape Shape = MemberShape.Reference)
+/// <param name="AlwaysPresent">For a single reference-type image: non-nullable and initialized, so it always sends an image.</param>
+internal sealed record ContentMemberSpec(ContentKind Kind, string Name, string DisplayName, MediaValue Value = MediaValue.None, MemberShape Shape = MemberShape.Reference, bool AlwaysPresent = false)
 {
     public bool IsMedia => Kind is ContentKind.Image or ContentKind.Audio or ContentKind.Video or ContentKind.File;
 

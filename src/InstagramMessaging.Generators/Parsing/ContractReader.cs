@@ -56,6 +56,53 @@ internal static class ContractReader
         return null;
     }
 
+    /// <summary>Names the generated half of every contract declares; a contract cannot declare them itself.</summary>
+    public static bool IsReservedName(string name)
+        => name is "WriteTo" or "ToJson" or "Validate" or "SendAsync" or "__declaredQuickReplies";
+
+    // The analyzers see the generated half too. Its files are named by the driver
+    // "<assembly>/InstagramMessaging.Generators.InstagramMessageGenerator/<hint>.g.cs": a string test, so no
+    // attribute of a generated member has to be bound.
+    private static bool IsGenerated(ISymbol member)
+    {
+        foreach (var location in member.Locations)
+        {
+            if (location.SourceTree?.FilePath is { } path && path.EndsWith(".g.cs", System.StringComparison.Ordinal)
+                && path.IndexOf("InstagramMessaging.Generators.InstagramMessageGenerator", System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The type's members, then those it inherits from base types that are not contracts themselves (a base
+    /// contract's members belong to its own message): a [MessageText] on a base record's property is content.
+    /// A member hidden or overridden by a more derived one, and a base's private members, are left out.
+    /// </summary>
+    public static IEnumerable<ISymbol> MembersWithInherited(INamedTypeSymbol type)
+    {
+        var names = new HashSet<string>();
+        foreach (var member in type.GetMembers())
+        {
+            names.Add(member.Name);
+            yield return member;
+        }
+
+        for (var baseType = type.BaseType; baseType is { SpecialType: SpecialType.None } && !IsContract(baseType); baseType = baseType.BaseType)
+        {
+            foreach (var member in baseType.GetMembers())
+            {
+                if (member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Private } && names.Add(member.Name))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
     public static bool IsContract(INamedTypeSymbol type) => HasRecordAttribute(type, "InstagramMessageAttribute");
 
     public static bool IsButtonTemplate(INamedTypeSymbol type) => HasRecordAttribute(type, KnownNames.ButtonTemplateAttribute);
@@ -85,15 +132,47 @@ internal static class ContractReader
             }
         }
 
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsFileLocal)
+            {
+                Report(MessageRules.FileLocalContract, typeLocation, type.Name);
+                break;
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (!member.IsImplicitlyDeclared && IsReservedName(member.Name) && !IsGenerated(member))
+            {
+                Report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? typeLocation, type.Name, member.Name);
+            }
+        }
+
         var isButtonTemplate = HasRecordAttribute(type, KnownNames.ButtonTemplateAttribute);
         var quickReplies = ReadQuickReplyAttributes(type);
         var members = new List<ContentMemberSpec>();
         var seen = new HashSet<ContentKind>();
-        foreach (var member in type.GetMembers())
+        var misplaced = false;
+        var alwaysButtons = 0;
+        foreach (var member in MembersWithInherited(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property)
+            if (member is not IPropertySymbol { IsIndexer: false } property)
             {
+                continue;
+            }
+
+            if (property.IsStatic)
+            {
+                // A static member is not part of a message: say so at the attribute, not "no content member".
+                if (GetContentKind(property, out var staticAttribute) is { } staticKind)
+                {
+                    misplaced = true;
+                    Report(MessageRules.UnsupportedMemberType, staticAttribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault(),
+                        AttributeDisplayName(staticKind), property.Name, "static " + property.Type.ToDisplayString(), "instance properties of " + SupportedTypesText(staticKind));
+                }
+
                 continue;
             }
 
@@ -106,6 +185,10 @@ internal static class ContractReader
                 if (spec is not null && property.GetMethod is not null)
                 {
                     members.Add(spec);
+                    if (spec.Shape == MemberShape.Reference && property.NullableAnnotation != NullableAnnotation.Annotated)
+                    {
+                        alwaysButtons++;
+                    }
                 }
 
                 continue;
@@ -115,6 +198,7 @@ internal static class ContractReader
             spec = property.GetMethod is null ? null : ReadMember(kind.Value, property);
             if (spec is null)
             {
+                misplaced = true;
                 Report(MessageRules.UnsupportedMemberType, attributeLocation, AttributeDisplayName(kind.Value), property.Name, property.Type.ToDisplayString(), SupportedTypesText(kind.Value));
                 continue;
             }
@@ -136,7 +220,14 @@ internal static class ContractReader
             members.Add(spec);
         }
 
-        CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, Report);
+        // Button members that can never be null always send one button each; a button template takes 1 to 3.
+        if (alwaysButtons > MessageRules.MaxTemplateButtons)
+        {
+            Report(MessageRules.ButtonCount, typeLocation, type.Name, alwaysButtons, "a button template takes 1 to 3");
+        }
+
+        // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
+        CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, misplaced, Report);
 
         if (!valid)
         {
@@ -160,7 +251,7 @@ internal static class ContractReader
     }
 
     // Which message the contract describes, and whether its parts can travel in one request.
-    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, System.Action<MessageRule, Location?, object[]> report)
+    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
     {
         bool Has(ContentKind kind) => members.Any(m => m.Kind == kind);
         var media = members.Where(m => m.IsMedia).ToList();
@@ -190,9 +281,14 @@ internal static class ContractReader
             kinds.Add("a product template");
         }
 
-        if (isButtonTemplate && !Has(ContentKind.Text))
+        if (isButtonTemplate && !Has(ContentKind.Text) && !misplaced)
         {
             report(MessageRules.NoContent, location, new object[] { type.Name });
+            return;
+        }
+
+        if (kinds.Count == 0 && misplaced)
+        {
             return;
         }
 
@@ -219,7 +315,7 @@ internal static class ContractReader
         }
 
         // Image members that can never be empty (struct values) always send one image each.
-        var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && m.Shape == MemberShape.Struct);
+        var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && (m.Shape == MemberShape.Struct || m.AlwaysPresent));
         if (alwaysSent > MessageRules.MaxAttachments)
         {
             report(MessageRules.TooManyAttachments, location, new object[] { type.Name, alwaysSent });
@@ -249,7 +345,9 @@ internal static class ContractReader
         // Media: one value, or (images) a collection of them.
         if (ReadMediaValue(type, out var shape) is { } single)
         {
-            return new ContentMemberSpec(kind, name, property.Name, single, shape);
+            // A non-nullable reference member with an initializer always holds an image.
+            var alwaysPresent = shape == MemberShape.Reference && property.NullableAnnotation == NullableAnnotation.NotAnnotated && HasInitializer(property);
+            return new ContentMemberSpec(kind, name, property.Name, single, shape, alwaysPresent);
         }
 
         var (element, collection) = type switch
@@ -270,6 +368,19 @@ internal static class ContractReader
         }
 
         return new ContentMemberSpec(kind, name, property.Name, value, collection);
+    }
+
+    private static bool HasInitializer(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MediaValue? ReadMediaValue(ITypeSymbol type, out MemberShape shape)

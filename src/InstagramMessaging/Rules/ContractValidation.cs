@@ -230,9 +230,9 @@ public static class ContractValidation
 
     private static void CheckLength(ref List<MessageRuleViolation>? violations, string? text, int max, string member)
     {
-        if (text is not null && text.Length > max)
+        if (text is not null && MessageRules.CharacterCount(text) is var length && length > max)
         {
-            Add(ref violations, MessageRules.TemplateTextTooLong, member, member, text.Length, max);
+            Add(ref violations, MessageRules.TemplateTextTooLong, member, member, length, max);
         }
     }
 

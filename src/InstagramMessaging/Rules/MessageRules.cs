@@ -71,6 +71,12 @@ static class RuleIds
 
     /// <summary>A generic template element with nothing but a title.</summary>
     public const string GenericElementIncomplete = "IGM020";
+
+    /// <summary>An <c>[InstagramMessage]</c> contract that is <c>file</c>-local (or nested in a <c>file</c>-local type).</summary>
+    public const string FileLocalContract = "IGM021";
+
+    /// <summary>A contract that declares a member whose name the generated code uses.</summary>
+    public const string ReservedMemberName = "IGM022";
 }
 
 /// <summary>The kinds of attachment, each with its own media types and size limit.</summary>
@@ -225,6 +231,18 @@ static class MessageRules
         "Generic template element has only a title",
         "Element {0} of {1} has only a title; Instagram needs a subtitle, an image, a default action or a button as well");
 
+    /// <summary>IGM021: a <c>file</c>-local contract, which generated code (another file) cannot extend.</summary>
+    public static MessageRule FileLocalContract { get; } = new(
+        RuleIds.FileLocalContract,
+        "Message contract cannot be file-local",
+        "'{0}' is file-local; the generated half of a contract lives in another file, so an [InstagramMessage] contract and the types containing it cannot be 'file' types");
+
+    /// <summary>IGM022: a contract member named like a generated member.</summary>
+    public static MessageRule ReservedMemberName { get; } = new(
+        RuleIds.ReservedMemberName,
+        "Member name is reserved by the generated code",
+        "'{0}' declares '{1}', a name the generator implements on every contract (WriteTo, ToJson, Validate, SendAsync); rename the member");
+
     /// <summary>Send API calls per second per account for text, links, reactions and stickers (Meta's conservative figure).</summary>
     public const int TextCallsPerSecond = 100;
 
@@ -317,11 +335,29 @@ static class MessageRules
         return dot < 0 || dot == name.Length - 1 ? null : name.Substring(dot + 1).ToLowerInvariant();
     }
 
-    /// <summary>Whether a URL or file name has a type <paramref name="kind"/> does not take; a name without extension is not judged.</summary>
+    // Media and file types people send; only these count as a type. "/u/jane.doe" or "/banners/hero.v2" end in
+    // a dotted name, not a type: like a CDN URL with no extension, they are not judged.
+    private static readonly string[] s_knownFileTypes =
+    {
+        "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "heic", "heif", "avif", "svg", "ico",
+        "aac", "m4a", "wav", "mp3", "ogg", "oga", "opus", "flac", "wma", "amr", "aiff",
+        "mp4", "m4v", "avi", "mov", "webm", "mkv", "wmv", "flv", "3gp", "mpeg", "mpg",
+        "pdf", "txt", "csv", "rtf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+        "zip", "gz", "tar", "7z", "rar", "json", "xml", "html", "htm", "ics", "vcf", "epub",
+    };
+
+    /// <summary>Whether <paramref name="extension"/> (lower case, no dot) is a known media or file type.</summary>
+    public static bool IsKnownFileType(string extension) => System.Array.IndexOf(s_knownFileTypes, extension) >= 0;
+
+    /// <summary>
+    /// Whether a URL or file name has a type <paramref name="kind"/> does not take. Only a known media or file
+    /// type (<see cref="IsKnownFileType"/>) is judged: a name without extension, or whose last dot starts
+    /// something else (<c>jane.doe</c>, <c>hero.v2</c>), is not.
+    /// </summary>
     public static bool IsMediaTypeRejected(MediaKind kind, string urlOrFileName, out string extension)
     {
         extension = Extension(urlOrFileName) ?? string.Empty;
-        return kind != MediaKind.File && extension.Length > 0 && System.Array.IndexOf(MediaTypes(kind), extension) < 0;
+        return kind != MediaKind.File && extension.Length > 0 && IsKnownFileType(extension) && System.Array.IndexOf(MediaTypes(kind), extension) < 0;
     }
 
     /// <summary>Whether <paramref name="url"/> is an absolute http or https URL.</summary>
@@ -329,6 +365,27 @@ static class MessageRules
         => System.Uri.TryCreate(url, System.UriKind.Absolute, out var uri)
             && (uri.Scheme == "https" || uri.Scheme == "http")
             && uri.Host.Length > 0;
+
+    /// <summary>
+    /// How character limits (quick reply titles, template titles and subtitles, button template text) count:
+    /// Unicode code points, so an emoji such as U+1F600 is one character (two UTF-16 code units), and a
+    /// sequence joined with U+200D or a flag counts each of its code points. The analyzers and the generated
+    /// <c>Validate()</c> both count with this method; it gives the same answer on every runtime.
+    /// </summary>
+    public static int CharacterCount(string text)
+    {
+        var count = text.Length;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>The UTF-8 length Instagram measures text by.</summary>
     public static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
