@@ -375,12 +375,12 @@ internal sealed class SendRequestValidator
 
             foreach (var element in elements.EnumerateArray())
             {
-                if (!IsNonEmptyString(element, "title") || element.GetProperty("title").GetString()!.Length > MaxElementText)
+                if (!IsNonEmptyString(element, "title") || Characters(element.GetProperty("title").GetString()!) > MaxElementText)
                 {
                     return GraphError.InvalidParameter($"Each element needs a title of at most {MaxElementText} characters.");
                 }
 
-                if (element.TryGetProperty("subtitle", out var subtitle) && (subtitle.ValueKind != JsonValueKind.String || subtitle.GetString()!.Length > MaxElementText))
+                if (element.TryGetProperty("subtitle", out var subtitle) && (subtitle.ValueKind != JsonValueKind.String || Characters(subtitle.GetString()!) > MaxElementText))
                 {
                     return GraphError.InvalidParameter($"An element's subtitle takes at most {MaxElementText} characters.");
                 }
@@ -412,7 +412,7 @@ internal sealed class SendRequestValidator
 
         private static GraphError? ButtonTemplate(JsonElement payload)
         {
-            if (!IsNonEmptyString(payload, "text") || payload.GetProperty("text").GetString()!.Length > MaxButtonText)
+            if (!IsNonEmptyString(payload, "text") || Characters(payload.GetProperty("text").GetString()!) > MaxButtonText)
             {
                 return GraphError.InvalidParameter($"A button template needs a text of at most {MaxButtonText} characters.");
             }
@@ -433,6 +433,19 @@ internal sealed class SendRequestValidator
                 ? null
                 : GraphError.InvalidParameter("Each product element needs an id.", 2018320);
         }
+    }
+
+    // Meta's character limits count characters as people see them, not UTF-16 units: an emoji is one character
+    // (one Unicode code point, as the analyzers and Validate() count).
+    internal static int Characters(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Checks buttons: web_url (title, absolute url) or postback (title, payload) only.</summary>

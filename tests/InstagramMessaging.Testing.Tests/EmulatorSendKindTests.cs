@@ -107,6 +107,23 @@ public class EmulatorSendKindTests
         Assert.Empty(emulator.Actions);
     }
 
+    // Meta counts characters, not UTF-16 units: 80 emoji (160 UTF-16 units) are an 80-character title and pass;
+    // the 81st is refused. The same for the button template's 640-character text.
+    [Fact]
+    public async Task Character_limits_count_an_emoji_as_one_character()
+    {
+        var emulator = new GraphApiEmulator();
+        static string Generic(string title) => $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"{{{{{title}}}}}","subtitle":"{{{{{title}}}}}"}]}}}}""";
+        static string Button(string text) => $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"template","payload":{"template_type":"button","text":"{{{{{text}}}}}","buttons":[{"type":"postback","title":"B","payload":"P"}]}}}}""";
+        var emoji = "\U0001F600";
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, Generic(string.Concat(Enumerable.Repeat(emoji, 80))))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, Button(string.Concat(Enumerable.Repeat(emoji, 640))))).Status);
+        Assert.Equal((100, (int?)null), Error((await PostAsync(emulator, Generic(string.Concat(Enumerable.Repeat(emoji, 81))))).Body));
+        Assert.Equal((100, (int?)null), Error((await PostAsync(emulator, Button(string.Concat(Enumerable.Repeat(emoji, 641))))).Body));
+        Assert.Equal(2, emulator.DeliveredMessages.Count);
+    }
+
     [Fact]
     public async Task The_multi_image_gate_answers_exactly_as_Meta_documents()
     {

@@ -31,6 +31,36 @@ public class EmulatorTests
         return (response.StatusCode, document.RootElement.Clone());
     }
 
+    // The emulator plays Meta independently, to catch the library's mistakes rather than share them: neither its
+    // assembly nor the emulator tool references the runtime library, directly or through another of ours. Read
+    // from the compiled assemblies' metadata, not the project files.
+    [Theory]
+    [InlineData("InstagramMessaging.Testing")]
+    [InlineData("InstagramMessaging.Emulator")]
+    public void The_emulator_references_nothing_of_the_runtime_library(string assemblyName)
+    {
+        var assembly = System.Reflection.Assembly.Load(assemblyName);
+        Assert.Equal(typeof(GraphApiEmulator).Assembly == assembly, assemblyName == "InstagramMessaging.Testing");
+        var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var pending = new System.Collections.Generic.Queue<System.Reflection.AssemblyName>(assembly.GetReferencedAssemblies());
+        while (pending.TryDequeue(out var reference))
+        {
+            if (!reference.Name!.StartsWith("InstagramMessaging", System.StringComparison.Ordinal) || !seen.Add(reference.Name))
+            {
+                continue;
+            }
+
+            Assert.True(reference.Name == "InstagramMessaging.Testing", $"{assemblyName} references {reference.Name}");
+            foreach (var next in System.Reflection.Assembly.Load(reference).GetReferencedAssemblies())
+            {
+                pending.Enqueue(next);
+            }
+        }
+
+        Assert.DoesNotContain("InstagramMessaging", assembly.GetReferencedAssemblies().Select(r => r.Name));
+        Assert.DoesNotContain(assembly.GetTypes(), t => t.BaseType?.Assembly.GetName().Name == "InstagramMessaging");
+    }
+
     private static void AssertError(JsonElement body, int code, string messagePart)
     {
         var error = body.GetProperty("error");

@@ -1,0 +1,73 @@
+using System;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace InstagramMessaging.Testing;
+
+// The messages edge: faults around the call, the platform's rate limits, Meta's validation of the body, the
+// 24-hour window, then a delivered message or an accepted sender action.
+public sealed partial class GraphApiEmulator
+{
+    private async Task<EmulatedResponse> MessagesAsync(EmulatedRequest request, RequestParameters parameters, string page, CancellationToken cancellationToken)
+    {
+        var (fault, early) = await FaultInjection.BeforeAsync(Faults, _time, cancellationToken).ConfigureAwait(false);
+        if (early is not null)
+        {
+            return early;
+        }
+
+        if (!request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return EmulatorResponses.Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));
+        }
+
+        return FaultInjection.After(fault, Send(parameters, page + "|" + parameters.Tokens[0]));
+    }
+
+    private EmulatedResponse Send(RequestParameters parameters, string account)
+    {
+        if (parameters.BodyError is { } bodyError)
+        {
+            return EmulatorResponses.Error(bodyError);
+        }
+
+        var body = parameters.Body;
+        if (EnforceRateLimits && _rateLimits.Check(account, body, _time.GetUtcNow()) is { } throttled)
+        {
+            return EmulatorResponses.Error(throttled);
+        }
+
+        var validator = new SendRequestValidator(_uploads.Contains, MultiImageAvailable);
+        if (validator.Validate(body, out var recipientId, out var senderAction) is { } error)
+        {
+            return EmulatorResponses.Error(error);
+        }
+
+        if (senderAction is null && (_closedWindows.ContainsKey(recipientId) || WindowExpired(recipientId))
+            && !(body.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.String && tag.GetString() == "HUMAN_AGENT"))
+        {
+            return EmulatorResponses.Error(new GraphError(400, 10, 2534022, "(#10) This message is sent outside of allowed window."));
+        }
+
+        if (senderAction is not null)
+        {
+            var payload = body.TryGetProperty("payload", out var p) ? p : default;
+            _state.Record(new EmulatedAction(
+                recipientId,
+                senderAction,
+                payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("message_id", out var mid) ? mid.GetString() : null,
+                payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("reaction", out var reaction) ? reaction.GetString() : null)
+            {
+                ReceivedAt = _time.GetUtcNow(),
+            });
+            return new EmulatedResponse(200, JsonSerializer.Serialize(new RecipientOnly(recipientId), EmulatorJsonContext.Default.RecipientOnly));
+        }
+
+        var messageId = NewMessageId();
+        var delivered = new EmulatedMessage(messageId, recipientId, body) { DeliveredAt = _time.GetUtcNow() };
+        _state.Deliver(delivered);
+        OnMessageSent(delivered);
+        return new EmulatedResponse(200, JsonSerializer.Serialize(new SendSuccess(recipientId, messageId), EmulatorJsonContext.Default.SendSuccess));
+    }
+}
