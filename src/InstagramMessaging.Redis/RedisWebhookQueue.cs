@@ -25,7 +25,9 @@ namespace InstagramMessaging.Redis;
 // events is in a handler. Crash: a dead instance's leases expire; the next holder first claims every pending entry of
 // the partition (XAUTOCLAIM) and hands those out before new ones. Acknowledging: XACK (and XDEL) only after the
 // handlers succeeded; a failed event stays pending and is claimed again after RetryDelay; after MaxAttempts
-// deliveries it moves to the dead-letter stream.
+// deliveries it moves to the dead-letter stream. Retries keep the order too: a customer has at most one event out of
+// the queue at a time (handed out, or failed and waiting for its retry); the customer's later events wait here,
+// read but not handed out, until that one is acknowledged or dead-lettered.
 internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposable
 {
     private const string Group = "dispatch";
@@ -169,11 +171,15 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
         {
             Done(partition, item.Id!);
         }
+
+        // Only once the event is acknowledged: if that failed it is still pending and will be retried first.
+        ReleaseNext(partition, entryId);
     }
 
     public async ValueTask AcknowledgeFailureAsync(InstagramWebhookQueueItem item, Exception exception, CancellationToken cancellationToken)
     {
         var (partition, entryId) = Parse(item);
+        var dead = false;
         try
         {
             var pending = await _redis.Database.StreamPendingMessagesAsync(_redis.Stream(partition.Index), Group, 1, RedisValue.Null, entryId, entryId).ConfigureAwait(false);
@@ -182,6 +188,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
             {
                 var data = _inFlight.TryGetValue(item.Id!, out var kept) ? kept : InstagramWebhookEventSerializer.Serialize(item.Event);
                 await DeadLetterAsync(partition.Index, entryId, data, attempts, "handler_failed").ConfigureAwait(false);
+                dead = true;
             }
             else
             {
@@ -191,6 +198,12 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
         finally
         {
             Done(partition, item.Id!);
+        }
+
+        // A failed event that will be retried keeps its customer's later events waiting; a dead-lettered one frees them.
+        if (dead)
+        {
+            ReleaseNext(partition, entryId);
         }
     }
 
@@ -355,6 +368,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
                             if (Volatile.Read(ref partition.Outstanding) == 0)
                             {
                                 partition.Held = false;
+                                partition.ForgetOrder();
                                 held--;
                                 await _redis.Database.ScriptEvaluateAsync(ReleaseScript, [_redis.Lease(partition.Index)], [_consumer]).ConfigureAwait(false);
                             }
@@ -462,6 +476,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
             }
 
             // A new holder claims whatever the previous one left pending before anything new: order is kept.
+            partition.ForgetOrder();
             read += await ClaimAsync(partition, 0, stop).ConfigureAwait(false);
             partition.TakeOver = false;
             partition.NextRetryScan = Stopwatch.GetTimestamp() + retryScanTicks;
@@ -482,30 +497,42 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
     }
 
     // Claims pending entries idle for at least minIdleMs (a crashed holder's, or failed ones due a retry) and hands
-    // them out, oldest first; those delivered too often go to the dead-letter stream instead.
+    // them out, oldest first; those delivered too often go to the dead-letter stream instead. Entries this instance
+    // already has (in a handler, or waiting behind their customer's earlier event) are left alone: claiming them
+    // would count a delivery that did not happen.
     private async Task<int> ClaimAsync(Partition partition, long minIdleMs, CancellationToken stop)
     {
         var database = _redis.Database;
         var stream = _redis.Stream(partition.Index);
-        RedisValue cursor = "0-0";
+        RedisValue from = "-";
         var claimed = 0;
-        do
+        while (!stop.IsCancellationRequested)
         {
-            var result = await database.StreamAutoClaimAsync(stream, Group, _consumer, minIdleMs, cursor, _options.ReadBatchSize).ConfigureAwait(false);
-            var entries = result.ClaimedEntries;
-            if (entries.Length > 0)
+            var pending = await database.StreamPendingMessagesAsync(stream, Group, _options.ReadBatchSize, RedisValue.Null, from).ConfigureAwait(false);
+            if (pending.Length == 0)
             {
-                var deliveries = new Dictionary<string, long>(StringComparer.Ordinal);
-                foreach (var info in await database.StreamPendingMessagesAsync(stream, Group, entries.Length * 4, RedisValue.Null, entries[0].Id, entries[^1].Id).ConfigureAwait(false))
-                {
-                    deliveries[info.MessageId!] = info.DeliveryCount;
-                }
+                break;
+            }
 
-                foreach (var entry in entries)
+            from = "(" + pending[^1].MessageId;
+            var due = new List<RedisValue>();
+            var deliveries = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var info in pending)
+            {
+                if (info.IdleTimeInMilliseconds >= minIdleMs && !_inFlight.ContainsKey(ItemId(partition.Index, info.MessageId!)) && !partition.IsWaiting(info.MessageId!))
                 {
-                    if (_inFlight.ContainsKey(ItemId(partition.Index, entry.Id!)))
+                    due.Add(info.MessageId);
+                    deliveries[info.MessageId!] = info.DeliveryCount + 1;
+                }
+            }
+
+            if (due.Count > 0)
+            {
+                foreach (var entry in await database.StreamClaimAsync(stream, Group, _consumer, minIdleMs, due.ToArray()).ConfigureAwait(false))
+                {
+                    if (entry.IsNull)
                     {
-                        continue;
+                        continue; // deleted meanwhile
                     }
 
                     claimed++;
@@ -513,6 +540,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
                     if (attempts > _options.MaxAttempts)
                     {
                         await DeadLetterAsync(partition.Index, entry.Id!, (byte[]?)entry["event"] ?? [], attempts - 1, "too_many_deliveries").ConfigureAwait(false);
+                        ReleaseNext(partition, entry.Id!);
                         continue;
                     }
 
@@ -521,9 +549,11 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
                 }
             }
 
-            cursor = result.NextStartId;
+            if (pending.Length < _options.ReadBatchSize)
+            {
+                break;
+            }
         }
-        while (cursor != "0-0" && !stop.IsCancellationRequested);
 
         return claimed;
     }
@@ -542,11 +572,38 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
             return;
         }
 
-        var id = ItemId(partition.Index, entry.Id!);
-        _inFlight[id] = data!;
+        var item = new InstagramWebhookQueueItem(webhookEvent, ItemId(partition.Index, entry.Id!));
+        if (!partition.TryTakeTurn(CustomerKey(webhookEvent), entry.Id!, item, data!))
+        {
+            return; // waits behind the customer's earlier event
+        }
+
+        _inFlight[item.Id!] = data!;
         Interlocked.Increment(ref partition.Outstanding);
-        await _ready.Writer.WriteAsync(new InstagramWebhookQueueItem(webhookEvent, id), stop).ConfigureAwait(false);
+        await _ready.Writer.WriteAsync(item, stop).ConfigureAwait(false);
     }
+
+    // The customer's earlier event is done (acknowledged or dead-lettered): its next waiting event goes out.
+    private void ReleaseNext(Partition partition, string entryId)
+    {
+        if (partition.NextTurn(entryId) is not var (item, data))
+        {
+            return;
+        }
+
+        _inFlight[item.Id!] = data;
+        Interlocked.Increment(ref partition.Outstanding);
+        if (!_ready.Writer.TryWrite(item))
+        {
+            // The hand-off buffer is full and this may be the dispatcher's own acknowledgement: never wait here.
+            _ = _ready.Writer.WriteAsync(item, CancellationToken.None).AsTask().ContinueWith(
+                static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    // Whose events must run in order: one customer of one account (events without a customer have no order).
+    private static string? CustomerKey(InstagramWebhookEvent webhookEvent)
+        => webhookEvent.CustomerId is { } customer ? webhookEvent.AccountId + "/" + customer : null;
 
     private async Task DeadLetterAsync(int partition, string entryId, byte[] data, long attempts, string reason)
     {
@@ -601,5 +658,91 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
         public volatile bool TakeOver;
 
         public long NextRetryScan;
+
+        // Per customer, the event out of the queue (handed out, or failed and due a retry) and the later ones read
+        // behind it; and which customer each such event belongs to.
+        private readonly Dictionary<string, CustomerTurn> _customers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _customerOf = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
+
+        public bool IsWaiting(string entryId)
+        {
+            lock (_customers)
+            {
+                return _waiting.Contains(entryId);
+            }
+        }
+
+        // True when the entry may go out now: its customer has nothing out, or it is the customer's event out (a retry).
+        public bool TryTakeTurn(string? customer, string entryId, InstagramWebhookQueueItem item, byte[] data)
+        {
+            if (customer is null)
+            {
+                return true;
+            }
+
+            lock (_customers)
+            {
+                if (!_customers.TryGetValue(customer, out var turn))
+                {
+                    _customers[customer] = new CustomerTurn(entryId);
+                    _customerOf[entryId] = customer;
+                    return true;
+                }
+
+                if (turn.Current == entryId)
+                {
+                    return true;
+                }
+
+                if (_waiting.Add(entryId))
+                {
+                    turn.Waiting.Enqueue((entryId, item, data));
+                }
+
+                return false;
+            }
+        }
+
+        // The entry is done: the next waiting event of its customer, now that customer's turn, if any.
+        public (InstagramWebhookQueueItem Item, byte[] Data)? NextTurn(string entryId)
+        {
+            lock (_customers)
+            {
+                if (!_customerOf.Remove(entryId, out var customer) || !_customers.TryGetValue(customer, out var turn) || turn.Current != entryId)
+                {
+                    return null;
+                }
+
+                if (!turn.Waiting.TryDequeue(out var next))
+                {
+                    _customers.Remove(customer);
+                    return null;
+                }
+
+                _waiting.Remove(next.EntryId);
+                turn.Current = next.EntryId;
+                _customerOf[next.EntryId] = customer;
+                return (next.Item, next.Data);
+            }
+        }
+
+        // A partition given back or taken over: the next holder rebuilds the order from the pending entries.
+        public void ForgetOrder()
+        {
+            lock (_customers)
+            {
+                _customers.Clear();
+                _customerOf.Clear();
+                _waiting.Clear();
+            }
+        }
+    }
+
+    private sealed class CustomerTurn(string current)
+    {
+        public string Current { get; set; } = current;
+
+        public Queue<(string EntryId, InstagramWebhookQueueItem Item, byte[] Data)> Waiting { get; } = new();
     }
 }

@@ -8,7 +8,8 @@ using InstagramMessaging.Webhooks;
 namespace InstagramMessaging.Redis.Tests;
 
 // What every receiver's handler saw, shared by the receivers of one test; and what the handler should do: throw on
-// texts starting with "poison", hang on a blocked receiver until its host is stopped.
+// texts starting with "poison", throw on the first attempt of texts starting with "flaky", hang on a blocked
+// receiver until its host is stopped.
 public sealed class HandledEvents
 {
     private readonly ConcurrentQueue<(string Receiver, MessageReceivedEvent Event)> _handled = new();
@@ -18,6 +19,9 @@ public sealed class HandledEvents
 
     public int Started;
 
+    // Every handler start, in order: the message id and which attempt it was.
+    public ConcurrentQueue<(string Mid, int Attempt)> Starts { get; } = new();
+
     public IReadOnlyList<(string Receiver, MessageReceivedEvent Event)> Handled => _handled.ToArray();
 
     public int Attempts(string mid) => _attempts.GetValueOrDefault(mid);
@@ -25,14 +29,16 @@ public sealed class HandledEvents
     public async Task HandleAsync(string receiver, InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
         var message = (MessageReceivedEvent)webhookEvent;
-        _attempts.AddOrUpdate(message.MessageId, 1, (_, n) => n + 1);
+        var attempt = _attempts.AddOrUpdate(message.MessageId, 1, (_, n) => n + 1);
+        Starts.Enqueue((message.MessageId, attempt));
         Interlocked.Increment(ref Started);
         if (BlockedReceivers.ContainsKey(receiver))
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
-        if (message.Text?.StartsWith("poison", System.StringComparison.Ordinal) == true)
+        if (message.Text?.StartsWith("poison", System.StringComparison.Ordinal) == true
+            || (message.Text?.StartsWith("flaky", System.StringComparison.Ordinal) == true && attempt == 1))
         {
             throw new System.InvalidOperationException("poison event");
         }

@@ -100,6 +100,41 @@ public sealed class WebhookQueueTests
         }
     }
 
+    // A failed event keeps its customer's place: the customer's later events wait until it succeeded on its retry
+    // (c1) or was dead-lettered (c3), while other customers' events run meanwhile (c2).
+    [RedisFact]
+    public async Task A_retried_event_runs_before_its_customers_later_events()
+    {
+        using var server = new RedisServer();
+        var events = new HandledEvents();
+        await using var receiver = await Receiver.StartAsync("A", server.Configuration, "order", events, o =>
+        {
+            o.MaxAttempts = 3;
+            o.RetryDelay = TimeSpan.FromMilliseconds(800);
+        });
+        async Task PostAsync(params string[] items) => Assert.Equal(HttpStatusCode.OK, (await receiver.PostAsync(Receiver.Delivery(items))).StatusCode);
+        await PostAsync(
+            Receiver.Message("c1", "c1-1", "flaky first", 1781520015000),
+            Receiver.Message("c3", "c3-1", "poison first", 1781520015000));
+        await PostAsync(Receiver.Message("c1", "c1-2", "second", 1781520015001), Receiver.Message("c3", "c3-2", "second", 1781520015001));
+        await PostAsync(Receiver.Message("c1", "c1-3", "third", 1781520015002), Receiver.Message("c2", "c2-1", "other customer", 1781520015002));
+
+        await WaitUntil(() => events.HandledAll(["c1-1", "c1-2", "c1-3", "c2-1", "c3-2"]), "every event but the poison to be handled", TimeSpan.FromSeconds(20));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        Assert.Equal(1, redis.GetDatabase().StreamLength("order:webhooks:dead"));
+        var starts = events.Starts.ToList();
+        int Start(string mid, int attempt = 1) => starts.IndexOf((mid, attempt)) is >= 0 and var i ? i : throw new InvalidOperationException($"{mid} attempt {attempt} never started: {string.Join(", ", starts)}");
+        var log = string.Join(", ", starts);
+        Assert.True(Start("c1-2") > Start("c1-1", 2), log);
+        Assert.True(Start("c1-3") > Start("c1-2"), log);
+        Assert.True(Start("c3-2") > Start("c3-1", 3), log);
+        Assert.True(Start("c2-1") < Start("c1-1", 2), $"another customer's event waited for the retry: {log}");
+        Assert.Equal(["c1-1", "c1-2", "c1-3"], events.Handled.Where(h => h.Event.SenderId == "c1").Select(h => h.Event.MessageId));
+        Assert.Equal(2, events.Attempts("c1-1"));
+        Assert.Equal(1, events.Attempts("c1-2"));
+        Assert.Equal(1, events.Attempts("c3-2"));
+    }
+
     // An event whose handler keeps failing is retried, then moved to the dead-letter stream after MaxAttempts,
     // counted in telemetry; the other events are handled.
     [RedisFact]
