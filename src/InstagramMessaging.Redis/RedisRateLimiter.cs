@@ -62,9 +62,12 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
         _audioVideoInterval = IntervalMicroseconds(audioVideoPerSecond, options.RateShare);
         _defaultPause = options.DefaultThrottlePause;
 
-        // Three quarters of the jitter the share leaves room for (1/share - 1 seconds: 111 ms at 0.9); the rest is
-        // for the way from here to Meta.
-        _lateTolerance = TimeSpan.FromSeconds(Math.Clamp((1 / options.RateShare - 1) * 0.75, 0.002, 0.1));
+        // How late a caller may go on its slot: three quarters of the jitter the share leaves room for (1/share - 1
+        // seconds: 83 ms at 0.9), and at least two slots of the text class (20 ms at 100/s and 0.99), so a stalled
+        // process releases at most two or three calls together; later than that it takes a new slot.
+        var margin = (1 / options.RateShare - 1) * 0.75;
+        var twoSlots = 2 / (textPerSecond * options.RateShare);
+        _lateTolerance = TimeSpan.FromSeconds(Math.Clamp(Math.Max(margin, twoSlots), 0.002, 0.1));
     }
 
     public async ValueTask AcquireAsync(string account, TrafficClass trafficClass, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ namespace InstagramMessaging.Redis;
 // run in the order they were kept, whichever instance received them. Instances share the partitions evenly (each
 // takes at most ceil(N / live instances), counted from heartbeats) and give back a partition only when none of its
 // events is in a handler. Crash: a dead instance's leases expire; the next holder first claims every pending entry of
-// the partition (XAUTOCLAIM) and hands those out before new ones. Acknowledging: XACK (and XDEL) only after the
+// the partition (XPENDING + XCLAIM) and hands those out before new ones. Acknowledging: XACK (and XDEL) only after the
 // handlers succeeded; a failed event stays pending and is claimed again after RetryDelay; after MaxAttempts
 // deliveries it moves to the dead-letter stream. Retries keep the order too: a customer has at most one event out of
 // the queue at a time (handed out, or failed and waiting for its retry); the customer's later events wait here,
