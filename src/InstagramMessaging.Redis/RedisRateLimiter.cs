@@ -14,7 +14,7 @@ namespace InstagramMessaging.Redis;
 internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
 {
     // KEYS[1] the theoretical arrival time (µs, Redis clock), KEYS[2] the account's pause; ARGV[1] the interval (µs).
-    // Returns the wait in µs before the reserved slot.
+    // Returns the wait in µs before the reserved slot and Redis's time (µs) when the script ran.
     private const string AcquireScript = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -26,7 +26,7 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
         if paused > 0 and now + paused * 1000 > at then at = now + paused * 1000 end
         local nexttat = at + interval
         redis.call('SET', KEYS[1], string.format('%.0f', nexttat), 'PX', math.floor((nexttat - now) / 1000) + 1000)
-        return math.floor(at - now)
+        return {math.floor(at - now), now}
         """;
 
     // KEYS[1] the account's pause; ARGV[1] its length in ms. Only ever lengthens a pause.
@@ -46,6 +46,7 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
     private readonly RedisValue _audioVideoInterval;
     private readonly TimeSpan _defaultPause;
     private readonly TimeSpan _lateTolerance;
+    private readonly RedisClockOffset _clock = new();
 
     public RedisRateLimiter(RedisRateLimiterOptions options, int textPerSecond, int audioVideoPerSecond, TimeProvider? time = null)
     {
@@ -79,11 +80,11 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var asked = _time.GetTimestamp();
-            long waitMicroseconds;
+            var asked = RedisClockOffset.Now(_time);
+            RedisResult[] answer;
             try
             {
-                waitMicroseconds = (long)await _database.ScriptEvaluateAsync(AcquireScript, keys, values).ConfigureAwait(false);
+                answer = (RedisResult[])(await _database.ScriptEvaluateAsync(AcquireScript, keys, values).ConfigureAwait(false))!;
             }
             catch (Exception e) when (RedisConnections.IsUnavailable(e))
             {
@@ -91,17 +92,19 @@ internal sealed class RedisRateLimiter : IInstagramRateLimiter, IDisposable
                 throw new RedisRateLimiterUnavailableException("The shared rate budget in Redis could not be reached, so the call was not made (sends fail closed until Redis answers).", e);
             }
 
-            var wait = TimeSpan.FromTicks(waitMicroseconds * 10);
-            var remaining = wait - _time.GetElapsedTime(asked);
-            if (remaining > TimeSpan.Zero)
+            // The slot, on this process's clock: counted from when the script ran (a script that queued behind a
+            // busy Redis reserved its slot from then), not from when it was sent.
+            var slot = _clock.RanAt(asked, (long)answer[1]) + (long)answer[0];
+            var remaining = slot - RedisClockOffset.Now(_time);
+            if (remaining > 0)
             {
-                await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromTicks(remaining * 10), _time, cancellationToken).ConfigureAwait(false);
             }
 
             // A caller that wakes (or hears back) well after its slot, because the process was starved of CPU or
             // threads, would go together with the callers of the slots after it: a burst. It takes a new slot
             // instead (the missed one goes unused), unless it has already tried many times.
-            var late = _time.GetElapsedTime(asked) - wait;
+            var late = TimeSpan.FromTicks((RedisClockOffset.Now(_time) - slot) * 10);
             if (late <= _lateTolerance || attempt >= MaxSlotAttempts)
             {
                 return;

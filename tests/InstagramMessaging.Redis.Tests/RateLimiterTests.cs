@@ -141,6 +141,41 @@ public sealed class RateLimiterTests(ITestOutputHelper output)
         Assert.True(BusiestSecond(emulator.DeliveredMessages.Select(m => m.DeliveredAt)) <= 103);
     }
 
+    // A script that waited behind a busy Redis (here DEBUG SLEEP) reserved its slot when it ran: its caller is on
+    // time for it and goes, rather than taking a new slot as a caller whose own process stalled must.
+    [RedisFact]
+    public async Task A_caller_whose_script_waited_for_a_busy_Redis_is_not_late_for_its_slot()
+    {
+        using var server = new RedisServer();
+        await using var instance = Instance(new GraphApiEmulator(), server.Configuration, "busy");
+        var limiter = instance.GetRequiredService<IInstagramRateLimiter>();
+        for (var i = 0; i < 5; i++)
+        {
+            await limiter.AcquireAsync("account", TrafficClass.Text, CancellationToken.None);
+        }
+
+        long lateSlots = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "instagram.redis.limiter.late_slots")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref lateSlots, value));
+        listener.Start();
+        await using var other = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Configuration + ",syncTimeout=5000,asyncTimeout=5000");
+        var sleep = other.GetDatabase().ExecuteAsync("DEBUG", "SLEEP", "0.25");
+        await Task.Delay(30);
+        var started = Stopwatch.GetTimestamp();
+        await limiter.AcquireAsync("account", TrafficClass.Text, CancellationToken.None);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        await sleep;
+        Assert.True(elapsed > 150, $"the permit came after {elapsed:F0} ms: Redis was not busy");
+        Assert.Equal(0, Interlocked.Read(ref lateSlots));
+    }
+
     // A throttle answer on one instance pauses the account on every instance.
     [RedisFact]
     public async Task A_throttle_answer_pauses_the_account_for_every_instance()
