@@ -3,11 +3,13 @@ using System;
 namespace InstagramMessaging.Redis;
 
 // Where a script ran, on this process's clock. A script runs after it was sent and before its answer arrives, so
-// each call bounds the offset between Redis's clock and ours: offset <= redisNow - sentAt. The smallest bound seen
-// lately (calls with a quick round trip make it tight, to a fraction of a millisecond) places a script's run at
-// redisNow - offset or later, never earlier. So a caller can tell a slot it is late for because this process stalled
-// (after the script ran) from a script that only ran late because Redis was busy or the request queued (its slot is
-// counted from when it ran). Bounds older than two epochs are forgotten, so clock drift or a step is followed.
+// each call bounds the offset between Redis's clock and ours: offset <= redisNow - sentAt. With the smallest bound
+// seen lately, RanAt answers a time no later than the script really ran (early by at most the quickest one-way trip
+// seen, a fraction of a millisecond on a LAN) and never before it was sent. So a caller can tell a slot it is late
+// for because this process stalled (after the script ran) from a script that only ran late because Redis was busy
+// or the request queued (its slot is counted from when it ran). Bounds older than two epochs are forgotten, so
+// clock drift or a step is followed (a step forward is trusted only an epoch later: until then slots look later
+// than they are, by the step).
 internal sealed class RedisClockOffset(long epochMicroseconds = 10_000_000)
 {
     private readonly object _gate = new();
