@@ -368,7 +368,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
                             if (Volatile.Read(ref partition.Outstanding) == 0)
                             {
                                 partition.Held = false;
-                                partition.ForgetOrder();
+                                partition.Turns.ForgetOrder();
                                 held--;
                                 await _redis.Database.ScriptEvaluateAsync(ReleaseScript, [_redis.Lease(partition.Index)], [_consumer]).ConfigureAwait(false);
                             }
@@ -476,7 +476,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
             }
 
             // A new holder claims whatever the previous one left pending before anything new: order is kept.
-            partition.ForgetOrder();
+            partition.Turns.ForgetOrder();
             read += await ClaimAsync(partition, 0, stop).ConfigureAwait(false);
             partition.TakeOver = false;
             partition.NextRetryScan = Stopwatch.GetTimestamp() + retryScanTicks;
@@ -519,7 +519,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
             var deliveries = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var info in pending)
             {
-                if (info.IdleTimeInMilliseconds >= minIdleMs && !_inFlight.ContainsKey(ItemId(partition.Index, info.MessageId!)) && !partition.IsWaiting(info.MessageId!))
+                if (info.IdleTimeInMilliseconds >= minIdleMs && !_inFlight.ContainsKey(ItemId(partition.Index, info.MessageId!)) && !partition.Turns.IsWaiting(info.MessageId!))
                 {
                     due.Add(info.MessageId);
                     deliveries[info.MessageId!] = info.DeliveryCount + 1;
@@ -573,7 +573,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
         }
 
         var item = new InstagramWebhookQueueItem(webhookEvent, ItemId(partition.Index, entry.Id!));
-        if (!partition.TryTakeTurn(CustomerKey(webhookEvent), entry.Id!, item, data!))
+        if (!partition.Turns.TryTakeTurn(CustomerKey(webhookEvent), entry.Id!, item, data!))
         {
             return; // waits behind the customer's earlier event
         }
@@ -586,7 +586,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
     // The customer's earlier event is done (acknowledged or dead-lettered): its next waiting event goes out.
     private void ReleaseNext(Partition partition, string entryId)
     {
-        if (partition.NextTurn(entryId) is not var (item, data))
+        if (partition.Turns.NextTurn(entryId) is not var (item, data))
         {
             return;
         }
@@ -659,90 +659,7 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
 
         public long NextRetryScan;
 
-        // Per customer, the event out of the queue (handed out, or failed and due a retry) and the later ones read
-        // behind it; and which customer each such event belongs to.
-        private readonly Dictionary<string, CustomerTurn> _customers = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _customerOf = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
-
-        public bool IsWaiting(string entryId)
-        {
-            lock (_customers)
-            {
-                return _waiting.Contains(entryId);
-            }
-        }
-
-        // True when the entry may go out now: its customer has nothing out, or it is the customer's event out (a retry).
-        public bool TryTakeTurn(string? customer, string entryId, InstagramWebhookQueueItem item, byte[] data)
-        {
-            if (customer is null)
-            {
-                return true;
-            }
-
-            lock (_customers)
-            {
-                if (!_customers.TryGetValue(customer, out var turn))
-                {
-                    _customers[customer] = new CustomerTurn(entryId);
-                    _customerOf[entryId] = customer;
-                    return true;
-                }
-
-                if (turn.Current == entryId)
-                {
-                    return true;
-                }
-
-                if (_waiting.Add(entryId))
-                {
-                    turn.Waiting.Enqueue((entryId, item, data));
-                }
-
-                return false;
-            }
-        }
-
-        // The entry is done: the next waiting event of its customer, now that customer's turn, if any.
-        public (InstagramWebhookQueueItem Item, byte[] Data)? NextTurn(string entryId)
-        {
-            lock (_customers)
-            {
-                if (!_customerOf.Remove(entryId, out var customer) || !_customers.TryGetValue(customer, out var turn) || turn.Current != entryId)
-                {
-                    return null;
-                }
-
-                if (!turn.Waiting.TryDequeue(out var next))
-                {
-                    _customers.Remove(customer);
-                    return null;
-                }
-
-                _waiting.Remove(next.EntryId);
-                turn.Current = next.EntryId;
-                _customerOf[next.EntryId] = customer;
-                return (next.Item, next.Data);
-            }
-        }
-
-        // A partition given back or taken over: the next holder rebuilds the order from the pending entries.
-        public void ForgetOrder()
-        {
-            lock (_customers)
-            {
-                _customers.Clear();
-                _customerOf.Clear();
-                _waiting.Clear();
-            }
-        }
-    }
-
-    private sealed class CustomerTurn(string current)
-    {
-        public string Current { get; set; } = current;
-
-        public Queue<(string EntryId, InstagramWebhookQueueItem Item, byte[] Data)> Waiting { get; } = new();
+        // Which customer's event may go out now; the later ones wait behind it.
+        public CustomerTurns Turns { get; } = new();
     }
 }
