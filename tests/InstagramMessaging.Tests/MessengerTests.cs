@@ -165,7 +165,7 @@ public class MessengerTests
 
         var uri = Assert.Single(stub.RequestUris).ToString();
         Assert.DoesNotContain("tok", uri.Replace("appsecret", string.Empty));
-        var expectedProof = InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok|1700000000"));
+        var expectedProof = InstagramMessaging.Transport.AuthStep.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok|1700000000"));
         Assert.Equal($"https://graph.facebook.com/v25.0/me/messages?appsecret_proof={expectedProof}&appsecret_time=1700000000", uri);
     }
 
@@ -175,7 +175,7 @@ public class MessengerTests
         // RFC 4231, test case 2.
         Assert.Equal(
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-            InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("Jefe"), Encoding.UTF8.GetBytes("what do ya want for nothing?")));
+            InstagramMessaging.Transport.AuthStep.ComputeProof(Encoding.UTF8.GetBytes("Jefe"), Encoding.UTF8.GetBytes("what do ya want for nothing?")));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public class MessengerTests
 
         await new TextMessage("hi").SendAsync(messenger, User);
 
-        var expected = InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok"));
+        var expected = InstagramMessaging.Transport.AuthStep.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok"));
         Assert.Equal($"?appsecret_proof={expected}", Assert.Single(stub.RequestUris).Query);
     }
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
-namespace InstagramMessaging.Client;
+namespace InstagramMessaging.Serialization;
 
 // The Graph API's answer to a send: either the result fields or an error envelope.
 internal sealed class GraphResponse
@@ -61,74 +61,4 @@ internal sealed class GraphResponse
 
         return reader.TokenType == System.Text.Json.JsonTokenType.EndObject && !reader.Read() ? result : null;
     }
-}
-
-// messenger_profile GET: {"data":[{"ice_breakers":[...],"persistent_menu":[...]}]}
-internal sealed class ProfileData
-{
-    [JsonPropertyName("ice_breakers")]
-    public List<LocaleEntry>? IceBreakers { get; set; }
-
-    [JsonPropertyName("persistent_menu")]
-    public List<LocaleEntry>? PersistentMenu { get; set; }
-}
-
-internal sealed class LocaleEntry
-{
-    [JsonPropertyName("locale")]
-    public string? Locale { get; set; }
-
-    [JsonPropertyName("call_to_actions")]
-    public List<CallToAction>? CallToActions { get; set; }
-}
-
-internal sealed class CallToAction
-{
-    [JsonPropertyName("question")]
-    public string? Question { get; set; }
-
-    [JsonPropertyName("type")]
-    public string? Type { get; set; }
-
-    [JsonPropertyName("title")]
-    public string? Title { get; set; }
-
-    [JsonPropertyName("url")]
-    public string? Url { get; set; }
-
-    [JsonPropertyName("payload")]
-    public string? Payload { get; set; }
-}
-
-internal sealed class GraphError
-{
-    [JsonPropertyName("message")]
-    public string? Message { get; set; }
-
-    [JsonPropertyName("type")]
-    public string? Type { get; set; }
-
-    [JsonPropertyName("code")]
-    public int Code { get; set; }
-
-    [JsonPropertyName("error_subcode")]
-    public int? Subcode { get; set; }
-
-    [JsonPropertyName("is_transient")]
-    public bool IsTransient { get; set; }
-
-    [JsonPropertyName("error_user_title")]
-    public string? UserTitle { get; set; }
-
-    [JsonPropertyName("error_user_msg")]
-    public string? UserMessage { get; set; }
-
-    [JsonPropertyName("fbtrace_id")]
-    public string? FbTraceId { get; set; }
-}
-
-[JsonSerializable(typeof(GraphResponse))]
-[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
-internal sealed partial class GraphJsonContext : JsonSerializerContext
-{
 }
