@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using InstagramMessaging.Serialization;
@@ -12,7 +13,8 @@ namespace InstagramMessaging.Transport;
 // The Graph API transport under InstagramMessenger: ordered, single-purpose steps, outermost first.
 //   1. CallTelemetry   once per logical call: span, logs, counts, duration
 //   2. RetryStep       only what cannot deliver a message twice; wraps each attempt (steps 3-6)
-//   3. PacingStep      a token per attempt from the account's budget; a throttled answer pauses the account
+//   3. PacingStep      a token per attempt from the account's budget; a throttled answer (never retried) pauses
+//                      the account
 //   4. AuthStep        bearer token, appsecret_proof computed per attempt
 //   5. HttpExchange    one request; a failure after sending leaves the outcome unknown
 //   6. AnswerReader, AnswerMapper (with Redactor)   the bounded answer, and Meta's errors as exceptions
@@ -58,15 +60,38 @@ internal sealed class GraphTransport
     public ValueTask<GraphResponse> GetAsync(GraphEndpoint endpoint, CancellationToken cancellationToken)
         => SendAsync(new GraphCall(HttpMethod.Get, endpoint, static () => null, TrafficClass.Text, cancellationToken));
 
+    // Steps 1 and 2 share this frame, and steps 3 to 6 run without one of their own when the limiter grants at
+    // once: every async layer costs a state machine hop per send when the answer is not there yet.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<GraphResponse> SendAsync(GraphCall call)
     {
         using var telemetry = CallTelemetry.Start(_logger, _time, call, _pagePath);
         try
         {
-            var response = await _retry.ExecuteAsync(_attempt, call).ConfigureAwait(false);
+            GraphResponse response;
+            try
+            {
+                response = await AttemptAsync(call, call.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (_retry.ShouldRetry(ex))
+            {
+                response = await _retry.RetryAsync(_attempt, call, ExceptionDispatchInfo.Capture(ex)).ConfigureAwait(false);
+            }
+
             telemetry.Succeeded(response.MessageId);
             return response;
+        }
+        catch (HttpRequestException ex) when (HttpExchange.IsNotSent(ex))
+        {
+            var nothingSent = RetryStep.NothingSent(ex);
+            telemetry.Failed(nothingSent);
+            throw nothingSent;
+        }
+        catch (InstagramRateLimitedException ex)
+        {
+            _pacing.OnThrottled(ex);
+            telemetry.Failed(ex);
+            throw;
         }
         catch (InstagramApiException ex)
         {
@@ -79,26 +104,14 @@ internal sealed class GraphTransport
     private ValueTask<GraphResponse> AttemptAsync(GraphCall call, CancellationToken token)
     {
         var acquire = _pacing.AcquireAsync(call.TrafficClass, token);
-        return acquire.IsCompletedSuccessfully ? ExchangeAsync(call, token) : AcquireThenExchangeAsync(acquire, call, token);
+        return acquire.IsCompletedSuccessfully
+            ? _exchange.SendAsync(call, _auth.Address(call.Endpoint), token)
+            : AcquireThenExchangeAsync(acquire, call, token);
     }
 
     private async ValueTask<GraphResponse> AcquireThenExchangeAsync(ValueTask acquire, GraphCall call, CancellationToken token)
     {
         await acquire.ConfigureAwait(false);
-        return await ExchangeAsync(call, token).ConfigureAwait(false);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<GraphResponse> ExchangeAsync(GraphCall call, CancellationToken token)
-    {
-        try
-        {
-            return await _exchange.SendAsync(call, _auth.Address(call.Endpoint), token).ConfigureAwait(false);
-        }
-        catch (InstagramRateLimitedException ex)
-        {
-            _pacing.OnThrottled(ex);
-            throw;
-        }
+        return await _exchange.SendAsync(call, _auth.Address(call.Endpoint), token).ConfigureAwait(false);
     }
 }

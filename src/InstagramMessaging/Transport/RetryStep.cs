@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using System.Threading;
@@ -25,29 +24,16 @@ internal sealed class RetryStep
     public static bool IsRetrySafe(Exception exception)
         => exception is InstagramTransientException || (exception is HttpRequestException http && HttpExchange.IsNotSent(http));
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<GraphResponse> ExecuteAsync(Func<GraphCall, CancellationToken, ValueTask<GraphResponse>> attempt, GraphCall call)
-    {
-        try
-        {
-            ExceptionDispatchInfo first;
-            try
-            {
-                return await attempt(call, call.CancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (_pipeline is not null && IsRetrySafe(ex))
-            {
-                first = ExceptionDispatchInfo.Capture(ex);
-            }
+    /// <summary>Whether the first attempt's failure goes to the retry pipeline.</summary>
+    public bool ShouldRetry(Exception exception) => _pipeline is not null && IsRetrySafe(exception);
 
-            return await _pipeline.ExecuteAsync(static (state, token) => state.NextAsync(token), new RetryState(attempt, call, first), call.CancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex) when (HttpExchange.IsNotSent(ex))
-        {
-            // Retries ran out without ever reaching Meta: nothing was sent.
-            throw new InstagramTransientException("No connection could be made to the Graph API; nothing was sent.", 0, null, isTransient: true, null, null, 0, innerException: ex);
-        }
-    }
+    /// <summary>Retries after the first attempt failed with <paramref name="first"/>.</summary>
+    public async ValueTask<GraphResponse> RetryAsync(Func<GraphCall, CancellationToken, ValueTask<GraphResponse>> attempt, GraphCall call, ExceptionDispatchInfo first)
+        => await _pipeline!.ExecuteAsync(static (state, token) => state.NextAsync(token), new RetryState(attempt, call, first), call.CancellationToken).ConfigureAwait(false);
+
+    /// <summary>Retries ran out (or were off) without ever reaching Meta: nothing was sent.</summary>
+    public static InstagramTransientException NothingSent(HttpRequestException exception)
+        => new("No connection could be made to the Graph API; nothing was sent.", 0, null, isTransient: true, null, null, 0, innerException: exception);
 
     private static ResiliencePipeline Build(InstagramMessengerOptions options, TimeProvider time, ILogger logger)
         => new ResiliencePipelineBuilder { TimeProvider = time }
