@@ -20,8 +20,8 @@ if (what == "send-server")
 
 if (what == "send-profile")
 {
-    // send-profile [concurrency] [seconds] [raw]: one load alone, for dotnet-trace, then its allocation profile.
-    await SendOverhead.ProfileAsync(int.Parse(args.ElementAtOrDefault(1) ?? "1", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "20", System.Globalization.CultureInfo.InvariantCulture)), args.Contains("raw"));
+    // send-profile [concurrency] [seconds] [raw] [canned]: one load alone, for dotnet-trace, then its allocation profile.
+    await SendOverhead.ProfileAsync(int.Parse(args.ElementAtOrDefault(1) ?? "1", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "20", System.Globalization.CultureInfo.InvariantCulture)), args.Contains("raw"), args.Contains("canned"));
     return;
 }
 
@@ -61,6 +61,18 @@ if (what is "send" or "all")
     foreach (var f in await SendOverhead.RunAsync())
     {
         Console.WriteLine($"| {f.Concurrency} | {f.Throughput.MedianSpeedup:0.00}x ({f.Throughput.Min:0.00}-{f.Throughput.Max:0.00}) | {f.CpuPerSend.MedianSpeedup:0.00}x ({f.CpuPerSend.Min:0.00}-{f.CpuPerSend.Max:0.00}) | {f.RawCpuMicroseconds:0.0} us / {f.OursCpuMicroseconds:0.0} us | {f.BytesOurs - f.BytesRaw:0} B (raw {f.BytesRaw:0} B) | {f.PlainThroughput.MedianSpeedup:0.00}x, {f.BytesPlain - f.BytesRaw:0} B |");
+    }
+}
+
+if (what is "send" or "send-inproc" or "all")
+{
+    Console.WriteLine();
+    Console.WriteLine("Send without a socket (canned handler, every send synchronous): the client's own work, ns per send (ratio to raw: median of 21 interleaved rounds; min-max)");
+    Console.WriteLine("| sender | ns per send | speed relative to raw | bytes/send |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var (name, ns, ratio, bytes) in SendOverhead.InProcess())
+    {
+        Console.WriteLine($"| {name} | {ns:0} ns | {ratio.MedianSpeedup:0.00}x ({ratio.Min:0.00}-{ratio.Max:0.00}) | {bytes:0} B |");
     }
 }
 

@@ -90,13 +90,51 @@ public static class SendOverhead
     }
 
     /// <summary>
+    /// The client's own work, without a socket: the same three senders over a canned handler (every send completes
+    /// synchronously), timed in interleaved rounds. Returns ns per send and bytes per send for each.
+    /// </summary>
+    public static IReadOnlyList<(string Name, double Nanoseconds, Interleaved.Result Ratio, double Bytes)> InProcess()
+    {
+        var senders = Senders(new Uri("http://127.0.0.1:1/"), () => new CannedGraphHandler(s_answer), out var owned, canned: true);
+        try
+        {
+            var actions = senders.ToDictionary(s => s.Key, s => (Action)(() => s.Value().GetAwaiter().GetResult()));
+            var ratios = Interleaved.Compare("raw", actions, rounds: 21);
+            var results = new List<(string, double, Interleaved.Result, double)>();
+            foreach (var (name, action) in actions)
+            {
+                var watch = Stopwatch.StartNew();
+                const int calls = 200_000;
+                for (var i = 0; i < calls; i++)
+                {
+                    action();
+                }
+
+                results.Add((name, watch.Elapsed.TotalMilliseconds * 1e6 / calls, ratios.SingleOrDefault(r => r.Candidate == name) ?? new Interleaved.Result(name, 1, 1, 1), Interleaved.AllocatedPerCall(action)));
+            }
+
+            return results;
+        }
+        finally
+        {
+            foreach (var disposable in owned)
+            {
+                disposable.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
     /// For a profiler: the full pipeline alone at one concurrency for a while (attach dotnet-trace to this process),
     /// then the allocation profile of the same load (GC allocation ticks, about one per 100 KB, by type).
     /// </summary>
-    public static async Task ProfileAsync(int concurrency, TimeSpan duration, bool raw)
+    public static async Task ProfileAsync(int concurrency, TimeSpan duration, bool raw, bool canned)
     {
-        await using var bench = await Bench.StartAsync();
-        var send = raw ? bench.Raw : bench.Ours;
+        await using var bench = canned ? null : await Bench.StartAsync();
+        List<IDisposable>? owned = null;
+        var send = canned
+            ? Senders(new Uri("http://127.0.0.1:1/"), () => new CannedGraphHandler(s_answer), out owned, canned: true)[raw ? "raw" : "ours"]
+            : raw ? bench!.Raw : bench!.Ours;
         var load = Load(send, concurrency, 2000);
         await load();
         Console.WriteLine($"profiling pid {Environment.ProcessId}: {(raw ? "raw HttpClient" : "full pipeline")}, concurrency {concurrency}, {duration.TotalSeconds} s");
@@ -122,6 +160,8 @@ public static class SendOverhead
         {
             Console.WriteLine($"  {share,6:P1}  ~{share * bytes / (50.0 * 2000),5:0} B/send  {type}");
         }
+
+        owned?.ForEach(o => o.Dispose());
     }
 
     private static Func<Task> Load(Func<Task> send, int concurrency, int requests) => () => Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
@@ -186,12 +226,69 @@ public static class SendOverhead
         return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)sends;
     }
 
-    // The client side of the benchmark: the server child process and the three ways of sending.
+    // The three ways of sending: a raw HttpClient posting pre-built bytes with the bearer header; the generated
+    // SendAsync through the DI typed client with logging, the meter listened to and the limiter set high; the same
+    // over a plain HttpClient (no IHttpClientFactory handlers).
+    // `canned`: the typed client's primary handler too (over sockets it keeps the factory's default).
+    private static Dictionary<string, Func<Task>> Senders(Uri address, Func<HttpMessageHandler> handler, out List<IDisposable> owned, bool canned = false)
+    {
+        owned = new List<IDisposable>();
+        var meterListener = new MeterListener { InstrumentPublished = (i, l) => { if (i.Meter.Name == InstagramTelemetry.Name) l.EnableMeasurementEvents(i); } };
+        meterListener.Start();
+        owned.Add(meterListener);
+
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Information));
+        var client = services.AddInstagramMessaging(o =>
+        {
+            o.AccessToken = "benchmark-token";
+            o.BaseAddress = address;
+            o.TextMessagesPerSecond = 10_000_000;
+        });
+        if (canned)
+        {
+            client.ConfigurePrimaryHttpMessageHandler(handler);
+        }
+
+        var provider = services.BuildServiceProvider();
+        owned.Add(provider);
+        var messenger = provider.GetRequiredService<InstagramMessenger>();
+        var message = new TextMessage("Your order #1042 is on its way!");
+        var recipient = Recipient.Id("1254459154682919");
+
+        var raw = new HttpClient(handler());
+        owned.Add(raw);
+        var uri = new Uri(address, "v25.0/me/messages");
+        var body = new ArrayBufferWriter<byte>();
+        message.WriteTo(body, recipient);
+        var bytes = body.WrittenSpan.ToArray();
+        var json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+
+        async Task Raw()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) };
+            request.Content.Headers.ContentType = json;
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "benchmark-token");
+            using var response = await raw.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+        }
+
+        var plainHttp = new HttpClient(handler());
+        owned.Add(plainHttp);
+        var plain = new InstagramMessenger(plainHttp, new InstagramMessengerOptions { AccessToken = "benchmark-token", BaseAddress = address, TextMessagesPerSecond = 10_000_000 }, rateLimiter: new InstagramRateLimiter(10_000_000, 10_000_000));
+        return new Dictionary<string, Func<Task>>
+        {
+            ["raw"] = Raw,
+            ["ours"] = () => message.SendAsync(messenger, recipient),
+            ["plain"] = () => message.SendAsync(plain, recipient),
+        };
+    }
+
+    // The client side of the loopback benchmark: the server child process and the three ways of sending.
     private sealed class Bench : IAsyncDisposable
     {
         private readonly List<IDisposable> _owned = new();
         private Process _server = null!;
-        private ServiceProvider _provider = null!;
 
         public Func<Task> Raw { get; private set; } = null!;
 
@@ -213,46 +310,11 @@ public static class SendOverhead
             bench._server = Process.Start(start)!;
             var address = new Uri((await bench._server.StandardOutput.ReadLineAsync())!);
 
-            var meterListener = new MeterListener { InstrumentPublished = (i, l) => { if (i.Meter.Name == InstagramTelemetry.Name) l.EnableMeasurementEvents(i); } };
-            meterListener.Start();
-            bench._owned.Add(meterListener);
-
-            var services = new ServiceCollection();
-            services.AddLogging(l => l.SetMinimumLevel(LogLevel.Information));
-            services.AddInstagramMessaging(o =>
-            {
-                o.AccessToken = "benchmark-token";
-                o.BaseAddress = address;
-                o.TextMessagesPerSecond = 10_000_000;
-            });
-            bench._provider = services.BuildServiceProvider();
-            var messenger = bench._provider.GetRequiredService<InstagramMessenger>();
-            var message = new TextMessage("Your order #1042 is on its way!");
-            var recipient = Recipient.Id("1254459154682919");
-
-            var raw = new HttpClient(new SocketsHttpHandler());
-            bench._owned.Add(raw);
-            var uri = new Uri(address, "v25.0/me/messages");
-            var body = new ArrayBufferWriter<byte>();
-            message.WriteTo(body, recipient);
-            var bytes = body.WrittenSpan.ToArray();
-            var json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-
-            async Task Raw()
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) };
-                request.Content.Headers.ContentType = json;
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "benchmark-token");
-                using var response = await raw.SendAsync(request);
-                await response.Content.ReadAsByteArrayAsync();
-            }
-
-            var plainHttp = new HttpClient(new SocketsHttpHandler());
-            bench._owned.Add(plainHttp);
-            var plain = new InstagramMessenger(plainHttp, new InstagramMessengerOptions { AccessToken = "benchmark-token", BaseAddress = address, TextMessagesPerSecond = 10_000_000 }, rateLimiter: new InstagramRateLimiter(10_000_000, 10_000_000));
-            bench.Raw = Raw;
-            bench.Ours = () => message.SendAsync(messenger, recipient);
-            bench.Plain = () => message.SendAsync(plain, recipient);
+            var senders = Senders(address, () => new SocketsHttpHandler(), out var owned);
+            bench._owned.AddRange(owned);
+            bench.Raw = senders["raw"];
+            bench.Ours = senders["ours"];
+            bench.Plain = senders["plain"];
             return bench;
         }
 
@@ -263,7 +325,6 @@ public static class SendOverhead
                 owned.Dispose();
             }
 
-            await _provider.DisposeAsync();
             _server.StandardInput.Close();
             if (!_server.WaitForExit(5000))
             {

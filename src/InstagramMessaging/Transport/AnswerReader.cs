@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace InstagramMessaging.Transport;
 
 // Step: reading the answer, at most MaxResponseBytes and within what is left of HttpClient.Timeout, into a pooled
-// buffer. The request was sent, so whatever goes wrong here leaves the outcome unknown.
+// buffer, without a timer or a token source when the answer is already there. The request was sent, so whatever goes wrong here leaves the outcome unknown.
 internal sealed class AnswerReader(HttpClient http, int maxResponseBytes)
 {
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -25,14 +25,11 @@ internal sealed class AnswerReader(HttpClient http, int maxResponseBytes)
             throw TooLarge(status, max);
         }
 
-        var timeout = http.Timeout;
-        using var deadline = ResponseDeadline.Start(token, timeout == Timeout.InfiniteTimeSpan
-            ? null
-            : TimeSpan.FromMilliseconds(Math.Max(1, timeout.TotalMilliseconds - (Environment.TickCount64 - started))));
         byte[]? buffer = null;
         try
         {
-            using var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            var opening = response.Content.ReadAsStreamAsync(token);
+            using var stream = opening.IsCompletedSuccessfully ? opening.Result : await WithinDeadline(opening, started).ConfigureAwait(false);
 
             // A declared length (the usual case) is read into a buffer of that size; a chunked answer into pooled
             // buffers that grow, reading at most one byte past the cap.
@@ -54,7 +51,8 @@ internal sealed class AnswerReader(HttpClient http, int maxResponseBytes)
                 }
 
                 var room = declared is { } size ? (int)size - length : (int)Math.Min(buffer.Length - length, max + 1L - length);
-                var read = await stream.ReadAsync(buffer.AsMemory(length, room), deadline.Token).ConfigureAwait(false);
+                var reading = stream.ReadAsync(buffer.AsMemory(length, room), token);
+                var read = reading.IsCompletedSuccessfully ? reading.Result : await WithinDeadline(reading.AsTask(), started).ConfigureAwait(false);
                 if (read == 0)
                 {
                     if (declared is not null)
@@ -76,7 +74,7 @@ internal sealed class AnswerReader(HttpClient http, int maxResponseBytes)
             buffer = null;
             return answer;
         }
-        catch (OperationCanceledException ex)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
             var why = token.IsCancellationRequested ? "was cancelled" : "timed out";
             throw new InstagramOutcomeUnknownException($"The call {why} while the answer was read; the message may have been delivered.", 0, null, status, innerException: ex);
@@ -91,6 +89,29 @@ internal sealed class AnswerReader(HttpClient http, int maxResponseBytes)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+    }
+
+    // The answer is not all there yet: wait no longer than what is left of HttpClient.Timeout, which with
+    // ResponseHeadersRead no longer covers the body. Only this path sets a timer; a read that completes at once
+    // (the usual small answer, already in the connection's buffer) costs none. When the wait gives up, the caller
+    // disposes the response, which ends the read; its failure is observed here.
+    private async Task<T> WithinDeadline<T>(Task<T> pending, long started)
+    {
+        var timeout = http.Timeout;
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await pending.ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await pending.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(1, timeout.TotalMilliseconds - (Environment.TickCount64 - started)))).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _ = pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
     }
 
