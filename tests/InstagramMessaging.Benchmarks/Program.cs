@@ -56,7 +56,7 @@ if (what is "send" or "all")
 {
     Console.WriteLine();
     Console.WriteLine("Send over loopback, server in a child process: generated SendAsync (full pipeline) relative to a raw HttpClient (median of 9 interleaved rounds; min-max)");
-    Console.WriteLine("| concurrency | throughput ratio | CPU-time ratio (client process) | CPU per send, raw / ours | bytes/send, ours - raw | over a plain HttpClient: throughput, bytes - raw |");
+    Console.WriteLine("| concurrency | throughput ratio | CPU-time ratio raw / ours (client process) | CPU per send, raw / ours | bytes/send, ours - raw | over a plain HttpClient: throughput, bytes - raw |");
     Console.WriteLine("|---|---|---|---|---|---|");
     foreach (var f in await SendOverhead.RunAsync())
     {
@@ -67,8 +67,8 @@ if (what is "send" or "all")
 if (what is "send" or "send-inproc" or "all")
 {
     Console.WriteLine();
-    Console.WriteLine("Send without a socket (canned handler, every send synchronous): the client's own work, ns per send (ratio to raw: median of 21 interleaved rounds; min-max)");
-    Console.WriteLine("| sender | ns per send | speed relative to raw | bytes/send |");
+    Console.WriteLine("Send without a socket (canned handler, every send synchronous): the client's own work in thread CPU time (median of 21 interleaved rounds; min-max)");
+    Console.WriteLine("| sender | CPU ns per send | CPU ratio raw / sender | bytes/send |");
     Console.WriteLine("|---|---|---|---|");
     foreach (var (name, ns, ratio, bytes) in SendOverhead.InProcess())
     {

@@ -60,7 +60,8 @@ public sealed class InstagramMessenger
         var trafficClass = message is IAudioVideoMessage ? TrafficClass.AudioVideo : TrafficClass.Text;
         try
         {
-            return AnswerMapper.ToSendResult(await _transport.PostAsync(_transport.Messages, body.WrittenMemory, trafficClass, cancellationToken).ConfigureAwait(false));
+            var call = new GraphCall(HttpMethod.Post, _transport.Messages, body.WrittenMemory, trafficClass, cancellationToken) { RecipientId = recipient.Kind == RecipientKind.User ? recipient.Value : null };
+            return AnswerMapper.ToSendResult(await _transport.SendAsync(call).ConfigureAwait(false));
         }
         catch (InstagramFeatureUnavailableException) when (_sendImagesSeparately && message is IMultiImageMessage images && images.GetImages().Count > 1)
         {

@@ -23,8 +23,9 @@ internal sealed class GraphResponse
     public List<ProfileData>? Data { get; set; }
 
     // The common answer, {"recipient_id":"...","message_id":"..."}, read without the serializer's machinery.
-    // Anything else (an error envelope, profile data, an unexpected shape) returns null for the full read.
-    public static GraphResponse? TryReadSendResult(ReadOnlySpan<byte> body)
+    // Anything else (an error envelope, profile data, an unexpected shape) returns null for the full read. A
+    // recipient_id equal to `knownRecipientId` (the id the message went to) reuses that string instead of a copy.
+    public static GraphResponse? TryReadSendResult(ReadOnlySpan<byte> body, string? knownRecipientId = null)
     {
         var reader = new System.Text.Json.Utf8JsonReader(body);
         if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
@@ -43,7 +44,7 @@ internal sealed class GraphResponse
 
             if (name.SequenceEqual("recipient_id"u8))
             {
-                result.RecipientId = reader.GetString();
+                result.RecipientId = knownRecipientId is not null && !reader.ValueIsEscaped && reader.ValueTextEquals(knownRecipientId) ? knownRecipientId : reader.GetString();
             }
             else if (name.SequenceEqual("message_id"u8))
             {

@@ -10,10 +10,11 @@ namespace InstagramMessaging.Transport;
 // matching exception (GraphErrors), with its texts redacted; anything else is an answer whose outcome is unknown.
 internal sealed class AnswerMapper(Redactor redactor)
 {
-    public GraphResponse Map(HttpResponseMessage response, ReadOnlySpan<byte> body)
+    // `recipientId`: the id the call was sent to, if any; an answer naming the same id reuses that string.
+    public GraphResponse Map(HttpResponseMessage response, ReadOnlySpan<byte> body, string? recipientId = null)
     {
         var status = response.StatusCode;
-        if ((int)status is >= 200 and < 300 && GraphResponse.TryReadSendResult(body) is { } success)
+        if ((int)status is >= 200 and < 300 && GraphResponse.TryReadSendResult(body, recipientId) is { } success)
         {
             return success;
         }

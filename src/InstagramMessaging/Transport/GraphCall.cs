@@ -34,6 +34,9 @@ internal readonly struct GraphCall
 
     public HttpMethod Method { get; }
 
+    /// <summary>The user id a message goes to, when there is one: the answer's recipient_id usually repeats it.</summary>
+    public string? RecipientId { get; init; }
+
     public GraphEndpoint Endpoint { get; }
 
     public TrafficClass TrafficClass { get; }

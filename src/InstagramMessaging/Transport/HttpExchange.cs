@@ -47,8 +47,12 @@ internal sealed class HttpExchange(HttpClient http, AuthStep auth, AnswerReader 
         using (response)
         {
             using var answer = await reader.ReadAsync(response, started, token).ConfigureAwait(false);
-            Log.Answered(logger, call.Method.Method, call.Endpoint.Path, (int)response.StatusCode, Environment.TickCount64 - started);
-            return mapper.Map(response, answer.Span);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.Answered(logger, call.Method.Method, call.Endpoint.Path, (int)response.StatusCode, Environment.TickCount64 - started);
+            }
+
+            return mapper.Map(response, answer.Span, call.RecipientId);
         }
     }
 }
