@@ -190,6 +190,21 @@ public class MessengerTests
         Assert.Equal($"?appsecret_proof={expected}", Assert.Single(stub.RequestUris).Query);
     }
 
+    [Theory]
+    [InlineData("{\"recipient_id\":\"1254459154682919\",\"message_id\":\"m_1\"}", "1254459154682919")]
+    [InlineData("{\"recipient_id\":\"999\",\"message_id\":\"m_1\"}", "999")]
+    [InlineData("{\"recipient_id\":\"125445915468291\\u0039\",\"message_id\":\"m_1\"}", "1254459154682919")]
+    public async Task The_answers_recipient_id_is_returned_as_sent_whether_or_not_it_repeats_the_recipient(string answer, string expected)
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Answer(System.Net.HttpStatusCode.OK, answer));
+        var messenger = new InstagramMessenger(new HttpClient(handler), new InstagramMessengerOptions { AccessToken = "answer-token" }, rateLimiter: new InstagramRateLimiter(1000, 1000));
+
+        var result = await new TextMessage("hi").SendAsync(messenger, Recipient.Id("1254459154682919"));
+
+        Assert.Equal(expected, result.RecipientId);
+        Assert.Equal("m_1", result.MessageId);
+    }
+
     [Fact]
     public async Task Cancellation_stops_the_send()
     {
