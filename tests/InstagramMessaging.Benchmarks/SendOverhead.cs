@@ -159,13 +159,17 @@ public static class SendOverhead
         Console.WriteLine($"profiling pid {Environment.ProcessId}: {(raw ? "raw HttpClient" : "full pipeline")}, concurrency {concurrency}, {duration.TotalSeconds} s");
         var watch = Stopwatch.StartNew();
         var rounds = 0;
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), CpuTime.Process());
         while (watch.Elapsed < duration)
         {
             await load();
             rounds++;
         }
 
-        Console.WriteLine($"{rounds * 2000 / watch.Elapsed.TotalSeconds:0} sends/s");
+        var sent = rounds * 2000.0;
+        Console.WriteLine($"{sent / watch.Elapsed.TotalSeconds:0} sends/s, {(CpuTime.Process() - gcs.Item5).TotalMilliseconds * 1000 / sent:0.0} us CPU per send; per 100,000 sends: "
+            + $"{(GC.CollectionCount(0) - gcs.Item1) * 1e5 / sent:0.0} gen0, {(GC.CollectionCount(1) - gcs.Item2) * 1e5 / sent:0.0} gen1, {(GC.CollectionCount(2) - gcs.Item3) * 1e5 / sent:0.0} gen2 collections, "
+            + $"{(GC.GetTotalPauseDuration() - gcs.Item4).TotalMilliseconds * 1e5 / sent:0.0} ms GC pause");
         using var ticks = new AllocationTicks();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < 50; i++)
