@@ -12,6 +12,19 @@ if (what == "bdn")
     return;
 }
 
+if (what == "send-server")
+{
+    await SendOverhead.ServeAsync();
+    return;
+}
+
+if (what == "send-profile")
+{
+    // send-profile [concurrency] [seconds] [raw] [canned]: one load alone, for dotnet-trace, then its allocation profile.
+    await SendOverhead.ProfileAsync(int.Parse(args.ElementAtOrDefault(1) ?? "1", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "20", System.Globalization.CultureInfo.InvariantCulture)), args.Contains("raw"), args.Contains("canned"));
+    return;
+}
+
 #if DEBUG
 Console.Error.WriteLine("Run the benchmarks with -c Release: Debug figures mean nothing.");
 #endif
@@ -42,12 +55,24 @@ if (what is "serializer" or "all")
 if (what is "send" or "all")
 {
     Console.WriteLine();
-    Console.WriteLine("Send over loopback: throughput of generated SendAsync (full pipeline) relative to a raw HttpClient (median of 9 interleaved rounds)");
-    Console.WriteLine("| concurrency | throughput ratio | bytes/send, ours - raw |");
-    Console.WriteLine("|---|---|---|");
-    foreach (var (concurrency, result, ours, raw) in await SendOverhead.RunAsync())
+    Console.WriteLine("Send over loopback, server in a child process: generated SendAsync (full pipeline) relative to a raw HttpClient (median of 9 interleaved rounds; min-max)");
+    Console.WriteLine("| concurrency | throughput ratio | CPU-time ratio raw / ours (client process) | CPU per send, raw / ours | bytes/send, ours - raw | over a plain HttpClient: throughput, bytes - raw |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var f in await SendOverhead.RunAsync())
     {
-        Console.WriteLine($"| {concurrency} | {result.MedianSpeedup:0.00}x ({result.Min:0.00}-{result.Max:0.00}) | {ours - raw:0} B |");
+        Console.WriteLine($"| {f.Concurrency} | {f.Throughput.MedianSpeedup:0.00}x ({f.Throughput.Min:0.00}-{f.Throughput.Max:0.00}) | {f.CpuPerSend.MedianSpeedup:0.00}x ({f.CpuPerSend.Min:0.00}-{f.CpuPerSend.Max:0.00}) | {f.RawCpuMicroseconds:0.0} us / {f.OursCpuMicroseconds:0.0} us | {f.BytesOurs - f.BytesRaw:0} B (raw {f.BytesRaw:0} B) | {f.PlainThroughput.MedianSpeedup:0.00}x, {f.BytesPlain - f.BytesRaw:0} B |");
+    }
+}
+
+if (what is "send" or "send-inproc" or "all")
+{
+    Console.WriteLine();
+    Console.WriteLine("Send without a socket (canned handler, every send synchronous): the client's own work in thread CPU time (median of 21 interleaved rounds; min-max)");
+    Console.WriteLine("| sender | CPU ns per send | CPU ratio raw / sender | bytes/send |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var (name, ns, ratio, bytes) in SendOverhead.InProcess())
+    {
+        Console.WriteLine($"| {name} | {ns:0} ns | {ratio.MedianSpeedup:0.00}x ({ratio.Min:0.00}-{ratio.Max:0.00}) | {bytes:0} B |");
     }
 }
 

@@ -165,7 +165,7 @@ public class MessengerTests
 
         var uri = Assert.Single(stub.RequestUris).ToString();
         Assert.DoesNotContain("tok", uri.Replace("appsecret", string.Empty));
-        var expectedProof = InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok|1700000000"));
+        var expectedProof = InstagramMessaging.Transport.AuthStep.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok|1700000000"));
         Assert.Equal($"https://graph.facebook.com/v25.0/me/messages?appsecret_proof={expectedProof}&appsecret_time=1700000000", uri);
     }
 
@@ -175,7 +175,7 @@ public class MessengerTests
         // RFC 4231, test case 2.
         Assert.Equal(
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-            InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("Jefe"), Encoding.UTF8.GetBytes("what do ya want for nothing?")));
+            InstagramMessaging.Transport.AuthStep.ComputeProof(Encoding.UTF8.GetBytes("Jefe"), Encoding.UTF8.GetBytes("what do ya want for nothing?")));
     }
 
     [Fact]
@@ -186,8 +186,23 @@ public class MessengerTests
 
         await new TextMessage("hi").SendAsync(messenger, User);
 
-        var expected = InstagramMessenger.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok"));
+        var expected = InstagramMessaging.Transport.AuthStep.ComputeProof(Encoding.UTF8.GetBytes("sec"), Encoding.UTF8.GetBytes("tok"));
         Assert.Equal($"?appsecret_proof={expected}", Assert.Single(stub.RequestUris).Query);
+    }
+
+    [Theory]
+    [InlineData("{\"recipient_id\":\"1254459154682919\",\"message_id\":\"m_1\"}", "1254459154682919")]
+    [InlineData("{\"recipient_id\":\"999\",\"message_id\":\"m_1\"}", "999")]
+    [InlineData("{\"recipient_id\":\"125445915468291\\u0039\",\"message_id\":\"m_1\"}", "1254459154682919")]
+    public async Task The_answers_recipient_id_is_returned_as_sent_whether_or_not_it_repeats_the_recipient(string answer, string expected)
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Answer(System.Net.HttpStatusCode.OK, answer));
+        var messenger = new InstagramMessenger(new HttpClient(handler), new InstagramMessengerOptions { AccessToken = "answer-token" }, rateLimiter: new InstagramRateLimiter(1000, 1000));
+
+        var result = await new TextMessage("hi").SendAsync(messenger, Recipient.Id("1254459154682919"));
+
+        Assert.Equal(expected, result.RecipientId);
+        Assert.Equal("m_1", result.MessageId);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ internal sealed class ScriptedHandler : HttpMessageHandler
     /// <summary>The request URIs, in order.</summary>
     public ConcurrentQueue<Uri> RequestUris { get; } = new();
 
+    /// <summary>Called with each request before it is answered.</summary>
+    public Action<HttpRequestMessage>? OnRequest { get; init; }
+
     private int _requests;
 
     public static Func<HttpResponseMessage> Answer(HttpStatusCode status, string body, IDictionary<string, string>? headers = null) => () =>
@@ -47,6 +50,7 @@ internal sealed class ScriptedHandler : HttpMessageHandler
     {
         Interlocked.Increment(ref _requests);
         RequestUris.Enqueue(request.RequestUri!);
+        OnRequest?.Invoke(request);
         if (!_steps.TryDequeue(out var step))
         {
             throw new InvalidOperationException("The script has no more steps.");

@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 
-namespace InstagramMessaging.Client;
+namespace InstagramMessaging.Serialization;
 
 // A request body built in a rented array, returned to the pool once the call is over: sending allocates no
 // body buffer of its own.

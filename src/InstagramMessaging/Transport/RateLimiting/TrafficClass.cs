@@ -9,8 +9,3 @@ public enum TrafficClass
     /// <summary>Audio and video: 10 calls/s.</summary>
     AudioVideo,
 }
-
-/// <summary>Marks a message counted as audio or video; the generator adds it to audio and video contracts.</summary>
-public interface IAudioVideoMessage : IInstagramMessage
-{
-}

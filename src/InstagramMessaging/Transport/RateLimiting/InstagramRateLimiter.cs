@@ -50,20 +50,30 @@ public sealed class InstagramRateLimiter : IInstagramRateLimiter, IDisposable
     public TimeSpan DefaultThrottlePause { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <inheritdoc />
-    public async ValueTask AcquireAsync(string account, TrafficClass trafficClass, CancellationToken cancellationToken)
+    public ValueTask AcquireAsync(string account, TrafficClass trafficClass, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (_pausedUntil.TryGetValue(account, out var until) && until - _time.GetUtcNow() is { Ticks: > 0 } pause)
+        if (!_pausedUntil.IsEmpty && _pausedUntil.TryGetValue(account, out var until) && until - _time.GetUtcNow() is { Ticks: > 0 } pause)
         {
-            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+            return PausedThenAcquireAsync(pause, account, trafficClass, cancellationToken);
         }
 
-        var bucket = _buckets.GetOrAdd((account, trafficClass), key => Create(key.Class)).Limiter;
-        using var lease = await bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
+        if (cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException($"The send queue of this account is full ({bucket.GetStatistics()?.CurrentQueuedCount} waiting).");
+            return ValueTask.FromCanceled(cancellationToken);
         }
+
+        // The usual case, a token at hand, completes here: no state machine, no lease kept.
+        var bucket = LimiterFor(account, trafficClass);
+        using (var lease = bucket.AttemptAcquire(1))
+        {
+            if (lease.IsAcquired)
+            {
+                return default;
+            }
+        }
+
+        return QueuedAcquireAsync(bucket, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -82,6 +92,25 @@ public sealed class InstagramRateLimiter : IInstagramRateLimiter, IDisposable
         foreach (var bucket in _buckets.Values)
         {
             bucket.Limiter.Dispose();
+        }
+    }
+
+    private TokenBucketRateLimiter LimiterFor(string account, TrafficClass trafficClass)
+        => _buckets.GetOrAdd((account, trafficClass), static (key, self) => self.Create(key.Class), this).Limiter;
+
+    private async ValueTask PausedThenAcquireAsync(TimeSpan pause, string account, TrafficClass trafficClass, CancellationToken cancellationToken)
+    {
+        await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+        await QueuedAcquireAsync(LimiterFor(account, trafficClass), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Waits in the bucket's queue (oldest first) for a token.
+    private static async ValueTask QueuedAcquireAsync(TokenBucketRateLimiter bucket, CancellationToken cancellationToken)
+    {
+        using var lease = await bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new InvalidOperationException($"The send queue of this account is full ({bucket.GetStatistics()?.CurrentQueuedCount} waiting).");
         }
     }
 

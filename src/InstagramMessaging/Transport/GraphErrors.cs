@@ -1,9 +1,10 @@
-using System;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System;
+using InstagramMessaging.Serialization;
 
-namespace InstagramMessaging.Client;
+namespace InstagramMessaging.Transport;
 
 // Meta's error table (shared/spec §4.3) as types: the one place a code becomes an exception.
 internal static class GraphErrors

@@ -18,23 +18,3 @@ public sealed class SendOptions
     /// <summary>The <c>tag</c>; only sent, and then required, with <see cref="MessagingType.MessageTag"/>.</summary>
     public MessageTag? Tag { get; init; }
 }
-
-/// <summary>Values of <c>messaging_type</c>.</summary>
-public enum MessagingType
-{
-    /// <summary><c>RESPONSE</c>: a reply to a message the user sent within the last 24 hours.</summary>
-    Response,
-
-    /// <summary><c>UPDATE</c>: a proactive update inside the window.</summary>
-    Update,
-
-    /// <summary><c>MESSAGE_TAG</c>: outside the standard window, with a <see cref="MessageTag"/>.</summary>
-    MessageTag,
-}
-
-/// <summary>Message tags Instagram accepts.</summary>
-public enum MessageTag
-{
-    /// <summary><c>HUMAN_AGENT</c>: a person replies up to 7 days after the user's last message.</summary>
-    HumanAgent,
-}

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 
-namespace InstagramMessaging.Client;
+namespace InstagramMessaging.Serialization;
 
 // Bodies and answers of messenger_profile (ice breakers, persistent menu). Not a hot path: Utf8JsonWriter is plenty.
 internal static class ProfileJson

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 
-namespace InstagramMessaging.Client;
+namespace InstagramMessaging.Transport;
 
 // Every log line the client writes. None takes the token, the app secret or a URL's query string.
 internal static partial class Log

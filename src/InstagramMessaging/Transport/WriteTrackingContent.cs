@@ -4,15 +4,13 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace InstagramMessaging.Client;
+namespace InstagramMessaging.Transport;
 
-// Wraps a request body and remembers whether the transport began to write it. Before that, nothing of the
-// request can have been processed (a server does not act on a request whose body it has not read), so a
-// cancellation is a plain cancellation; after it, the message may have been delivered.
-internal sealed class WriteTrackingContent : HttpContent
+// Wraps a request body made by a factory (a multipart upload, a profile change) to track whether the transport
+// began to write it (see TrackedContent).
+internal sealed class WriteTrackingContent : TrackedContent
 {
     private readonly HttpContent _inner;
-    private int _started;
 
     public WriteTrackingContent(HttpContent inner)
     {
@@ -23,23 +21,21 @@ internal sealed class WriteTrackingContent : HttpContent
         }
     }
 
-    public bool Started => Volatile.Read(ref _started) != 0;
-
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
-        Volatile.Write(ref _started, 1);
+        MarkStarted();
         return _inner.CopyToAsync(stream, context);
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _started, 1);
+        MarkStarted();
         return _inner.CopyToAsync(stream, context, cancellationToken);
     }
 
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _started, 1);
+        MarkStarted();
         _inner.CopyTo(stream, context, cancellationToken);
     }
 

@@ -23,23 +23,3 @@ public abstract record Button
     /// <summary>A button that sends <paramref name="payload"/> to your webhook (<c>postback</c>).</summary>
     public static PostbackButton Postback(string title, string payload) => new(title, payload);
 }
-
-/// <summary>A <c>web_url</c> button.</summary>
-public sealed record UrlButton : Button
-{
-    internal UrlButton(string title, string url)
-        : base(title) => Address = url;
-
-    /// <summary>The URL it opens.</summary>
-    public string Address { get; }
-}
-
-/// <summary>A <c>postback</c> button.</summary>
-public sealed record PostbackButton : Button
-{
-    internal PostbackButton(string title, string payload)
-        : base(title) => Payload = payload;
-
-    /// <summary>What your webhook receives when it is tapped.</summary>
-    public string Payload { get; }
-}
