@@ -101,6 +101,12 @@ if (what is "parser" or "all")
     }
 }
 
+if (what is "parser-loop")
+{
+    // For a profiler (perf with DOTNET_PerfMapEnabled=1): parses the batch body for the given seconds.
+    WebhookParserBenchmark.Loop(args.Length > 1 ? args[1] : "parser", TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10));
+}
+
 if (what is "routing" or "all")
 {
     var (dispatch, control, generatedBytes, handWrittenBytes, events) = RoutingBenchmark.Dispatch();

@@ -37,6 +37,31 @@ public static class WebhookParserBenchmark
         }
     }
 
+    /// <summary>Runs one candidate ("parser", "stj" or "floor") over the batch body for a while, for a profiler.</summary>
+    public static void Loop(string candidate, TimeSpan duration)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Bodies().Last().Body);
+        Action action = candidate switch
+        {
+            "stj" => () => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto),
+            "floor" => () => TokenizeAndCreateStrings(bytes),
+            _ => () => InstagramWebhookParser.Parse(bytes),
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long calls = 0;
+        while (watch.Elapsed < duration)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                action();
+            }
+
+            calls += 1000;
+        }
+
+        Console.WriteLine($"{candidate}: {watch.Elapsed.TotalMilliseconds * 1000 / calls:0.00} us per parse");
+    }
+
     private static int TokenizeAndCreateStrings(byte[] body)
     {
         var reader = new Utf8JsonReader(body);

@@ -11,14 +11,14 @@ namespace InstagramMessaging.Webhooks;
 internal ref struct WebhookBodyReader
 {
     private readonly ReadOnlySpan<byte> _body;
-    private readonly List<InstagramWebhookEvent> _events;
     private readonly bool _keepItems;
+    private WebhookEventBuffer _events;
 
     public WebhookBodyReader(ReadOnlySpan<byte> body, bool keepItems = false)
     {
         _body = body;
         _keepItems = keepItems;
-        _events = new List<InstagramWebhookEvent>();
+        _events = default;
     }
 
     private enum ArrayKind : byte
@@ -28,7 +28,37 @@ internal ref struct WebhookBodyReader
         Changes,
     }
 
+    // An item's keys: the event kinds share WebhookItemKind's values, so the key is the kind.
+    private enum ItemKey : byte
+    {
+        Message = (byte)WebhookItemKind.Message,
+        MessageEdit = (byte)WebhookItemKind.MessageEdit,
+        Reaction = (byte)WebhookItemKind.Reaction,
+        Read = (byte)WebhookItemKind.Read,
+        Postback = (byte)WebhookItemKind.Postback,
+        Referral = (byte)WebhookItemKind.Referral,
+        PassThreadControl = (byte)WebhookItemKind.PassThreadControl,
+        TakeThreadControl = (byte)WebhookItemKind.TakeThreadControl,
+        RequestThreadControl = (byte)WebhookItemKind.RequestThreadControl,
+        Sender = 100,
+        Recipient,
+        Timestamp,
+        Other,
+    }
+
     public InstagramWebhookDelivery Read()
+    {
+        try
+        {
+            return ReadBody();
+        }
+        finally
+        {
+            _events.Return();
+        }
+    }
+
+    private InstagramWebhookDelivery ReadBody()
     {
         var reader = new Utf8JsonReader(_body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -42,7 +72,8 @@ internal ref struct WebhookBodyReader
         {
             if (reader.ValueTextEquals("object"u8))
             {
-                objectName = WebhookJson.ReadString(ref reader);
+                reader.Read();
+                objectName = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("instagram"u8) ? "instagram" : WebhookJson.CurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("entry"u8))
             {
@@ -82,7 +113,7 @@ internal ref struct WebhookBodyReader
             throw new InstagramWebhookFormatException("The webhook body has no \"entry\" array.");
         }
 
-        return new InstagramWebhookDelivery(objectName, _events);
+        return new InstagramWebhookDelivery(objectName, _events.ToArrayAndReturn());
     }
 
     private void ReadEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
@@ -177,59 +208,26 @@ internal ref struct WebhookBodyReader
         var f = default(WebhookItemFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("sender"u8))
+            var key = ItemKeyOf(ref reader);
+            switch (key)
             {
-                f.SenderId = ReadParticipant(ref reader, accountId);
-            }
-            else if (reader.ValueTextEquals("recipient"u8))
-            {
-                f.RecipientId = ReadParticipant(ref reader, accountId);
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                f.Timestamp = WebhookJson.ReadInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Message, source);
-            }
-            else if (reader.ValueTextEquals("message_edit"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.MessageEdit, source);
-            }
-            else if (reader.ValueTextEquals("reaction"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Reaction, source);
-            }
-            else if (reader.ValueTextEquals("read"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Read, source);
-            }
-            else if (reader.ValueTextEquals("postback"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Postback, source);
-            }
-            else if (reader.ValueTextEquals("referral"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Referral, source);
-            }
-            else if (reader.ValueTextEquals("pass_thread_control"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.PassThreadControl, source);
-            }
-            else if (reader.ValueTextEquals("take_thread_control"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.TakeThreadControl, source);
-            }
-            else if (reader.ValueTextEquals("request_thread_control"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.RequestThreadControl, source);
-            }
-            else
-            {
-                // Any other key is an event kind this version does not model (optin, app_roles, ...) or a new field.
-                f.UnknownKind ??= reader.GetString();
-                WebhookJson.SkipValue(ref reader);
+                case ItemKey.Sender:
+                    f.SenderId = ReadParticipant(ref reader, accountId);
+                    break;
+                case ItemKey.Recipient:
+                    f.RecipientId = ReadParticipant(ref reader, accountId);
+                    break;
+                case ItemKey.Timestamp:
+                    f.Timestamp = WebhookJson.ReadInt64(ref reader);
+                    break;
+                case ItemKey.Other:
+                    // Any other key is an event kind this version does not model (optin, app_roles, ...) or a new field.
+                    f.UnknownKind ??= reader.GetString();
+                    WebhookJson.SkipValue(ref reader);
+                    break;
+                default:
+                    ReadEventObject(ref reader, ref f, (WebhookItemKind)key, source);
+                    break;
             }
         }
 
@@ -243,6 +241,41 @@ internal ref struct WebhookBodyReader
 
         _events.Add(created);
     }
+
+    // One length switch instead of a chain of comparisons: an item has a handful of keys and most are fixed.
+    private static ItemKey ItemKeyOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return EscapedItemKeyOf(ref reader);
+        }
+
+        return ItemKeyOf(reader.ValueSpan);
+    }
+
+    private static ItemKey EscapedItemKeyOf(ref Utf8JsonReader reader)
+    {
+        // An escape is at most 6 bytes per character: a name escaped past this buffer is longer than any key we know.
+        Span<byte> name = stackalloc byte[160];
+        return reader.ValueSpan.Length <= name.Length ? ItemKeyOf(name[..reader.CopyString(name)]) : ItemKey.Other;
+    }
+
+    private static ItemKey ItemKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        6 when name.SequenceEqual("sender"u8) => ItemKey.Sender,
+        9 when name.SequenceEqual("recipient"u8) => ItemKey.Recipient,
+        9 when name.SequenceEqual("timestamp"u8) => ItemKey.Timestamp,
+        7 when name.SequenceEqual("message"u8) => ItemKey.Message,
+        12 when name.SequenceEqual("message_edit"u8) => ItemKey.MessageEdit,
+        8 when name.SequenceEqual("reaction"u8) => ItemKey.Reaction,
+        8 when name.SequenceEqual("postback"u8) => ItemKey.Postback,
+        8 when name.SequenceEqual("referral"u8) => ItemKey.Referral,
+        4 when name.SequenceEqual("read"u8) => ItemKey.Read,
+        19 when name.SequenceEqual("pass_thread_control"u8) => ItemKey.PassThreadControl,
+        19 when name.SequenceEqual("take_thread_control"u8) => ItemKey.TakeThreadControl,
+        22 when name.SequenceEqual("request_thread_control"u8) => ItemKey.RequestThreadControl,
+        _ => ItemKey.Other,
+    };
 
     private static void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
     {
@@ -408,7 +441,8 @@ internal ref struct WebhookBodyReader
         {
             if (reader.ValueTextEquals("type"u8))
             {
-                type = WebhookJson.ReadString(ref reader);
+                reader.Read();
+                type = WebhookJson.KnownAttachmentType(ref reader) ?? WebhookJson.CurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("payload"u8))
             {
@@ -491,7 +525,8 @@ internal ref struct WebhookBodyReader
             }
             else if (reader.ValueTextEquals("action"u8))
             {
-                f.Action = WebhookJson.ReadString(ref reader);
+                reader.Read();
+                f.Action = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("react"u8) ? "react" : WebhookJson.CurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("reaction"u8))
             {
@@ -663,9 +698,9 @@ internal ref struct WebhookBodyReader
     {
         var before = _events.Count;
         ReadChangeEvent(ref reader, source, accountId, entryTime, out var changeStart);
-        if (_keepItems && _events.Count > before && _events[^1].Source is null)
+        if (_keepItems && _events.Count > before && _events.Last.Source is null)
         {
-            _events[^1].Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
+            _events.Last.Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
         }
     }
 

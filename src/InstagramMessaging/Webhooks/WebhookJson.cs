@@ -105,6 +105,31 @@ internal static class WebhookJson
         return true;
     }
 
+    // The common attachment types as shared strings (a batch of images need not allocate "image" per attachment);
+    // null for any other value.
+    public static string? KnownAttachmentType(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        var value = reader.ValueSpan;
+        return value.Length switch
+        {
+            5 when value.SequenceEqual("image"u8) => "image",
+            5 when value.SequenceEqual("video"u8) => "video",
+            5 when value.SequenceEqual("audio"u8) => "audio",
+            4 when value.SequenceEqual("file"u8) => "file",
+            5 when value.SequenceEqual("share"u8) => "share",
+            7 when value.SequenceEqual("ig_reel"u8) => "ig_reel",
+            4 when value.SequenceEqual("reel"u8) => "reel",
+            7 when value.SequenceEqual("ig_post"u8) => "ig_post",
+            13 when value.SequenceEqual("story_mention"u8) => "story_mention",
+            _ => null,
+        };
+    }
+
     // Meta's times are epoch milliseconds (messaging) or seconds (changes, dashboard tests): decided by magnitude.
     public static DateTimeOffset? ToTime(long? epoch)
     {
