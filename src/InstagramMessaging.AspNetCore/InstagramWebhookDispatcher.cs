@@ -23,7 +23,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
     private readonly ILogger _logger;
     private readonly TimeSpan _drainTimeout;
     private readonly SemaphoreSlim _slots;
-    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<LanePartition, Lane> _lanes = new();
     private readonly object _gate = new();
     private int _runningLanes;
     private TaskCompletionSource? _allLanesDone;
@@ -78,7 +78,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
 
                 // Only this loop opens lanes, so no lane for this partition can appear while it waits for a slot.
                 await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-                var lane = new Lane(partition);
+                var lane = new Lane(this, partition, stoppingToken, ExecutionContext.Capture());
                 lane.Items.Enqueue(item);
                 lock (_gate)
                 {
@@ -86,7 +86,13 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                     _runningLanes++;
                 }
 
-                _ = Task.Run(() => RunLaneAsync(lane, stoppingToken), CancellationToken.None);
+                // When this step runs inside the endpoint's queue write, the request thread runs the lane after its
+                // answer; otherwise a pool thread does (no closure, no Task: the lane is the work item).
+                lane.StartsInline = InlineLanes.TryDefer(lane);
+                if (!lane.StartsInline)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -126,16 +132,24 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         }
     }
 
-    private static string PartitionOf(InstagramWebhookEvent webhookEvent)
-        => webhookEvent.CustomerId is { } customer ? string.Concat(webhookEvent.AccountId, "/", customer) : webhookEvent.AccountId;
+    private static LanePartition PartitionOf(InstagramWebhookEvent webhookEvent) => new(webhookEvent.AccountId, webhookEvent.CustomerId);
 
-    private async Task RunLaneAsync(Lane lane, CancellationToken stoppingToken)
+    // inline: started on a request thread after its answer, which handles one event and leaves the rest to the pool
+    // (the next request on that connection waits for it).
+    private async Task RunLaneAsync(Lane lane, bool inline, CancellationToken stoppingToken)
     {
+        var handled = 0;
         while (true)
         {
             InstagramWebhookQueueItem? item;
             lock (_gate)
             {
+                if (inline && handled > 0 && lane.Items.Count > 0)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
+                    return;
+                }
+
                 if (!lane.Items.TryDequeue(out item))
                 {
                     _lanes.Remove(lane.Partition);
@@ -155,6 +169,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                 continue;
             }
 
+            handled++;
             var failure = await HandleAsync(item.Event, stoppingToken).ConfigureAwait(false);
             try
             {
@@ -234,10 +249,37 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         WebhookLog.HandlerFailed(_logger, exception, handlerName, eventType, webhookEvent.DedupeKey);
     }
 
-    private sealed class Lane(string partition)
+    // One partition's events in order; the lane is its own thread-pool work item.
+    private sealed class Lane(InstagramWebhookDispatcher owner, LanePartition partition, CancellationToken stoppingToken, ExecutionContext? context)
+        : IThreadPoolWorkItem
     {
-        public string Partition { get; } = partition;
+        private static readonly ContextCallback Start = static state => ((Lane)state!).Run();
+
+        private bool _runInline;
+
+        public LanePartition Partition { get; } = partition;
 
         public Queue<InstagramWebhookQueueItem> Items { get; } = new();
+
+        // Set when the lane was handed to a request thread; its first Execute is that thread's.
+        public bool StartsInline { get; set; }
+
+        public void Execute()
+        {
+            _runInline = StartsInline;
+            StartsInline = false;
+
+            // The dispatcher's execution context, as Task.Run would have flowed it (not the request's).
+            if (context is null)
+            {
+                Run();
+            }
+            else
+            {
+                ExecutionContext.Run(context, Start, this);
+            }
+        }
+
+        private void Run() => _ = owner.RunLaneAsync(this, _runInline, stoppingToken);
     }
 }

@@ -107,6 +107,12 @@ if (what is "parser-loop")
     WebhookParserBenchmark.Loop(args.Length > 1 ? args[1] : "parser", TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10));
 }
 
+if (what is "webhook-loop")
+{
+    // For a profiler: dotnet ... webhook-loop ours|minimal <concurrency> <seconds>
+    await WebhookEndpointThroughput.LoopAsync(args.Length > 1 ? args[1] : "ours", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1, TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10));
+}
+
 if (what is "routing" or "all")
 {
     var (dispatch, control, generatedBytes, handWrittenBytes, events) = RoutingBenchmark.Dispatch();

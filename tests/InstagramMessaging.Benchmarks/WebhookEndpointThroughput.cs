@@ -32,64 +32,137 @@ public static class WebhookEndpointThroughput
 
     public static async Task<IReadOnlyList<Figures>> RunAsync(int requestsPerRound = 2000, int rounds = 15)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddInstagramWebhooks(o =>
-        {
-            o.AppSecrets.Add(Secret);
-            o.QueueCapacity = 1_000_000;
-            o.DedupeCapacity = 1_000_000;
-        }).AddHandler<CountingHandler>();
-        builder.Services.AddSingleton<CountingHandler.Counter>();
-        await using var app = builder.Build();
-        app.MapInstagramWebhooks();
-        app.MapPost("/minimal", new RequestDelegate(async context =>
-        {
-            await context.Request.Body.CopyToAsync(System.IO.Stream.Null);
-            context.Response.StatusCode = 200;
-        }));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var handled = app.Services.GetRequiredService<CountingHandler.Counter>();
-
-        using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address };
-        var ours = new Uri(address, "/webhooks/instagram");
-        var minimal = new Uri(address, "/minimal");
-        var bodies = Signed(requestsPerRound * (rounds + 1) * 3 + 1000);
-        var next = -1;
-        var failures = 0;
-
-        async Task Post(Uri uri)
-        {
-            var (body, signature) = bodies[Interlocked.Increment(ref next) % bodies.Length];
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.TryAddWithoutValidation(InstagramWebhookSignature.HeaderName, signature);
-            using var response = await client.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                Interlocked.Increment(ref failures);
-            }
-        }
-
+        await using var bench = await Bench.StartAsync(requestsPerRound * (rounds + 1) * 3 + 1000);
         var results = new List<Figures>();
         foreach (var concurrency in new[] { 1, 8, 32 })
         {
-            Func<Task> Load(Uri uri) => () => Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-            {
-                for (var i = 0; i < requestsPerRound / concurrency; i++)
-                {
-                    await Post(uri);
-                }
-            }));
-
-            results.Add(await CompareAsync(concurrency, Load(minimal), Load(ours), rounds, requestsPerRound));
+            results.Add(await CompareAsync(concurrency, bench.Load(bench.Minimal, concurrency, requestsPerRound), bench.Load(bench.Ours, concurrency, requestsPerRound), rounds, requestsPerRound));
         }
 
-        await app.StopAsync();
-        Console.WriteLine($"  ({handled.Value} events handled, {failures} non-200 answers)");
+        await bench.App.StopAsync();
+        Console.WriteLine($"  ({bench.Handled.Value} events handled, {bench.Failures} non-200 answers)");
         return results;
+    }
+
+    /// <summary>
+    /// For a profiler (perf with DOTNET_PerfMapEnabled=1): posts to one side ("ours" or "minimal") at one concurrency
+    /// for a while, and prints the process's CPU time per request.
+    /// </summary>
+    public static async Task LoopAsync(string side, int concurrency, TimeSpan duration)
+    {
+        const int batch = 2000;
+        var total = (int)((duration.TotalSeconds + 3) * 15_000) + batch * 2;
+        await using var bench = await Bench.StartAsync(total);
+        var uri = side == "minimal" ? bench.Minimal : bench.Ours;
+        var load = bench.Load(uri, concurrency, batch);
+
+        // Warm up past tiered compilation (about 3 s), then measure.
+        var warmUp = System.Diagnostics.Stopwatch.StartNew();
+        var used = 0;
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            await load();
+            used += batch;
+        }
+
+        Console.WriteLine($"warmed up; measuring {side} at {concurrency}");
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var workItems = ThreadPool.CompletedWorkItemCount;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var paused = GC.GetTotalPauseDuration();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var requests = 0;
+        while (watch.Elapsed < duration && used + requests + batch * 2 < total)
+        {
+            await load();
+            requests += batch;
+        }
+
+        process.Refresh();
+        Console.WriteLine($"{side} at {concurrency}: {requests / watch.Elapsed.TotalSeconds:0} requests/s, {(process.TotalProcessorTime - cpu).TotalMilliseconds * 1000 / requests:0.0} us CPU per request, {(ThreadPool.CompletedWorkItemCount - workItems) / (double)requests:0.00} thread-pool work items and {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / requests:0} bytes allocated per request (client and server), GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds * 1000 / requests:0.0} us per request, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {bench.Failures} non-200");
+    }
+
+    private sealed class Bench : IAsyncDisposable
+    {
+        private (byte[] Body, string Signature)[] _bodies = [];
+        private int _next = -1;
+        private int _failures;
+
+        public required WebApplication App { get; init; }
+
+        public required HttpClient Client { get; init; }
+
+        public required Uri Ours { get; init; }
+
+        public required Uri Minimal { get; init; }
+
+        public required CountingHandler.Counter Handled { get; init; }
+
+        public int Failures => Volatile.Read(ref _failures);
+
+        public static async Task<Bench> StartAsync(int bodies)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            builder.Services.AddInstagramWebhooks(o =>
+            {
+                o.AppSecrets.Add(Secret);
+                o.QueueCapacity = 1_000_000;
+                o.DedupeCapacity = 1_000_000;
+            }).AddHandler<CountingHandler>();
+            builder.Services.AddSingleton<CountingHandler.Counter>();
+            var app = builder.Build();
+            app.MapInstagramWebhooks();
+
+            // The minimal endpoint: reads the whole body and answers 200; no signature, parse, dedupe, queue or handler.
+            app.MapPost("/minimal", new RequestDelegate(async context =>
+            {
+                await context.Request.Body.CopyToAsync(System.IO.Stream.Null);
+                context.Response.StatusCode = 200;
+            }));
+            await app.StartAsync();
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            return new Bench
+            {
+                App = app,
+                Client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address },
+                Ours = new Uri(address, "/webhooks/instagram"),
+                Minimal = new Uri(address, "/minimal"),
+                Handled = app.Services.GetRequiredService<CountingHandler.Counter>(),
+                _bodies = Signed(bodies),
+            };
+        }
+
+        public Func<Task> Load(Uri uri, int concurrency, int requests) => () => Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = 0; i < requests / concurrency; i++)
+            {
+                await PostAsync(uri);
+            }
+        }));
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await App.DisposeAsync();
+        }
+
+        private async Task PostAsync(Uri uri)
+        {
+            var (body, signature) = _bodies[Interlocked.Increment(ref _next) % _bodies.Length];
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation(InstagramWebhookSignature.HeaderName, signature);
+            using var response = await Client.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref _failures);
+            }
+        }
     }
 
     // Interleaved rounds (alternating which side goes first), timing both wall clock and the process's CPU time: the
