@@ -61,6 +61,9 @@ if (what is "webhook" or "all")
     {
         Console.WriteLine($"| {f.Concurrency} | {f.Throughput.MedianSpeedup:0.00}x ({f.Throughput.Min:0.00}-{f.Throughput.Max:0.00}) | {f.CpuPerRequest.MedianSpeedup:0.00}x ({f.CpuPerRequest.Min:0.00}-{f.CpuPerRequest.Max:0.00}) | {f.MinimalCpuMicroseconds:0} us / {f.OursCpuMicroseconds:0} us |");
     }
+
+    var server = await WebhookEndpointThroughput.ServerSideAsync();
+    Console.WriteLine($"Server side only (in-memory requests on one thread, no sockets): minimal {server.MinimalMicroseconds:0.0} us and {server.MinimalBytes:0} B per request, ours {server.OursMicroseconds:0.0} us and {server.OursBytes:0} B (time ratio {server.Time.MedianSpeedup:0.00}x, {server.Time.Min:0.00}-{server.Time.Max:0.00})");
 }
 
 if (what is "redis")
@@ -105,6 +108,12 @@ if (what is "parser-loop")
 {
     // For a profiler (perf with DOTNET_PerfMapEnabled=1): parses the batch body for the given seconds.
     WebhookParserBenchmark.Loop(args.Length > 1 ? args[1] : "parser", TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10));
+}
+
+if (what is "webhook-server")
+{
+    var server = await WebhookEndpointThroughput.ServerSideAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    Console.WriteLine($"Server side only (in-memory requests on one thread, no sockets): minimal {server.MinimalMicroseconds:0.0} us and {server.MinimalBytes:0} B per request, ours {server.OursMicroseconds:0.0} us and {server.OursBytes:0} B (time ratio {server.Time.MedianSpeedup:0.00}x, {server.Time.Min:0.00}-{server.Time.Max:0.00})");
 }
 
 if (what is "webhook-loop")

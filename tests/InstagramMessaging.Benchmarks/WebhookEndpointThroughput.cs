@@ -85,6 +85,65 @@ public static class WebhookEndpointThroughput
         Console.WriteLine($"{side} at {concurrency}: {requests / watch.Elapsed.TotalSeconds:0} requests/s, {(process.TotalProcessorTime - cpu).TotalMilliseconds * 1000 / requests:0.0} us CPU per request, {(ThreadPool.CompletedWorkItemCount - workItems) / (double)requests:0.00} thread-pool work items and {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / requests:0} bytes allocated per request (client and server), GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds * 1000 / requests:0.0} us per request, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {bench.Failures} non-200");
     }
 
+    /// <summary>
+    /// The server's own work per request, without sockets, client or thread hops: both request delegates called one
+    /// after the other on one thread with an in-memory request (the dispatcher and the no-op handler included; the
+    /// handler runs on this thread after the answer). Interleaved rounds; time and bytes allocated on this thread.
+    /// </summary>
+    public static async Task<(Interleaved.Result Time, double MinimalMicroseconds, double OursMicroseconds, double MinimalBytes, double OursBytes)> ServerSideAsync(int perRound = 2000, int rounds = 15)
+    {
+        await using var bench = await Bench.StartAsync(perRound * (rounds + 2) + 10);
+        var endpoints = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)bench.App).DataSources.SelectMany(d => d.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToArray();
+        RequestDelegate Find(string path) => endpoints.Single(e => e.RoutePattern.RawText == path).RequestDelegate!;
+        var ours = Find("/webhooks/instagram");
+        var minimal = Find("/minimal");
+
+        async Task<(double Microseconds, double Bytes)> RoundAsync(RequestDelegate target)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < perRound; i++)
+            {
+                var (body, signature) = bench.NextBody();
+                var context = new DefaultHttpContext();
+                context.Request.Method = "POST";
+                context.Request.ContentLength = body.Length;
+                context.Request.Body = new System.IO.MemoryStream(body, writable: false);
+                context.Request.Headers[InstagramWebhookSignature.HeaderName] = signature;
+                context.Response.Body = System.IO.Stream.Null;
+                await target(context);
+                if (context.Response.StatusCode != 200)
+                {
+                    throw new InvalidOperationException($"answered {context.Response.StatusCode}");
+                }
+            }
+
+            return (watch.Elapsed.TotalMilliseconds * 1000 / perRound, (GC.GetAllocatedBytesForCurrentThread() - before) / (double)perRound);
+        }
+
+        await RoundAsync(minimal);
+        await RoundAsync(ours);
+        var m = new List<(double Microseconds, double Bytes)>();
+        var o = new List<(double Microseconds, double Bytes)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            if (round % 2 == 0)
+            {
+                m.Add(await RoundAsync(minimal));
+                o.Add(await RoundAsync(ours));
+            }
+            else
+            {
+                o.Add(await RoundAsync(ours));
+                m.Add(await RoundAsync(minimal));
+            }
+        }
+
+        var ratios = m.Zip(o, (a, b) => a.Microseconds / b.Microseconds).Order().ToArray();
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        return (new Interleaved.Result("server side", ratios[ratios.Length / 2], ratios[0], ratios[^1]), Median(m.Select(x => x.Microseconds)), Median(o.Select(x => x.Microseconds)), Median(m.Select(x => x.Bytes)), Median(o.Select(x => x.Bytes)));
+    }
+
     private sealed class Bench : IAsyncDisposable
     {
         private (byte[] Body, string Signature)[] _bodies = [];
@@ -144,6 +203,8 @@ public static class WebhookEndpointThroughput
                 await PostAsync(uri);
             }
         }));
+
+        public (byte[] Body, string Signature) NextBody() => _bodies[Interlocked.Increment(ref _next) % _bodies.Length];
 
         public async ValueTask DisposeAsync()
         {
