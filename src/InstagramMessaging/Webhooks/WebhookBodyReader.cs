@@ -46,6 +46,26 @@ internal ref struct WebhookBodyReader
         Other,
     }
 
+    // The keys of the flat event objects (reaction, postback, read, edit, handover).
+    private enum FlatKey : byte
+    {
+        Other,
+        Mid,
+        Text,
+        NumEdit,
+        Title,
+        Payload,
+        Action,
+        Reaction,
+        Emoji,
+        Watermark,
+        Referral,
+        PreviousOwnerAppId,
+        NewOwnerAppId,
+        RequestedOwnerAppId,
+        Metadata,
+    }
+
     public InstagramWebhookDelivery Read()
     {
         try
@@ -503,72 +523,97 @@ internal ref struct WebhookBodyReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("mid"u8))
+            switch (FlatKeyOf(ref reader))
             {
-                f.MessageId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                f.Text = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("num_edit"u8))
-            {
-                f.EditCount = WebhookJson.ReadInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                f.Title = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("payload"u8))
-            {
-                f.Payload = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("action"u8))
-            {
-                reader.Read();
-                f.Action = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("react"u8) ? "react" : WebhookJson.CurrentString(ref reader);
-            }
-            else if (reader.ValueTextEquals("reaction"u8))
-            {
-                f.Reaction = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("emoji"u8))
-            {
-                f.Emoji = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("watermark"u8))
-            {
-                f.Watermark = WebhookJson.ReadInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("referral"u8))
-            {
-                if (WebhookJson.EnterObject(ref reader))
-                {
-                    f.Referral = ReadReferralBody(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("previous_owner_app_id"u8))
-            {
-                f.PreviousOwnerAppId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("new_owner_app_id"u8))
-            {
-                f.NewOwnerAppId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("requested_owner_app_id"u8))
-            {
-                f.RequestedOwnerAppId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("metadata"u8))
-            {
-                f.Metadata = WebhookJson.ReadString(ref reader);
-            }
-            else
-            {
-                WebhookJson.SkipValue(ref reader);
+                case FlatKey.Mid:
+                    f.MessageId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Text:
+                    f.Text = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.NumEdit:
+                    f.EditCount = WebhookJson.ReadInt64(ref reader);
+                    break;
+                case FlatKey.Title:
+                    f.Title = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Payload:
+                    f.Payload = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Action:
+                    reader.Read();
+                    f.Action = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("react"u8) ? "react" : WebhookJson.CurrentString(ref reader);
+                    break;
+                case FlatKey.Reaction:
+                    f.Reaction = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Emoji:
+                    f.Emoji = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Watermark:
+                    f.Watermark = WebhookJson.ReadInt64(ref reader);
+                    break;
+                case FlatKey.Referral:
+                    if (WebhookJson.EnterObject(ref reader))
+                    {
+                        f.Referral = ReadReferralBody(ref reader);
+                    }
+
+                    break;
+                case FlatKey.PreviousOwnerAppId:
+                    f.PreviousOwnerAppId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.NewOwnerAppId:
+                    f.NewOwnerAppId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.RequestedOwnerAppId:
+                    f.RequestedOwnerAppId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Metadata:
+                    f.Metadata = WebhookJson.ReadString(ref reader);
+                    break;
+                default:
+                    WebhookJson.SkipValue(ref reader);
+                    break;
             }
         }
     }
+
+    private static FlatKey FlatKeyOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return EscapedFlatKeyOf(ref reader);
+        }
+
+        return FlatKeyOf(reader.ValueSpan);
+    }
+
+    private static FlatKey EscapedFlatKeyOf(ref Utf8JsonReader reader)
+    {
+        // An escape is at most 6 bytes per character: a name escaped past this buffer is longer than any key we know.
+        Span<byte> name = stackalloc byte[160];
+        return reader.ValueSpan.Length <= name.Length ? FlatKeyOf(name[..reader.CopyString(name)]) : FlatKey.Other;
+    }
+
+    private static FlatKey FlatKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        3 when name.SequenceEqual("mid"u8) => FlatKey.Mid,
+        4 when name.SequenceEqual("text"u8) => FlatKey.Text,
+        5 when name.SequenceEqual("title"u8) => FlatKey.Title,
+        5 when name.SequenceEqual("emoji"u8) => FlatKey.Emoji,
+        6 when name.SequenceEqual("action"u8) => FlatKey.Action,
+        7 when name.SequenceEqual("payload"u8) => FlatKey.Payload,
+        8 when name.SequenceEqual("reaction"u8) => FlatKey.Reaction,
+        8 when name.SequenceEqual("num_edit"u8) => FlatKey.NumEdit,
+        8 when name.SequenceEqual("referral"u8) => FlatKey.Referral,
+        8 when name.SequenceEqual("metadata"u8) => FlatKey.Metadata,
+        9 when name.SequenceEqual("watermark"u8) => FlatKey.Watermark,
+        16 when name.SequenceEqual("new_owner_app_id"u8) => FlatKey.NewOwnerAppId,
+        21 when name.SequenceEqual("previous_owner_app_id"u8) => FlatKey.PreviousOwnerAppId,
+        22 when name.SequenceEqual("requested_owner_app_id"u8) => FlatKey.RequestedOwnerAppId,
+        _ => FlatKey.Other,
+    };
 
     private static WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
     {

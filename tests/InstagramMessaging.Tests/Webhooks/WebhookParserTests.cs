@@ -263,10 +263,11 @@ public sealed class WebhookParserTests
     public void Escaped_keys_and_values_read_as_their_text()
     {
         // JSON allows any key or value to be escaped; the fast key and value paths must fall back, not misread.
-        var body = Messaging($"{{\"\\u0073ender\":{{\"id\":\"{Customer}\"}},\"\\u0074imestamp\":1781520015307,\"re\\u0061ction\":{{\"mid\":\"{Mid}\",\"action\":\"\\u0075nreact\"}}}}");
+        var body = Messaging($"{{\"\\u0073ender\":{{\"id\":\"{Customer}\"}},\"\\u0074imestamp\":1781520015307,\"re\\u0061ction\":{{\"m\\u0069d\":\"{Mid}\",\"action\":\"\\u0075nreact\"}}}}");
         var reaction = Single<ReactionEvent>(body);
         Assert.Equal(Customer, reaction.SenderId);
         Assert.Equal(ReactionAction.Unreact, reaction.Action);
+        Assert.Equal(Mid, reaction.MessageId);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307), reaction.Timestamp);
 
         var image = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"attachments\":[{{\"type\":\"\\u0069mage\"}},{{\"type\":\"images\"}}]}}")));
