@@ -102,6 +102,15 @@ if (what is "parser" or "all")
     {
         Console.WriteLine($"| {name} | {parser.MedianSpeedup:0.00}x ({parser.Min:0.00}-{parser.Max:0.00}) | {floor.MedianSpeedup:0.00}x | {ours:0} B | {stj:0} B |");
     }
+
+    Console.WriteLine();
+    Console.WriteLine($"The same, timed by this thread's CPU time ({(ThreadCpuTime.IsAvailable ? "CLOCK_THREAD_CPUTIME_ID" : "not available here: wall clock")}; median of 31 interleaved rounds): time descheduled by other processes is not counted");
+    Console.WriteLine("| body | parser | floor: tokenize + create strings only | bytes allocated/parse, parser | STJ DTOs |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var (name, parser, floor, ours, stj) in WebhookParserBenchmark.Run(threadCpu: true))
+    {
+        Console.WriteLine($"| {name} | {parser.MedianSpeedup:0.00}x ({parser.Min:0.00}-{parser.Max:0.00}) | {floor.MedianSpeedup:0.00}x | {ours:0} B | {stj:0} B |");
+    }
 }
 
 if (what is "parser-loop")
