@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -263,6 +264,7 @@ internal ref struct WebhookBodyReader
     }
 
     // One length switch instead of a chain of comparisons: an item has a handful of keys and most are fixed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ItemKey ItemKeyOf(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
@@ -579,6 +581,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlatKey FlatKeyOf(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)

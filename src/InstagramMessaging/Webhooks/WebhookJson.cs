@@ -62,6 +62,11 @@ internal static class WebhookJson
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
+                if (TryReadDigits(reader.ValueSpan, out var digits))
+                {
+                    return digits;
+                }
+
                 if (reader.TryGetInt64(out var whole))
                 {
                     return whole;
@@ -83,6 +88,31 @@ internal static class WebhookJson
             default:
                 return null;
         }
+    }
+
+    // Timestamps and ids are plain digits: up to 18 of them always fit a long, no parser call needed. A sign, a
+    // fraction or an exponent goes the general way.
+    private static bool TryReadDigits(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
     }
 
     // Whether the value the reader stands on is the text of known (ids are ASCII digits: no transcoding needed).
