@@ -259,6 +259,20 @@ public sealed class WebhookParserTests
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307), message.Timestamp);
     }
 
+    [Theory]
+    [InlineData("1781520015307", 1781520015307)]
+    [InlineData("1781520015307.9", 1781520015307)]
+    [InlineData("1.781520015307e12", 1781520015307)]
+    [InlineData("1781520015", 1781520015000)]
+    [InlineData("9999999999999999999", 1781520016812)]
+    [InlineData("-1", 1781520016812)]
+    public void Timestamps_as_plain_digits_fractions_exponents_or_out_of_range(string timestamp, long expectedMilliseconds)
+    {
+        // Out of range or negative: the entry's time (1781520016812) stands in.
+        var body = Messaging($"{{\"sender\":{{\"id\":\"{Customer}\"}},\"timestamp\":{timestamp},\"message\":{{\"mid\":\"{Mid}\",\"text\":\"hi\"}}}}");
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(expectedMilliseconds), Single<MessageReceivedEvent>(body).Timestamp);
+    }
+
     [Fact]
     public void Escaped_keys_and_values_read_as_their_text()
     {
