@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -14,6 +15,9 @@ internal sealed class InMemoryWebhookQueue : IInstagramWebhookQueue
         Channel.CreateUnbounded<InstagramWebhookQueueItem>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
 
     private readonly int _capacity;
+    private readonly object _attachGate = new();
+    private Func<InstagramWebhookQueueItem, bool>? _sink;
+    private Action? _completeSink;
     private int _count;
 
     public InMemoryWebhookQueue(int capacity) => _capacity = capacity;
@@ -22,7 +26,7 @@ internal sealed class InMemoryWebhookQueue : IInstagramWebhookQueue
 
     public ValueTask<bool> TryEnqueueAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref _count) > _capacity || !_channel.Writer.TryWrite(new InstagramWebhookQueueItem(webhookEvent)))
+        if (Interlocked.Increment(ref _count) > _capacity || !Write(new InstagramWebhookQueueItem(webhookEvent)))
         {
             Interlocked.Decrement(ref _count);
             return new ValueTask<bool>(false);
@@ -30,6 +34,27 @@ internal sealed class InMemoryWebhookQueue : IInstagramWebhookQueue
 
         return new ValueTask<bool>(true);
     }
+
+    // The dispatcher takes events straight from the write (push) instead of reading the channel: no channel, no async
+    // continuation chain per event. Only before any event was written (the dispatcher attaches at host start, before
+    // the server takes requests); false otherwise, and the dispatcher reads with DequeueAsync.
+    internal bool TryAttach(Func<InstagramWebhookQueueItem, bool> sink, Action complete)
+    {
+        lock (_attachGate)
+        {
+            if (_sink is not null || Volatile.Read(ref _count) != 0 || _channel.Reader.Completion.IsCompleted)
+            {
+                return false;
+            }
+
+            _completeSink = complete;
+            Volatile.Write(ref _sink, sink);
+            return true;
+        }
+    }
+
+    private bool Write(InstagramWebhookQueueItem item)
+        => Volatile.Read(ref _sink) is { } sink ? sink(item) : _channel.Writer.TryWrite(item);
 
     public async ValueTask<InstagramWebhookQueueItem?> DequeueAsync(CancellationToken cancellationToken)
     {
@@ -52,5 +77,15 @@ internal sealed class InMemoryWebhookQueue : IInstagramWebhookQueue
         return default;
     }
 
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete()
+    {
+        _channel.Writer.TryComplete();
+        Action? complete;
+        lock (_attachGate)
+        {
+            complete = _completeSink;
+        }
+
+        complete?.Invoke();
+    }
 }

@@ -23,10 +23,20 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
     private readonly ILogger _logger;
     private readonly TimeSpan _drainTimeout;
     private readonly SemaphoreSlim _slots;
-    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<LanePartition, Lane> _lanes = new();
     private readonly object _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _queueCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<InstagramWebhookQueueItem> _pending = new();
     private int _runningLanes;
     private TaskCompletionSource? _allLanesDone;
+
+    // Push mode (the in-memory queue): the queue hands each event to Accept inside its write, with no channel and no
+    // async loop in between; lanes are opened there, slots counted in _freeSlots, and events that find no free slot
+    // wait in _pending in arrival order. Pull mode (any other queue): the loop below takes events with DequeueAsync.
+    private bool _push;
+    private bool _accepting = true;
+    private int _freeSlots;
 
     public InstagramWebhookDispatcher(IInstagramWebhookQueue queue, IServiceScopeFactory scopes, IOptions<InstagramWebhookOptions> options, ILogger<InstagramWebhookDispatcher> logger)
     {
@@ -35,6 +45,24 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         _logger = logger;
         _drainTimeout = options.Value.ShutdownDrainTimeout;
         _slots = new SemaphoreSlim(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
+        _freeSlots = options.Value.MaxConcurrency;
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the server takes requests: from here on the in-memory queue calls Accept for every event it keeps.
+        if (_queue is InMemoryWebhookQueue inMemory)
+        {
+            _push = inMemory.TryAttach(Accept, CompleteAccepting);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -56,12 +84,27 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         }
 
         // Cancels the handlers still running (only when the drain timed out) and waits for the loop to end.
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (_push)
+        {
+            try
+            {
+                await _queueCompleted.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+
+            await LanesDoneAsync().ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             while (await NextAsync(stoppingToken).ConfigureAwait(false) is { } item)
@@ -78,7 +121,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
 
                 // Only this loop opens lanes, so no lane for this partition can appear while it waits for a slot.
                 await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-                var lane = new Lane(partition);
+                var lane = new Lane(this, partition, stoppingToken, ExecutionContext.Capture());
                 lane.Items.Enqueue(item);
                 lock (_gate)
                 {
@@ -86,26 +129,115 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                     _runningLanes++;
                 }
 
-                _ = Task.Run(() => RunLaneAsync(lane, stoppingToken), CancellationToken.None);
+                // When this step runs inside the endpoint's queue write, the request thread runs the lane after its
+                // answer; otherwise a pool thread does (no closure, no Task: the lane is the work item).
+                lane.StartsInline = InlineLanes.TryDefer(lane);
+                if (!lane.StartsInline)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
-        Task lanesDone;
+        await LanesDoneAsync().ConfigureAwait(false);
+    }
+
+    private Task LanesDoneAsync()
+    {
         lock (_gate)
         {
             if (_runningLanes == 0)
             {
-                return;
+                return Task.CompletedTask;
             }
 
             _allLanesDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            lanesDone = _allLanesDone.Task;
+            return _allLanesDone.Task;
+        }
+    }
+
+    // Push mode: called by the in-memory queue inside its write (on the request thread). False once the queue is
+    // complete (shutting down): the queue then refuses the event.
+    private bool Accept(InstagramWebhookQueueItem item)
+    {
+        var partition = PartitionOf(item.Event);
+        lock (_gate)
+        {
+            if (!_accepting)
+            {
+                return false;
+            }
+
+            if (_pending.Count == 0)
+            {
+                if (_lanes.TryGetValue(partition, out var busy))
+                {
+                    busy.Items.Enqueue(item);
+                    return true;
+                }
+
+                if (_freeSlots > 0)
+                {
+                    _freeSlots--;
+                    OpenLane(partition, item, _stopping.Token);
+                    return true;
+                }
+            }
+
+            // Every slot is taken: wait in arrival order behind what already waits.
+            _pending.Enqueue(item);
+            return true;
+        }
+    }
+
+    private void CompleteAccepting()
+    {
+        lock (_gate)
+        {
+            _accepting = false;
         }
 
-        await lanesDone.ConfigureAwait(false);
+        _queueCompleted.TrySetResult();
+    }
+
+    // Push mode, under _gate, when a slot came free: waiting events go to their busy lanes or open new ones, in order.
+    private void OpenPendingLanes()
+    {
+        while (_pending.TryPeek(out var next))
+        {
+            var partition = PartitionOf(next.Event);
+            if (_lanes.TryGetValue(partition, out var busy))
+            {
+                busy.Items.Enqueue(_pending.Dequeue());
+                continue;
+            }
+
+            if (_freeSlots == 0)
+            {
+                return;
+            }
+
+            _freeSlots--;
+            OpenLane(partition, _pending.Dequeue(), _stopping.Token);
+        }
+    }
+
+    // Under _gate. When this runs inside the endpoint's queue write, the request thread runs the lane after its
+    // answer; otherwise a pool thread does (no closure, no Task: the lane is the work item).
+    private void OpenLane(LanePartition partition, InstagramWebhookQueueItem item, CancellationToken stoppingToken)
+    {
+        var lane = new Lane(this, partition, stoppingToken, ExecutionContext.Capture());
+        lane.Items.Enqueue(item);
+        _lanes.Add(partition, lane);
+        _runningLanes++;
+        lane.StartsInline = InlineLanes.TryDefer(lane);
+        if (!lane.StartsInline)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
+        }
     }
 
     // A queue that fails (a shared store unreachable) is logged and retried: an exception escaping a BackgroundService
@@ -126,20 +258,37 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         }
     }
 
-    private static string PartitionOf(InstagramWebhookEvent webhookEvent)
-        => webhookEvent.CustomerId is { } customer ? string.Concat(webhookEvent.AccountId, "/", customer) : webhookEvent.AccountId;
+    private static LanePartition PartitionOf(InstagramWebhookEvent webhookEvent) => new(webhookEvent.AccountId, webhookEvent.CustomerId);
 
-    private async Task RunLaneAsync(Lane lane, CancellationToken stoppingToken)
+    // inline: started on a request thread after its answer, which handles one event and leaves the rest to the pool
+    // (the next request on that connection waits for it).
+    private async Task RunLaneAsync(Lane lane, bool inline, CancellationToken stoppingToken)
     {
+        var handled = 0;
         while (true)
         {
             InstagramWebhookQueueItem? item;
             lock (_gate)
             {
+                if (inline && handled > 0 && lane.Items.Count > 0)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
+                    return;
+                }
+
                 if (!lane.Items.TryDequeue(out item))
                 {
                     _lanes.Remove(lane.Partition);
-                    _slots.Release();
+                    if (_push)
+                    {
+                        _freeSlots++;
+                        OpenPendingLanes();
+                    }
+                    else
+                    {
+                        _slots.Release();
+                    }
+
                     if (--_runningLanes == 0)
                     {
                         _allLanesDone?.TrySetResult();
@@ -155,6 +304,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                 continue;
             }
 
+            handled++;
             var failure = await HandleAsync(item.Event, stoppingToken).ConfigureAwait(false);
             try
             {
@@ -234,10 +384,37 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         WebhookLog.HandlerFailed(_logger, exception, handlerName, eventType, webhookEvent.DedupeKey);
     }
 
-    private sealed class Lane(string partition)
+    // One partition's events in order; the lane is its own thread-pool work item.
+    private sealed class Lane(InstagramWebhookDispatcher owner, LanePartition partition, CancellationToken stoppingToken, ExecutionContext? context)
+        : IThreadPoolWorkItem
     {
-        public string Partition { get; } = partition;
+        private static readonly ContextCallback Start = static state => ((Lane)state!).Run();
+
+        private bool _runInline;
+
+        public LanePartition Partition { get; } = partition;
 
         public Queue<InstagramWebhookQueueItem> Items { get; } = new();
+
+        // Set when the lane was handed to a request thread; its first Execute is that thread's.
+        public bool StartsInline { get; set; }
+
+        public void Execute()
+        {
+            _runInline = StartsInline;
+            StartsInline = false;
+
+            // The dispatcher's execution context, as Task.Run would have flowed it (not the request's).
+            if (context is null)
+            {
+                Run();
+            }
+            else
+            {
+                ExecutionContext.Run(context, Start, this);
+            }
+        }
+
+        private void Run() => _ = owner.RunLaneAsync(this, _runInline, stoppingToken);
     }
 }

@@ -213,11 +213,14 @@ internal sealed class InstagramWebhookEndpoint
 
         var accepted = 0;
         var duplicates = 0;
+        var deferred = default(InlineLanes.Deferred);
         try
         {
             foreach (var webhookEvent in delivery.Events)
             {
-                switch (await AcceptAsync(webhookEvent, context.RequestAborted).ConfigureAwait(false))
+                var (acceptance, lanes) = await AcceptAsync(webhookEvent, context.RequestAborted).ConfigureAwait(false);
+                deferred = deferred.Add(lanes);
+                switch (acceptance)
                 {
                     case Acceptance.Queued:
                         accepted++;
@@ -232,23 +235,46 @@ internal sealed class InstagramWebhookEndpoint
                         return;
                 }
             }
+
+            activity?.SetTag("instagram.webhooks.accepted", accepted);
+            activity?.SetTag("instagram.webhooks.duplicates", duplicates);
+            WebhookLog.Accepted(_logger, accepted, duplicates);
+            context.Response.StatusCode = StatusCodes.Status200OK;
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
             Refuse(context, StatusCodes.Status503ServiceUnavailable, "store_failure");
             WebhookLog.StoreFailed(_logger, e);
-            return;
+        }
+        finally
+        {
+            if (!deferred.IsEmpty)
+            {
+                activity?.Dispose();
+                await RunAfterAnswerAsync(context, deferred).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // The answer goes out first (whatever it is); then this thread starts the lanes its writes opened. Each runs
+    // one event here at most and continues on the pool once it awaits or has more.
+    private static async Task RunAfterAnswerAsync(HttpContext context, InlineLanes.Deferred deferred)
+    {
+        try
+        {
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.IO.IOException or InvalidOperationException)
+        {
+            // Meta hung up or the connection failed: the events are accepted all the same.
         }
 
-        activity?.SetTag("instagram.webhooks.accepted", accepted);
-        activity?.SetTag("instagram.webhooks.duplicates", duplicates);
-        WebhookLog.Accepted(_logger, accepted, duplicates);
-        context.Response.StatusCode = StatusCodes.Status200OK;
+        deferred.RunAll();
     }
 
     // Check, queue, then mark: the key is recorded only once the event is kept, so a crash in between turns Meta's
     // retry into a repeat, never into a loss. The gate makes a retry racing its original wait for it.
-    private async ValueTask<Acceptance> AcceptAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
+    private async ValueTask<(Acceptance Acceptance, InlineLanes.Deferred Lanes)> AcceptAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
         var key = webhookEvent.DedupeKey;
         var gate = _gate.For(key);
@@ -257,22 +283,43 @@ internal sealed class InstagramWebhookEndpoint
         {
             if (await _dedupe.ContainsAsync(key, cancellationToken).ConfigureAwait(false))
             {
-                WebhookTelemetry.Duplicates.Add(1, new KeyValuePair<string, object?>(WebhookTelemetry.EventTypeTag, webhookEvent.GetType().Name));
+                if (WebhookTelemetry.Duplicates.Enabled)
+                {
+                    WebhookTelemetry.Duplicates.Add(1, new KeyValuePair<string, object?>(WebhookTelemetry.EventTypeTag, webhookEvent.GetType().Name));
+                }
+
                 WebhookLog.Duplicate(_logger, key);
-                return Acceptance.Duplicate;
+                return (Acceptance.Duplicate, default);
             }
 
-            if (!await _queue.TryEnqueueAsync(webhookEvent, cancellationToken).ConfigureAwait(false))
+            // The in-memory queue runs the dispatcher's loop step inside this write; lanes it opens are handed back
+            // to run on this thread after the answer. Nothing awaits between Begin and End.
+            ValueTask<bool> enqueue;
+            InlineLanes.Deferred lanes;
+            InlineLanes.Begin();
+            try
             {
-                return Acceptance.Refused;
+                enqueue = _queue.TryEnqueueAsync(webhookEvent, cancellationToken);
+            }
+            finally
+            {
+                lanes = InlineLanes.End();
+            }
+
+            if (!await enqueue.ConfigureAwait(false))
+            {
+                return (Acceptance.Refused, lanes);
             }
 
             WebhookTelemetry.Queued.Add(1);
-            WebhookTelemetry.Received.Add(1, new KeyValuePair<string, object?>(WebhookTelemetry.EventTypeTag, webhookEvent.GetType().Name));
+            if (WebhookTelemetry.Received.Enabled)
+            {
+                WebhookTelemetry.Received.Add(1, new KeyValuePair<string, object?>(WebhookTelemetry.EventTypeTag, webhookEvent.GetType().Name));
+            }
 
             // Kept: the mark must happen even if Meta hangs up now.
             await _dedupe.TryMarkAsync(key, _dedupeLifetime, CancellationToken.None).ConfigureAwait(false);
-            return Acceptance.Queued;
+            return (Acceptance.Queued, lanes);
         }
         finally
         {

@@ -30,6 +30,31 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public async Task The_200_arrives_while_a_handler_blocks_its_thread()
+    {
+        // A handler may start on the request's thread, but only after the answer has gone out.
+        await using var host = await WebhookTestHost.StartAsync();
+        using var blocking = new System.Threading.ManualResetEventSlim();
+        host.Recorded.BlockingGate = blocking;
+        var watch = Stopwatch.StartNew();
+
+        try
+        {
+            var response = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_blocking", "take your time"))).WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"answered after {watch.Elapsed}");
+            Assert.Empty(host.Recorded.Events);
+        }
+        finally
+        {
+            blocking.Set();
+        }
+
+        await host.Recorded.WaitForAsync(1);
+    }
+
+    [Fact]
     public async Task Each_customer_s_events_are_handled_in_arrival_order_while_customers_run_in_parallel()
     {
         await using var host = await WebhookTestHost.StartAsync(o => o.MaxConcurrency = 8);

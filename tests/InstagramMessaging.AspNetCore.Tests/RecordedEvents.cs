@@ -24,6 +24,9 @@ internal sealed class RecordedEvents
     /// <summary>When set, the recording handler waits for it before returning.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>When set, the recording handler blocks its thread on it (a badly written synchronous handler).</summary>
+    public ManualResetEventSlim? BlockingGate { get; set; }
+
     public int MaxConcurrentlyRunning => Volatile.Read(ref _maxRunning);
 
     public int Count => _events.Count;
@@ -43,6 +46,7 @@ internal sealed class RecordedEvents
                 await Task.Delay(DelayMilliseconds, cancellationToken);
             }
 
+            BlockingGate?.Wait(cancellationToken);
             if (Gate is { } gate)
             {
                 await gate.Task.WaitAsync(cancellationToken);

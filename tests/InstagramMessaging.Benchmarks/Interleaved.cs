@@ -16,10 +16,12 @@ public static class Interleaved
     public sealed record Result(string Candidate, double MedianSpeedup, double Min, double Max);
 
     /// <summary>Times synchronous operations; speedup = baseline time / candidate time.</summary>
-    public static IReadOnlyList<Result> Compare(string baseline, IReadOnlyDictionary<string, Action> candidates, int rounds = 15, TimeSpan? perMeasurement = null)
+    /// <param name="clock">Milliseconds now; wall clock when null (<see cref="ThreadCpuTime.NowMilliseconds"/> counts only this thread's CPU time).</param>
+    public static IReadOnlyList<Result> Compare(string baseline, IReadOnlyDictionary<string, Action> candidates, int rounds = 15, TimeSpan? perMeasurement = null, Func<double>? clock = null)
     {
         var budget = perMeasurement ?? TimeSpan.FromMilliseconds(40);
-        var iterations = candidates.ToDictionary(c => c.Key, c => Calibrate(c.Value, budget));
+        var now = clock ?? (() => Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency);
+        var iterations = candidates.ToDictionary(c => c.Key, c => Calibrate(c.Value, budget, now));
         var times = candidates.Keys.ToDictionary(k => k, _ => new List<double>());
         var names = candidates.Keys.ToArray();
         for (var round = 0; round < rounds; round++)
@@ -27,7 +29,7 @@ public static class Interleaved
             for (var i = 0; i < names.Length; i++)
             {
                 var name = names[(i + round) % names.Length];
-                times[name].Add(Time(candidates[name], iterations[name]) / iterations[name]);
+                times[name].Add(Time(candidates[name], iterations[name], now) / iterations[name]);
             }
         }
 
@@ -83,12 +85,12 @@ public static class Interleaved
         }).ToArray();
     }
 
-    private static int Calibrate(Action action, TimeSpan budget)
+    private static int Calibrate(Action action, TimeSpan budget, Func<double> now)
     {
         var iterations = 16;
         while (true)
         {
-            var elapsed = Time(action, iterations);
+            var elapsed = Time(action, iterations, now);
             if (elapsed >= budget.TotalMilliseconds / 4 || iterations > 50_000_000)
             {
                 return Math.Max(1, (int)(iterations * budget.TotalMilliseconds / Math.Max(elapsed, 0.001)));
@@ -98,14 +100,14 @@ public static class Interleaved
         }
     }
 
-    private static double Time(Action action, int iterations)
+    private static double Time(Action action, int iterations, Func<double> now)
     {
-        var watch = Stopwatch.StartNew();
+        var start = now();
         for (var i = 0; i < iterations; i++)
         {
             action();
         }
 
-        return watch.Elapsed.TotalMilliseconds;
+        return now() - start;
     }
 }

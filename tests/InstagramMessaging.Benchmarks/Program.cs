@@ -86,6 +86,9 @@ if (what is "webhook" or "all")
     {
         Console.WriteLine($"| {f.Concurrency} | {f.Throughput.MedianSpeedup:0.00}x ({f.Throughput.Min:0.00}-{f.Throughput.Max:0.00}) | {f.CpuPerRequest.MedianSpeedup:0.00}x ({f.CpuPerRequest.Min:0.00}-{f.CpuPerRequest.Max:0.00}) | {f.MinimalCpuMicroseconds:0} us / {f.OursCpuMicroseconds:0} us |");
     }
+
+    var server = await WebhookEndpointThroughput.ServerSideAsync();
+    Console.WriteLine($"Server side only (in-memory requests on one thread, no sockets): minimal {server.MinimalMicroseconds:0.0} us and {server.MinimalBytes:0} B per request, ours {server.OursMicroseconds:0.0} us and {server.OursBytes:0} B (time ratio {server.Time.MedianSpeedup:0.00}x, {server.Time.Min:0.00}-{server.Time.Max:0.00})");
 }
 
 if (what is "redis")
@@ -124,6 +127,33 @@ if (what is "parser" or "all")
     {
         Console.WriteLine($"| {name} | {parser.MedianSpeedup:0.00}x ({parser.Min:0.00}-{parser.Max:0.00}) | {floor.MedianSpeedup:0.00}x | {ours:0} B | {stj:0} B |");
     }
+
+    Console.WriteLine();
+    Console.WriteLine($"The same, timed by this thread's CPU time ({(ThreadCpuTime.IsAvailable ? "CLOCK_THREAD_CPUTIME_ID" : "not available here: wall clock")}; median of 31 interleaved rounds): time descheduled by other processes is not counted");
+    Console.WriteLine("| body | parser | floor: tokenize + create strings only | bytes allocated/parse, parser | STJ DTOs |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var (name, parser, floor, ours, stj) in WebhookParserBenchmark.Run(threadCpu: true))
+    {
+        Console.WriteLine($"| {name} | {parser.MedianSpeedup:0.00}x ({parser.Min:0.00}-{parser.Max:0.00}) | {floor.MedianSpeedup:0.00}x | {ours:0} B | {stj:0} B |");
+    }
+}
+
+if (what is "parser-loop")
+{
+    // For a profiler (perf with DOTNET_PerfMapEnabled=1): parses the batch body for the given seconds.
+    WebhookParserBenchmark.Loop(args.Length > 1 ? args[1] : "parser", TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10));
+}
+
+if (what is "webhook-server")
+{
+    var server = await WebhookEndpointThroughput.ServerSideAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    Console.WriteLine($"Server side only (in-memory requests on one thread, no sockets): minimal {server.MinimalMicroseconds:0.0} us and {server.MinimalBytes:0} B per request, ours {server.OursMicroseconds:0.0} us and {server.OursBytes:0} B (time ratio {server.Time.MedianSpeedup:0.00}x, {server.Time.Min:0.00}-{server.Time.Max:0.00})");
+}
+
+if (what is "webhook-loop")
+{
+    // For a profiler: dotnet ... webhook-loop ours|minimal <concurrency> <seconds>
+    await WebhookEndpointThroughput.LoopAsync(args.Length > 1 ? args[1] : "ours", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1, TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10));
 }
 
 if (what is "routing" or "all")

@@ -20,7 +20,8 @@ public static class WebhookParserBenchmark
     /// Per body: the parser's speed-up over the DTOs, and the floor's (only tokenizing the body and creating its
     /// string values, which any parser must do), with bytes allocated per parse by the parser and by the DTOs.
     /// </summary>
-    public static IEnumerable<(string Name, Interleaved.Result Parser, Interleaved.Result Floor, double Ours, double Stj)> Run()
+    /// <param name="threadCpu">Time each candidate by this thread's CPU time instead of the wall clock (robust to other processes on a shared machine).</param>
+    public static IEnumerable<(string Name, Interleaved.Result Parser, Interleaved.Result Floor, double Ours, double Stj)> Run(bool threadCpu = false)
     {
         foreach (var (name, body) in Bodies())
         {
@@ -30,11 +31,36 @@ public static class WebhookParserBenchmark
                 ["STJ source-generated DTOs"] = () => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto),
                 ["parser"] = () => InstagramWebhookParser.Parse(bytes),
                 ["floor"] = () => TokenizeAndCreateStrings(bytes),
-            });
+            }, rounds: threadCpu ? 31 : 15, perMeasurement: threadCpu ? TimeSpan.FromMilliseconds(20) : null, clock: threadCpu ? ThreadCpuTime.NowMilliseconds : null);
             var ours = Interleaved.AllocatedPerCall(() => InstagramWebhookParser.Parse(bytes));
             var stj = Interleaved.AllocatedPerCall(() => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto));
             yield return (name, results.Single(r => r.Candidate == "parser"), results.Single(r => r.Candidate == "floor"), ours, stj);
         }
+    }
+
+    /// <summary>Runs one candidate ("parser", "stj" or "floor") over the batch body for a while, for a profiler.</summary>
+    public static void Loop(string candidate, TimeSpan duration)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Bodies().Last().Body);
+        Action action = candidate switch
+        {
+            "stj" => () => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto),
+            "floor" => () => TokenizeAndCreateStrings(bytes),
+            _ => () => InstagramWebhookParser.Parse(bytes),
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long calls = 0;
+        while (watch.Elapsed < duration)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                action();
+            }
+
+            calls += 1000;
+        }
+
+        Console.WriteLine($"{candidate}: {watch.Elapsed.TotalMilliseconds * 1000 / calls:0.00} us per parse, {Interleaved.AllocatedPerCall(action):0} B allocated per parse");
     }
 
     private static int TokenizeAndCreateStrings(byte[] body)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -11,14 +12,14 @@ namespace InstagramMessaging.Webhooks;
 internal ref struct WebhookBodyReader
 {
     private readonly ReadOnlySpan<byte> _body;
-    private readonly List<InstagramWebhookEvent> _events;
     private readonly bool _keepItems;
+    private WebhookEventBuffer _events;
 
     public WebhookBodyReader(ReadOnlySpan<byte> body, bool keepItems = false)
     {
         _body = body;
         _keepItems = keepItems;
-        _events = new List<InstagramWebhookEvent>();
+        _events = default;
     }
 
     private enum ArrayKind : byte
@@ -28,7 +29,57 @@ internal ref struct WebhookBodyReader
         Changes,
     }
 
+    // An item's keys: the event kinds share WebhookItemKind's values, so the key is the kind.
+    private enum ItemKey : byte
+    {
+        Message = (byte)WebhookItemKind.Message,
+        MessageEdit = (byte)WebhookItemKind.MessageEdit,
+        Reaction = (byte)WebhookItemKind.Reaction,
+        Read = (byte)WebhookItemKind.Read,
+        Postback = (byte)WebhookItemKind.Postback,
+        Referral = (byte)WebhookItemKind.Referral,
+        PassThreadControl = (byte)WebhookItemKind.PassThreadControl,
+        TakeThreadControl = (byte)WebhookItemKind.TakeThreadControl,
+        RequestThreadControl = (byte)WebhookItemKind.RequestThreadControl,
+        Sender = 100,
+        Recipient,
+        Timestamp,
+        Other,
+    }
+
+    // The keys of the flat event objects (reaction, postback, read, edit, handover).
+    private enum FlatKey : byte
+    {
+        Other,
+        Mid,
+        Text,
+        NumEdit,
+        Title,
+        Payload,
+        Action,
+        Reaction,
+        Emoji,
+        Watermark,
+        Referral,
+        PreviousOwnerAppId,
+        NewOwnerAppId,
+        RequestedOwnerAppId,
+        Metadata,
+    }
+
     public InstagramWebhookDelivery Read()
+    {
+        try
+        {
+            return ReadBody();
+        }
+        finally
+        {
+            _events.Return();
+        }
+    }
+
+    private InstagramWebhookDelivery ReadBody()
     {
         var reader = new Utf8JsonReader(_body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -42,7 +93,8 @@ internal ref struct WebhookBodyReader
         {
             if (reader.ValueTextEquals("object"u8))
             {
-                objectName = WebhookJson.ReadString(ref reader);
+                reader.Read();
+                objectName = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("instagram"u8) ? "instagram" : WebhookJson.CurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("entry"u8))
             {
@@ -82,7 +134,7 @@ internal ref struct WebhookBodyReader
             throw new InstagramWebhookFormatException("The webhook body has no \"entry\" array.");
         }
 
-        return new InstagramWebhookDelivery(objectName, _events);
+        return new InstagramWebhookDelivery(objectName, _events.ToArrayAndReturn());
     }
 
     private void ReadEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
@@ -177,59 +229,26 @@ internal ref struct WebhookBodyReader
         var f = default(WebhookItemFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("sender"u8))
+            var key = ItemKeyOf(ref reader);
+            switch (key)
             {
-                f.SenderId = ReadParticipant(ref reader, accountId);
-            }
-            else if (reader.ValueTextEquals("recipient"u8))
-            {
-                f.RecipientId = ReadParticipant(ref reader, accountId);
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                f.Timestamp = WebhookJson.ReadInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Message, source);
-            }
-            else if (reader.ValueTextEquals("message_edit"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.MessageEdit, source);
-            }
-            else if (reader.ValueTextEquals("reaction"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Reaction, source);
-            }
-            else if (reader.ValueTextEquals("read"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Read, source);
-            }
-            else if (reader.ValueTextEquals("postback"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Postback, source);
-            }
-            else if (reader.ValueTextEquals("referral"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.Referral, source);
-            }
-            else if (reader.ValueTextEquals("pass_thread_control"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.PassThreadControl, source);
-            }
-            else if (reader.ValueTextEquals("take_thread_control"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.TakeThreadControl, source);
-            }
-            else if (reader.ValueTextEquals("request_thread_control"u8))
-            {
-                ReadEventObject(ref reader, ref f, WebhookItemKind.RequestThreadControl, source);
-            }
-            else
-            {
-                // Any other key is an event kind this version does not model (optin, app_roles, ...) or a new field.
-                f.UnknownKind ??= reader.GetString();
-                WebhookJson.SkipValue(ref reader);
+                case ItemKey.Sender:
+                    f.SenderId = ReadParticipant(ref reader, accountId);
+                    break;
+                case ItemKey.Recipient:
+                    f.RecipientId = ReadParticipant(ref reader, accountId);
+                    break;
+                case ItemKey.Timestamp:
+                    f.Timestamp = WebhookJson.ReadInt64(ref reader);
+                    break;
+                case ItemKey.Other:
+                    // Any other key is an event kind this version does not model (optin, app_roles, ...) or a new field.
+                    f.UnknownKind ??= reader.GetString();
+                    WebhookJson.SkipValue(ref reader);
+                    break;
+                default:
+                    ReadEventObject(ref reader, ref f, (WebhookItemKind)key, source);
+                    break;
             }
         }
 
@@ -243,6 +262,42 @@ internal ref struct WebhookBodyReader
 
         _events.Add(created);
     }
+
+    // One length switch instead of a chain of comparisons: an item has a handful of keys and most are fixed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ItemKey ItemKeyOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return EscapedItemKeyOf(ref reader);
+        }
+
+        return ItemKeyOf(reader.ValueSpan);
+    }
+
+    private static ItemKey EscapedItemKeyOf(ref Utf8JsonReader reader)
+    {
+        // An escape is at most 6 bytes per character: a name escaped past this buffer is longer than any key we know.
+        Span<byte> name = stackalloc byte[160];
+        return reader.ValueSpan.Length <= name.Length ? ItemKeyOf(name[..reader.CopyString(name)]) : ItemKey.Other;
+    }
+
+    private static ItemKey ItemKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        6 when name.SequenceEqual("sender"u8) => ItemKey.Sender,
+        9 when name.SequenceEqual("recipient"u8) => ItemKey.Recipient,
+        9 when name.SequenceEqual("timestamp"u8) => ItemKey.Timestamp,
+        7 when name.SequenceEqual("message"u8) => ItemKey.Message,
+        12 when name.SequenceEqual("message_edit"u8) => ItemKey.MessageEdit,
+        8 when name.SequenceEqual("reaction"u8) => ItemKey.Reaction,
+        8 when name.SequenceEqual("postback"u8) => ItemKey.Postback,
+        8 when name.SequenceEqual("referral"u8) => ItemKey.Referral,
+        4 when name.SequenceEqual("read"u8) => ItemKey.Read,
+        19 when name.SequenceEqual("pass_thread_control"u8) => ItemKey.PassThreadControl,
+        19 when name.SequenceEqual("take_thread_control"u8) => ItemKey.TakeThreadControl,
+        22 when name.SequenceEqual("request_thread_control"u8) => ItemKey.RequestThreadControl,
+        _ => ItemKey.Other,
+    };
 
     private static void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
     {
@@ -408,7 +463,8 @@ internal ref struct WebhookBodyReader
         {
             if (reader.ValueTextEquals("type"u8))
             {
-                type = WebhookJson.ReadString(ref reader);
+                reader.Read();
+                type = WebhookJson.KnownAttachmentType(ref reader) ?? WebhookJson.CurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("payload"u8))
             {
@@ -469,71 +525,98 @@ internal ref struct WebhookBodyReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("mid"u8))
+            switch (FlatKeyOf(ref reader))
             {
-                f.MessageId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                f.Text = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("num_edit"u8))
-            {
-                f.EditCount = WebhookJson.ReadInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                f.Title = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("payload"u8))
-            {
-                f.Payload = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("action"u8))
-            {
-                f.Action = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("reaction"u8))
-            {
-                f.Reaction = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("emoji"u8))
-            {
-                f.Emoji = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("watermark"u8))
-            {
-                f.Watermark = WebhookJson.ReadInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("referral"u8))
-            {
-                if (WebhookJson.EnterObject(ref reader))
-                {
-                    f.Referral = ReadReferralBody(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("previous_owner_app_id"u8))
-            {
-                f.PreviousOwnerAppId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("new_owner_app_id"u8))
-            {
-                f.NewOwnerAppId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("requested_owner_app_id"u8))
-            {
-                f.RequestedOwnerAppId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("metadata"u8))
-            {
-                f.Metadata = WebhookJson.ReadString(ref reader);
-            }
-            else
-            {
-                WebhookJson.SkipValue(ref reader);
+                case FlatKey.Mid:
+                    f.MessageId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Text:
+                    f.Text = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.NumEdit:
+                    f.EditCount = WebhookJson.ReadInt64(ref reader);
+                    break;
+                case FlatKey.Title:
+                    f.Title = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Payload:
+                    f.Payload = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Action:
+                    reader.Read();
+                    f.Action = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("react"u8) ? "react" : WebhookJson.CurrentString(ref reader);
+                    break;
+                case FlatKey.Reaction:
+                    f.Reaction = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Emoji:
+                    f.Emoji = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Watermark:
+                    f.Watermark = WebhookJson.ReadInt64(ref reader);
+                    break;
+                case FlatKey.Referral:
+                    if (WebhookJson.EnterObject(ref reader))
+                    {
+                        f.Referral = ReadReferralBody(ref reader);
+                    }
+
+                    break;
+                case FlatKey.PreviousOwnerAppId:
+                    f.PreviousOwnerAppId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.NewOwnerAppId:
+                    f.NewOwnerAppId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.RequestedOwnerAppId:
+                    f.RequestedOwnerAppId = WebhookJson.ReadString(ref reader);
+                    break;
+                case FlatKey.Metadata:
+                    f.Metadata = WebhookJson.ReadString(ref reader);
+                    break;
+                default:
+                    WebhookJson.SkipValue(ref reader);
+                    break;
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FlatKey FlatKeyOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return EscapedFlatKeyOf(ref reader);
+        }
+
+        return FlatKeyOf(reader.ValueSpan);
+    }
+
+    private static FlatKey EscapedFlatKeyOf(ref Utf8JsonReader reader)
+    {
+        // An escape is at most 6 bytes per character: a name escaped past this buffer is longer than any key we know.
+        Span<byte> name = stackalloc byte[160];
+        return reader.ValueSpan.Length <= name.Length ? FlatKeyOf(name[..reader.CopyString(name)]) : FlatKey.Other;
+    }
+
+    private static FlatKey FlatKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        3 when name.SequenceEqual("mid"u8) => FlatKey.Mid,
+        4 when name.SequenceEqual("text"u8) => FlatKey.Text,
+        5 when name.SequenceEqual("title"u8) => FlatKey.Title,
+        5 when name.SequenceEqual("emoji"u8) => FlatKey.Emoji,
+        6 when name.SequenceEqual("action"u8) => FlatKey.Action,
+        7 when name.SequenceEqual("payload"u8) => FlatKey.Payload,
+        8 when name.SequenceEqual("reaction"u8) => FlatKey.Reaction,
+        8 when name.SequenceEqual("num_edit"u8) => FlatKey.NumEdit,
+        8 when name.SequenceEqual("referral"u8) => FlatKey.Referral,
+        8 when name.SequenceEqual("metadata"u8) => FlatKey.Metadata,
+        9 when name.SequenceEqual("watermark"u8) => FlatKey.Watermark,
+        16 when name.SequenceEqual("new_owner_app_id"u8) => FlatKey.NewOwnerAppId,
+        21 when name.SequenceEqual("previous_owner_app_id"u8) => FlatKey.PreviousOwnerAppId,
+        22 when name.SequenceEqual("requested_owner_app_id"u8) => FlatKey.RequestedOwnerAppId,
+        _ => FlatKey.Other,
+    };
 
     private static WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
     {
@@ -663,9 +746,9 @@ internal ref struct WebhookBodyReader
     {
         var before = _events.Count;
         ReadChangeEvent(ref reader, source, accountId, entryTime, out var changeStart);
-        if (_keepItems && _events.Count > before && _events[^1].Source is null)
+        if (_keepItems && _events.Count > before && _events.Last.Source is null)
         {
-            _events[^1].Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
+            _events.Last.Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
         }
     }
 

@@ -62,6 +62,11 @@ internal static class WebhookJson
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
+                if (TryReadDigits(reader.ValueSpan, out var digits))
+                {
+                    return digits;
+                }
+
                 if (reader.TryGetInt64(out var whole))
                 {
                     return whole;
@@ -85,6 +90,31 @@ internal static class WebhookJson
         }
     }
 
+    // Timestamps and ids are plain digits: up to 18 of them always fit a long, no parser call needed. A sign, a
+    // fraction or an exponent goes the general way.
+    private static bool TryReadDigits(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
     // Whether the value the reader stands on is the text of known (ids are ASCII digits: no transcoding needed).
     public static bool Is(ref Utf8JsonReader reader, string known)
     {
@@ -103,6 +133,31 @@ internal static class WebhookJson
         }
 
         return true;
+    }
+
+    // The common attachment types as shared strings (a batch of images need not allocate "image" per attachment);
+    // null for any other value.
+    public static string? KnownAttachmentType(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        var value = reader.ValueSpan;
+        return value.Length switch
+        {
+            5 when value.SequenceEqual("image"u8) => "image",
+            5 when value.SequenceEqual("video"u8) => "video",
+            5 when value.SequenceEqual("audio"u8) => "audio",
+            4 when value.SequenceEqual("file"u8) => "file",
+            5 when value.SequenceEqual("share"u8) => "share",
+            7 when value.SequenceEqual("ig_reel"u8) => "ig_reel",
+            4 when value.SequenceEqual("reel"u8) => "reel",
+            7 when value.SequenceEqual("ig_post"u8) => "ig_post",
+            13 when value.SequenceEqual("story_mention"u8) => "story_mention",
+            _ => null,
+        };
     }
 
     // Meta's times are epoch milliseconds (messaging) or seconds (changes, dashboard tests): decided by magnitude.

@@ -259,6 +259,51 @@ public sealed class WebhookParserTests
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307), message.Timestamp);
     }
 
+    [Theory]
+    [InlineData("1781520015307", 1781520015307)]
+    [InlineData("1781520015307.9", 1781520015307)]
+    [InlineData("1.781520015307e12", 1781520015307)]
+    [InlineData("1781520015", 1781520015000)]
+    [InlineData("9999999999999999999", 1781520016812)]
+    [InlineData("-1", 1781520016812)]
+    public void Timestamps_as_plain_digits_fractions_exponents_or_out_of_range(string timestamp, long expectedMilliseconds)
+    {
+        // Out of range or negative: the entry's time (1781520016812) stands in.
+        var body = Messaging($"{{\"sender\":{{\"id\":\"{Customer}\"}},\"timestamp\":{timestamp},\"message\":{{\"mid\":\"{Mid}\",\"text\":\"hi\"}}}}");
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(expectedMilliseconds), Single<MessageReceivedEvent>(body).Timestamp);
+    }
+
+    [Fact]
+    public void Escaped_keys_and_values_read_as_their_text()
+    {
+        // JSON allows any key or value to be escaped; the fast key and value paths must fall back, not misread.
+        var body = Messaging($"{{\"\\u0073ender\":{{\"id\":\"{Customer}\"}},\"\\u0074imestamp\":1781520015307,\"re\\u0061ction\":{{\"m\\u0069d\":\"{Mid}\",\"action\":\"\\u0075nreact\"}}}}");
+        var reaction = Single<ReactionEvent>(body);
+        Assert.Equal(Customer, reaction.SenderId);
+        Assert.Equal(ReactionAction.Unreact, reaction.Action);
+        Assert.Equal(Mid, reaction.MessageId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307), reaction.Timestamp);
+
+        var image = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"attachments\":[{{\"type\":\"\\u0069mage\"}},{{\"type\":\"images\"}}]}}")));
+        Assert.Equal(new[] { "image", "images" }, image.Attachments.Select(a => a.Type));
+
+        var other = Parse("{\"\\u006fbject\":\"\\u0069nstagram\",\"entry\":[]}");
+        Assert.True(other.IsInstagram);
+    }
+
+    [Fact]
+    public void A_batch_of_many_items_keeps_every_event_in_order()
+    {
+        // More events than the parser's first buffer holds, over two entries.
+        var first = string.Join(",", Enumerable.Range(0, 37).Select(i => Item($"\"message\":{{\"mid\":\"m{i}\",\"text\":\"{i}\"}}")));
+        var second = string.Join(",", Enumerable.Range(37, 30).Select(i => Item($"\"read\":{{\"mid\":\"m{i}\"}}")));
+        var body = "{\"object\":\"instagram\",\"entry\":[" + $"{{\"id\":\"{Account}\",\"messaging\":[{first}]}},{{\"id\":\"{Account}\",\"messaging\":[{second}]}}" + "]}";
+        var events = Parse(body).Events;
+        Assert.Equal(67, events.Count);
+        Assert.Equal(Enumerable.Range(0, 37).Select(i => "m" + i), events.Take(37).Cast<MessageReceivedEvent>().Select(e => e.MessageId));
+        Assert.Equal(Enumerable.Range(37, 30).Select(i => "m" + i), events.Skip(37).Cast<MessageReadEvent>().Select(e => e.MessageId));
+    }
+
     [Fact]
     public void The_dashboard_test_delivery_is_parsed_and_marked_as_a_test()
     {

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace InstagramMessaging.Webhooks;
+
+// Lanes the dispatcher opened while a request thread was writing to the in-memory queue (its loop step runs inside
+// that write). Instead of waking a thread-pool thread per event, the request thread runs them itself once its 200
+// has been sent: the answer never waits for a handler, and a one-event delivery costs no thread hop.
+internal static class InlineLanes
+{
+    [ThreadStatic]
+    private static bool t_collecting;
+
+    [ThreadStatic]
+    private static IThreadPoolWorkItem? t_first;
+
+    [ThreadStatic]
+    private static List<IThreadPoolWorkItem>? t_more;
+
+    // Around one synchronous queue write only: nothing may await between Begin and End.
+    public static void Begin() => t_collecting = true;
+
+    public static Deferred End()
+    {
+        t_collecting = false;
+        var deferred = new Deferred(t_first, t_more);
+        t_first = null;
+        t_more = null;
+        return deferred;
+    }
+
+    // Whether the lane was kept for the current request thread to run after its answer (else the caller queues it).
+    public static bool TryDefer(IThreadPoolWorkItem lane)
+    {
+        if (!t_collecting)
+        {
+            return false;
+        }
+
+        if (t_first is null)
+        {
+            t_first = lane;
+        }
+        else
+        {
+            (t_more ??= new List<IThreadPoolWorkItem>()).Add(lane);
+        }
+
+        return true;
+    }
+
+    // What one or more writes deferred; runs (or hands to the pool) every lane exactly once.
+    public readonly struct Deferred(IThreadPoolWorkItem? first, List<IThreadPoolWorkItem>? more)
+    {
+        public bool IsEmpty => first is null;
+
+        public Deferred Add(Deferred other)
+        {
+            if (other.IsEmpty)
+            {
+                return this;
+            }
+
+            if (IsEmpty)
+            {
+                return other;
+            }
+
+            var list = more ?? new List<IThreadPoolWorkItem>();
+            list.Add(other.First!);
+            if (other.More is { } rest)
+            {
+                list.AddRange(rest);
+            }
+
+            return new Deferred(first, list);
+        }
+
+        public void RunAll()
+        {
+            first?.Execute();
+            if (more is not null)
+            {
+                foreach (var lane in more)
+                {
+                    lane.Execute();
+                }
+            }
+        }
+
+        private IThreadPoolWorkItem? First => first;
+
+        private List<IThreadPoolWorkItem>? More => more;
+    }
+}
