@@ -5,8 +5,9 @@ using System.Threading;
 namespace InstagramMessaging.Webhooks;
 
 // Lanes the dispatcher opened while a request thread was writing to the in-memory queue (its loop step runs inside
-// that write). Instead of waking a thread-pool thread per event, the request thread runs them itself once its 200
-// has been sent: the answer never waits for a handler, and a one-event delivery costs no thread hop.
+// that write). They are started only once the request's 200 has been sent, on the request thread's local pool queue
+// (no wake of another thread before the answer), and never run on the request thread itself: a handler that blocks
+// must not hold the next request of that keep-alive connection.
 internal static class InlineLanes
 {
     [ThreadStatic]
@@ -50,7 +51,7 @@ internal static class InlineLanes
         return true;
     }
 
-    // What one or more writes deferred; runs (or hands to the pool) every lane exactly once.
+    // What one or more writes deferred; hands every lane to the pool exactly once.
     public readonly struct Deferred(IThreadPoolWorkItem? first, List<IThreadPoolWorkItem>? more)
     {
         public bool IsEmpty => first is null;
@@ -77,14 +78,18 @@ internal static class InlineLanes
             return new Deferred(first, list);
         }
 
-        public void RunAll()
+        public void StartAll()
         {
-            first?.Execute();
+            if (first is not null)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(first, preferLocal: true);
+            }
+
             if (more is not null)
             {
                 foreach (var lane in more)
                 {
-                    lane.Execute();
+                    ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: true);
                 }
             }
         }

@@ -256,8 +256,8 @@ internal sealed class InstagramWebhookEndpoint
         }
     }
 
-    // The answer goes out first (whatever it is); then this thread starts the lanes its writes opened. Each runs
-    // one event here at most and continues on the pool once it awaits or has more.
+    // The answer goes out first (whatever it is); then the lanes its writes opened are started on the thread pool,
+    // never on this thread, so a handler that blocks cannot hold the connection's next request.
     private static async Task RunAfterAnswerAsync(HttpContext context, InlineLanes.Deferred deferred)
     {
         try
@@ -269,7 +269,7 @@ internal sealed class InstagramWebhookEndpoint
             // Meta hung up or the connection failed: the events are accepted all the same.
         }
 
-        deferred.RunAll();
+        deferred.StartAll();
     }
 
     // Check, queue, then mark: the key is recorded only once the event is kept, so a crash in between turns Meta's

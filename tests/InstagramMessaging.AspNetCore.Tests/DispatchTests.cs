@@ -30,20 +30,25 @@ public sealed class DispatchTests
     }
 
     [Fact]
-    public async Task The_200_arrives_while_a_handler_blocks_its_thread()
+    public async Task The_200_and_the_connections_next_200_arrive_while_a_handler_blocks_its_thread()
     {
-        // A handler may start on the request's thread, but only after the answer has gone out.
+        // A handler that blocks its thread delays neither its own delivery's answer nor the next delivery sent on the
+        // same keep-alive connection (the test's HttpClient reuses its one idle connection).
         await using var host = await WebhookTestHost.StartAsync();
         using var blocking = new System.Threading.ManualResetEventSlim();
         host.Recorded.BlockingGate = blocking;
-        var watch = Stopwatch.StartNew();
 
         try
         {
-            var response = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_blocking", "take your time"))).WaitAsync(TimeSpan.FromSeconds(10));
-
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var watch = Stopwatch.StartNew();
+            var first = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_blocking", "take your time"))).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"answered after {watch.Elapsed}");
+
+            watch.Restart();
+            var second = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("2", "m_next", "next one"))).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"the connection's next delivery was answered after {watch.Elapsed}");
             Assert.Empty(host.Recorded.Events);
         }
         finally
@@ -51,7 +56,7 @@ public sealed class DispatchTests
             blocking.Set();
         }
 
-        await host.Recorded.WaitForAsync(1);
+        await host.Recorded.WaitForAsync(2);
     }
 
     [Fact]
