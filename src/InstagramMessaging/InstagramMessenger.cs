@@ -225,7 +225,7 @@ public sealed class InstagramMessenger
             };
         }
 
-        var trafficClass = kind is MediaKind.Audio or MediaKind.Video ? TrafficClass.AudioVideo : TrafficClass.Text;
+        var trafficClass = MediaKinds.For(kind).CountsAsAudioVideo ? TrafficClass.AudioVideo : TrafficClass.Text;
         return ToAttachmentId(await SendAsync(HttpMethod.Post, "message_attachments", Form, trafficClass, cancellationToken).ConfigureAwait(false));
     }
 

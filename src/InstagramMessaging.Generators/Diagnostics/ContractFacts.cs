@@ -88,13 +88,13 @@ internal sealed class ContractFacts
             }
 
             var placeholder = Diagnostics.Placeholders.OfDeclaration(property, cancellationToken);
-            var violation = (kind, placeholder) switch
+            var violation = placeholder != Placeholder.None && ContentKinds.For(kind).Placeholders switch
             {
-                (_, Placeholder.None) => false,
-                (ContentKind.Text or ContentKind.MediaShare or ContentKind.Audio or ContentKind.Video or ContentKind.File, Placeholder.Null or Placeholder.Empty) => true,
-                (ContentKind.ReplyTo, Placeholder.Empty) => true,
-                (ContentKind.GenericTemplate or ContentKind.ProductTemplate, _) => true,
-                _ => false,
+                PlaceholderRule.None => false,
+                PlaceholderRule.NullOrEmpty => placeholder is Placeholder.Null or Placeholder.Empty,
+                PlaceholderRule.EmptyOnly => placeholder == Placeholder.Empty,
+                PlaceholderRule.Any => true,
+                var rule => throw new System.InvalidOperationException("PlaceholderRule " + rule + " is not handled."),
             };
             if (violation)
             {

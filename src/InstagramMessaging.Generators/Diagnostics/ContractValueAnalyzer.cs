@@ -286,13 +286,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static string EmptyNoun(ContentKind kind) => kind switch
-    {
-        ContentKind.Text => "text",
-        ContentKind.ReplyTo => "reply_to message id (use null to send no reply_to)",
-        ContentKind.MediaShare => "shared post id",
-        _ => MessageRules.JsonType(MediaKindOf(kind) ?? MediaKind.File) + " attachment",
-    };
+    private static string EmptyNoun(ContentKind kind) => ContentKinds.For(kind).EmptyNoun;
 
     private static void AnalyzeWith(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
     {
@@ -356,7 +350,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             if (property.Type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.TypeArguments[0] is INamedTypeSymbol element && IsRuntimeType(element, "Button")
                 && facts.IsButtonTemplate && KnownCount(value) is { } buttons and (0 or > MessageRules.MaxTemplateButtons))
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, value.Syntax.GetLocation(), property.Name, buttons, "a button template takes 1 to 3"));
+                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, value.Syntax.GetLocation(), property.Name, buttons, MessageRules.ButtonTemplateButtons));
             }
 
             return;
@@ -508,11 +502,12 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
     // The media kind that takes this type (images first, then video, then audio), if any.
     private static ImmutableDictionary<string, string?>? FixProperties(MediaKind kind, string extension)
     {
-        foreach (var candidate in new[] { MediaKind.Image, MediaKind.Video, MediaKind.Audio })
+        foreach (var candidate in MediaKinds.SuggestionOrder)
         {
-            if (candidate != kind && System.Array.IndexOf(MessageRules.MediaTypes(candidate), extension) >= 0)
+            var row = MediaKinds.For(candidate);
+            if (candidate != kind && System.Array.IndexOf(row.MediaTypes, extension) >= 0)
             {
-                return ImmutableDictionary<string, string?>.Empty.Add(SuggestedAttributeProperty, candidate + "Attachment");
+                return ImmutableDictionary<string, string?>.Empty.Add(SuggestedAttributeProperty, row.AttributeDisplayName);
             }
         }
 
@@ -546,14 +541,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         return value;
     }
 
-    private static MediaKind? MediaKindOf(ContentKind kind) => kind switch
-    {
-        ContentKind.Image => MediaKind.Image,
-        ContentKind.Audio => MediaKind.Audio,
-        ContentKind.Video => MediaKind.Video,
-        ContentKind.File => MediaKind.File,
-        _ => null,
-    };
+    private static MediaKind? MediaKindOf(ContentKind kind) => ContentKinds.For(kind).Media?.Kind;
 
     private static void AnalyzeGenericElement(System.Action<Diagnostic> report, IObjectCreationOperation creation)
     {
@@ -583,7 +571,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             }
             else if (target.Property.Name == "Buttons" && KnownCount(assignment.Value) is > MessageRules.MaxTemplateButtons and var buttons)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, assignment.Value.Syntax.GetLocation(), "Buttons", buttons, "a generic template element takes at most 3"));
+                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, assignment.Value.Syntax.GetLocation(), "Buttons", buttons, MessageRules.GenericElementButtons));
             }
         }
 

@@ -24,20 +24,7 @@ internal static class ContractReader
             return null;
         }
 
-        return attributeClass!.Name switch
-        {
-            "MessageTextAttribute" => ContentKind.Text,
-            "ReplyToAttribute" => ContentKind.ReplyTo,
-            "ImageAttachmentAttribute" => ContentKind.Image,
-            "AudioAttachmentAttribute" => ContentKind.Audio,
-            "VideoAttachmentAttribute" => ContentKind.Video,
-            "FileAttachmentAttribute" => ContentKind.File,
-            "MediaShareAttribute" => ContentKind.MediaShare,
-            "QuickRepliesAttribute" => ContentKind.QuickReplies,
-            "GenericTemplateAttribute" => ContentKind.GenericTemplate,
-            "ProductTemplateAttribute" => ContentKind.ProductTemplate,
-            _ => null,
-        };
+        return ContentKinds.ForAttribute(attributeClass!.Name);
     }
 
     /// <summary>The content kind of a property, from its attributes; null when it has none of ours.</summary>
@@ -170,7 +157,7 @@ internal static class ContractReader
                 {
                     misplaced = true;
                     Report(MessageRules.UnsupportedMemberType, staticAttribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault(),
-                        AttributeDisplayName(staticKind), property.Name, "static " + property.Type.ToDisplayString(), "instance properties of " + SupportedTypesText(staticKind));
+                        AttributeDisplayName(staticKind), property.Name, "static " + property.Type.ToDisplayString(), "instance properties of " + ContentKinds.For(staticKind).SupportedMemberTypes);
                 }
 
                 continue;
@@ -199,11 +186,11 @@ internal static class ContractReader
             if (spec is null)
             {
                 misplaced = true;
-                Report(MessageRules.UnsupportedMemberType, attributeLocation, AttributeDisplayName(kind.Value), property.Name, property.Type.ToDisplayString(), SupportedTypesText(kind.Value));
+                Report(MessageRules.UnsupportedMemberType, attributeLocation, AttributeDisplayName(kind.Value), property.Name, property.Type.ToDisplayString(), ContentKinds.For(kind.Value).SupportedMemberTypes);
                 continue;
             }
 
-            if (!seen.Add(kind.Value) && kind.Value != ContentKind.Image)
+            if (!seen.Add(kind.Value) && ContentKinds.For(kind.Value).Media is not { SeveralInOneMessage: true })
             {
                 if (spec.IsMedia)
                 {
@@ -211,7 +198,7 @@ internal static class ContractReader
                 }
                 else
                 {
-                    Report(MessageRules.DuplicateMember, attributeLocation, AttributeDisplayName(kind.Value), type.Name, ContentNoun(kind.Value));
+                    Report(MessageRules.DuplicateMember, attributeLocation, AttributeDisplayName(kind.Value), type.Name, ContentKinds.For(kind.Value).Noun);
                 }
 
                 continue;
@@ -223,7 +210,7 @@ internal static class ContractReader
         // Button members that can never be null always send one button each; a button template takes 1 to 3.
         if (alwaysButtons > MessageRules.MaxTemplateButtons)
         {
-            Report(MessageRules.ButtonCount, typeLocation, type.Name, alwaysButtons, "a button template takes 1 to 3");
+            Report(MessageRules.ButtonCount, typeLocation, type.Name, alwaysButtons, MessageRules.ButtonTemplateButtons);
         }
 
         // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
@@ -255,30 +242,15 @@ internal static class ContractReader
     {
         bool Has(ContentKind kind) => members.Any(m => m.Kind == kind);
         var media = members.Where(m => m.IsMedia).ToList();
+
+        // The kinds of message the members make, in table order; a button template's text is its own kind.
         var kinds = new List<string>();
-        if (Has(ContentKind.Text))
+        foreach (var row in ContentKinds.All)
         {
-            kinds.Add(isButtonTemplate ? "a button template" : "text");
-        }
-
-        if (media.Count > 0)
-        {
-            kinds.Add("attachments");
-        }
-
-        if (Has(ContentKind.MediaShare))
-        {
-            kinds.Add("a media share");
-        }
-
-        if (Has(ContentKind.GenericTemplate))
-        {
-            kinds.Add("a generic template");
-        }
-
-        if (Has(ContentKind.ProductTemplate))
-        {
-            kinds.Add("a product template");
+            if (row.MessageKindName is { } name && Has(row.Kind) && !kinds.Contains(name))
+            {
+                kinds.Add(row.Kind == ContentKind.Text && isButtonTemplate ? "a button template" : name);
+            }
         }
 
         if (isButtonTemplate && !Has(ContentKind.Text) && !misplaced)
@@ -309,7 +281,7 @@ internal static class ContractReader
             report(MessageRules.MixedContent, location, new object[] { type.Name, "quick replies", kinds[0] });
         }
 
-        if (media.Count > 0 && media.Any(m => m.Kind != ContentKind.Image) && (media.Count > 1 || media[0].IsCollection))
+        if (media.Count > 0 && media.Any(m => !ContentKinds.For(m.Kind).Media!.SeveralInOneMessage) && (media.Count > 1 || media[0].IsCollection))
         {
             report(MessageRules.SeveralNonImageAttachments, location, new object[] { type.Name });
         }
@@ -461,39 +433,7 @@ internal static class ContractReader
         return false;
     }
 
-    public static string AttributeDisplayName(ContentKind kind) => kind switch
-    {
-        ContentKind.Text => "MessageText",
-        ContentKind.ReplyTo => "ReplyTo",
-        ContentKind.Image => "ImageAttachment",
-        ContentKind.Audio => "AudioAttachment",
-        ContentKind.Video => "VideoAttachment",
-        ContentKind.File => "FileAttachment",
-        ContentKind.MediaShare => "MediaShare",
-        ContentKind.QuickReplies => "QuickReplies",
-        ContentKind.GenericTemplate => "GenericTemplate",
-        _ => "ProductTemplate",
-    };
-
-    private static string ContentNoun(ContentKind kind) => kind switch
-    {
-        ContentKind.Text => "text",
-        ContentKind.ReplyTo => "reply_to message id",
-        ContentKind.MediaShare => "shared post",
-        ContentKind.QuickReplies => "list of quick replies",
-        ContentKind.GenericTemplate => "generic template",
-        _ => "product template",
-    };
-
-    private static string SupportedTypesText(ContentKind kind) => kind switch
-    {
-        ContentKind.Image => "Uri, string, AttachmentId, MediaSource, or an IReadOnlyList<T>, T[], ImmutableArray<T> or List<T> of them",
-        ContentKind.Audio or ContentKind.Video or ContentKind.File => "Uri, string, AttachmentId or MediaSource",
-        ContentKind.QuickReplies => "IReadOnlyList<QuickReply>",
-        ContentKind.GenericTemplate => "IReadOnlyList<GenericElement>",
-        ContentKind.ProductTemplate => "IReadOnlyList<string>",
-        _ => "string",
-    };
+    public static string AttributeDisplayName(ContentKind kind) => ContentKinds.For(kind).AttributeDisplayName;
 
     internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
