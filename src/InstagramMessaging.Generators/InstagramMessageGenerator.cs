@@ -30,8 +30,9 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.InstagramMessageAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && IsFirstMarkedDeclaration(type, ctx.TargetNode)
-                    ? ContractReader.Read(type, problems: null, ct)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && KnownTypes.From(ctx.SemanticModel.Compilation) is { } known
+                    && IsFirstMarkedDeclaration(type, ctx.TargetNode, known)
+                    ? ContractReader.Read(type, known, problems: null, ct)
                     : null)
             .WithTrackingName(TrackingNames.Contracts);
 
@@ -57,12 +58,11 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
 
     // The attribute can sit on several partial parts (or twice on one part, while someone types): only the part
     // holding the type's first [InstagramMessage] reads the contract.
-    private static bool IsFirstMarkedDeclaration(INamedTypeSymbol type, SyntaxNode target)
+    private static bool IsFirstMarkedDeclaration(INamedTypeSymbol type, SyntaxNode target, KnownTypes known)
     {
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "InstagramMessageAttribute" } attributeClass
-                && attributeClass.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true })
+            if (KnownTypes.Is(attribute.AttributeClass, known.InstagramMessageAttribute))
             {
                 return attribute.ApplicationSyntaxReference is { } reference
                     && reference.SyntaxTree == target.SyntaxTree

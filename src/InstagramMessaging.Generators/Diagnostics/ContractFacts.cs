@@ -54,9 +54,9 @@ internal sealed class ContractFacts
 
     public IPropertySymbol? PropertyFor(string parameterName) => _byName.TryGetValue(parameterName, out var property) ? property : null;
 
-    public static ContractFacts Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static ContractFacts Read(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellationToken)
     {
-        if (!ContractReader.IsContract(type))
+        if (!known.IsContract(type))
         {
             return NotAContract;
         }
@@ -64,7 +64,7 @@ internal sealed class ContractFacts
         var kinds = new Dictionary<IPropertySymbol, ContentKind>(SymbolEqualityComparer.Default);
         var byName = new Dictionary<string, IPropertySymbol>();
         var placeholders = ImmutableArray.CreateBuilder<PlaceholderMember>();
-        foreach (var member in ContractReader.MembersWithInherited(type))
+        foreach (var member in ContractReader.MembersWithInherited(type, known))
         {
             if (member is not IPropertySymbol { IsStatic: false } property)
             {
@@ -76,7 +76,7 @@ internal sealed class ContractFacts
                 byName[property.Name] = property;
             }
 
-            if (ContractReader.GetContentKind(property, out _) is not { } kind)
+            if (ContractReader.GetContentKind(property, known, out _) is not { } kind)
             {
                 continue;
             }
@@ -115,7 +115,7 @@ internal sealed class ContractFacts
             }
         }
 
-        var declaredQuickReplies = type.GetAttributes().Count(a => a.AttributeClass is { Name: KnownNames.QuickReplyAttribute });
-        return new ContractFacts(true, ContractReader.IsButtonTemplate(type), declaredQuickReplies, primary, kinds, byName, placeholders.ToImmutable());
+        var declaredQuickReplies = type.GetAttributes().Count(a => KnownTypes.Is(a.AttributeClass, known.QuickReplyAttribute));
+        return new ContractFacts(true, known.IsButtonTemplate(type), declaredQuickReplies, primary, kinds, byName, placeholders.ToImmutable());
     }
 }

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace InstagramMessaging.Generators.Parsing;
+
+// Symbol helpers shared by the reader, the routing reader and the analyzers.
+internal static partial class ContractReader
+{
+    /// <summary>
+    /// The type's members, then those it inherits from base types that are not contracts themselves (a base
+    /// contract's members belong to its own message): a [MessageText] on a base record's property is content.
+    /// A member hidden or overridden by a more derived one, and a base's private members, are left out.
+    /// </summary>
+    public static IEnumerable<ISymbol> MembersWithInherited(INamedTypeSymbol type, KnownTypes known)
+    {
+        var names = new HashSet<string>();
+        foreach (var member in type.GetMembers())
+        {
+            names.Add(member.Name);
+            yield return member;
+        }
+
+        for (var baseType = type.BaseType; baseType is { SpecialType: SpecialType.None } && !known.IsContract(baseType); baseType = baseType.BaseType)
+        {
+            foreach (var member in baseType.GetMembers())
+            {
+                if (member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Private } && names.Add(member.Name))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    private static bool IsReadOnlyListOf(ITypeSymbol type, INamedTypeSymbol? element, KnownTypes known)
+        => KnownTypes.IsConstructionOf(type, known.IReadOnlyList) && KnownTypes.Is(((INamedTypeSymbol)type).TypeArguments[0], element);
+
+    internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool AllContainersPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+        {
+            if (!IsPartial(t, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, IsValueType: true } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    internal static string EscapeIdentifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}
