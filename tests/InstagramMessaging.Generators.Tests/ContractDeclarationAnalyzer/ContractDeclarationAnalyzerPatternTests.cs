@@ -8,7 +8,7 @@ namespace InstagramMessaging.Generators.Tests;
 
 // Issue 11, patterns 5 and 7 and the static content member: one mistake gets one diagnostic, and content
 // inherited from a non-contract base record is content.
-public class DeclarationPatternTests
+public class ContractDeclarationAnalyzerPatternTests
 {
     [Fact]
     public Task An_unsupported_member_type_is_IGM008_only()
