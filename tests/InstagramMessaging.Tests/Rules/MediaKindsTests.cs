@@ -4,8 +4,10 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading.Tasks;
 using InstagramMessaging.Rules;
 using InstagramMessaging.Serialization;
+using InstagramMessaging.Testing;
 using Xunit;
 
 namespace InstagramMessaging.Tests;
@@ -52,6 +54,23 @@ public class MediaKindsTests
     public void The_attachment_json_carries_the_rows_type(MediaKind kind)
     {
         Assert.Equal($"{{\"type\":\"{MediaKinds.For(kind).JsonType}\",\"payload\":{{\"url\":\"https://cdn.example.com/a\"}}}}", Write(kind));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_emulator_takes_every_kind_by_its_own_table(MediaKind kind)
+    {
+        // The emulator keeps its own copy of the platform's facts on purpose; a kind it does not know is refused.
+        var row = MediaKinds.For(kind);
+        var emulator = new GraphApiEmulator();
+        var messenger = new InstagramMessenger(emulator.CreateHttpClient(), new InstagramMessengerOptions { AccessToken = GraphApiEmulator.DefaultAccessToken });
+        var extension = row.AcceptsAnyType ? "pdf" : row.MediaTypes[0];
+
+        var id = await messenger.UploadAttachmentAsync(kind, new Uri("https://cdn.example.com/media/sample." + extension));
+
+        var upload = Assert.Single(emulator.Uploads);
+        Assert.Equal(id.Value, upload.AttachmentId);
+        Assert.Equal(row.JsonType, upload.Type);
     }
 
     [Fact]
