@@ -132,6 +132,8 @@ public sealed partial class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // One delegate per site (a method group of the context struct allocates at every use).
+        System.Action<Diagnostic> report = context.ReportDiagnostic;
         if (facts.IsPrimary(creation.Constructor))
         {
             foreach (var argument in creation.Arguments)
@@ -142,11 +144,11 @@ public sealed partial class ContractValueAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                CheckValue(context.ReportDiagnostic, facts.PropertyFor(argument.Parameter.Name), argument.Value, facts, known);
+                CheckValue(report, facts.PropertyFor(argument.Parameter.Name), argument.Value, facts, known);
             }
         }
 
-        CheckInitializer(context.ReportDiagnostic, creation.Initializer, facts, known);
+        CheckInitializer(report, creation.Initializer, facts, known);
         CheckPlaceholdersReplaced(context, creation, facts);
         CheckImagesAcrossMembers(context, creation, facts);
     }

@@ -14,8 +14,7 @@ namespace InstagramMessaging.Generators.Parsing;
 internal static partial class ContractReader
 {
     /// <summary>Names the generated half of every contract declares; a contract cannot declare them itself.</summary>
-    public static bool IsReservedName(string name)
-        => name is "WriteTo" or "ToJson" or "Validate" or "SendAsync" or "__declaredQuickReplies";
+    public static readonly string[] ReservedNames = { "WriteTo", "ToJson", "Validate", "SendAsync", "__declaredQuickReplies" };
 
     // The analyzers see the generated half too. Its files are named by the driver
     // "<assembly>/InstagramMessaging.Generators.InstagramMessageGenerator/<hint>.g.cs": a string test, so no
@@ -60,11 +59,15 @@ internal static partial class ContractReader
             }
         }
 
-        foreach (var member in type.GetMembers())
+        // Looked up by name (a hash lookup each), not by walking every member.
+        foreach (var name in ReservedNames)
         {
-            if (!member.IsImplicitlyDeclared && IsReservedName(member.Name) && !IsGenerated(member))
+            foreach (var member in type.GetMembers(name))
             {
-                report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? typeLocation, new object[] { type.Name, member.Name });
+                if (!member.IsImplicitlyDeclared && !IsGenerated(member))
+                {
+                    report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? typeLocation, new object[] { type.Name, member.Name });
+                }
             }
         }
     }

@@ -16,15 +16,25 @@ internal static partial class ContractReader
     /// </summary>
     public static IEnumerable<ISymbol> MembersWithInherited(INamedTypeSymbol type, KnownTypes known)
     {
-        var names = new HashSet<string>();
-        foreach (var member in type.GetMembers())
+        var own = type.GetMembers();
+        foreach (var member in own)
         {
-            names.Add(member.Name);
             yield return member;
         }
 
+        // Most contracts derive from object: the set of hidden names is built only when there is a base to walk.
+        HashSet<string>? names = null;
         for (var baseType = type.BaseType; baseType is { SpecialType: SpecialType.None } && !known.IsContract(baseType); baseType = baseType.BaseType)
         {
+            if (names is null)
+            {
+                names = new HashSet<string>();
+                foreach (var member in own)
+                {
+                    names.Add(member.Name);
+                }
+            }
+
             foreach (var member in baseType.GetMembers())
             {
                 if (member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Private } && names.Add(member.Name))

@@ -17,7 +17,11 @@ namespace InstagramMessaging.Generators.Parsing;
 /// </summary>
 internal static partial class ContractReader
 {
-    /// <summary>Reads <paramref name="type"/>; returns its spec, or null with <paramref name="problems"/> filled.</summary>
+    /// <summary>
+    /// Reads <paramref name="type"/>. The generator passes no <paramref name="problems"/> and gets the spec of a valid
+    /// contract (null for an invalid one); the declaration analyzer passes a list, gets it filled, and no spec (it
+    /// would throw it away).
+    /// </summary>
     public static ContractSpec? Read(INamedTypeSymbol type, KnownTypes known, List<ContractProblem>? problems, CancellationToken cancellationToken)
     {
         var valid = true;
@@ -110,7 +114,7 @@ internal static partial class ContractReader
         // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
         CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, misplaced, Report);
 
-        if (!valid)
+        if (!valid || problems is not null)
         {
             return null;
         }
