@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,6 +10,77 @@ namespace InstagramMessaging.Generators.Parsing;
 // Symbol helpers shared by the reader, the routing reader and the analyzers.
 internal static partial class ContractReader
 {
+    /// <summary>
+    /// The members that can be content, found through syntax first: only properties written with an attribute (a
+    /// positional parameter with attribute lists, or a property declaration with attribute lists) are bound and
+    /// read. A button template (whose buttons carry no attribute) and a type with a base other than object (whose
+    /// inherited members count) take the full walk of <see cref="MembersWithInherited"/>.
+    /// </summary>
+    public static IEnumerable<ISymbol> ContentCandidates(INamedTypeSymbol type, KnownTypes known, bool isButtonTemplate, CancellationToken cancellationToken)
+    {
+        if (isButtonTemplate || type.BaseType is { SpecialType: SpecialType.None } baseType && !known.IsContract(baseType))
+        {
+            return MembersWithInherited(type, known);
+        }
+
+        List<string>? names = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            if (declaration.ParameterList is { } parameters)
+            {
+                foreach (var parameter in parameters.Parameters)
+                {
+                    if (parameter.AttributeLists.Count > 0)
+                    {
+                        Add(ref names, parameter.Identifier.ValueText);
+                    }
+                }
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property)
+                {
+                    Add(ref names, property.Identifier.ValueText);
+                }
+            }
+        }
+
+        if (names is null)
+        {
+            return System.Array.Empty<ISymbol>();
+        }
+
+        // In declaration order (each part: positional parameters, then body properties), as the full walk gives them.
+        var candidates = new List<ISymbol>(names.Count);
+        foreach (var name in names)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol && !candidates.Contains(member, SymbolEqualityComparer.Default))
+                {
+                    candidates.Add(member);
+                }
+            }
+        }
+
+        return candidates;
+
+        static void Add(ref List<string>? list, string name)
+        {
+            list ??= new List<string>();
+            if (!list.Contains(name))
+            {
+                list.Add(name);
+            }
+        }
+    }
+
     /// <summary>
     /// The type's members, then those it inherits from base types that are not contracts themselves (a base
     /// contract's members belong to its own message): a [MessageText] on a base record's property is content.

@@ -40,7 +40,7 @@ internal static partial class ContractReader
         var seen = new HashSet<ContentKind>();
         var misplaced = false;
         var alwaysButtons = 0;
-        foreach (var member in MembersWithInherited(type, known))
+        foreach (var member in ContentCandidates(type, known, isButtonTemplate, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (member is not IPropertySymbol { IsIndexer: false } property)
