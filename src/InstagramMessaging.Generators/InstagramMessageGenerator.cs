@@ -62,6 +62,12 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
     // holding the type's first [InstagramMessage] reads the contract.
     private static bool IsFirstMarkedDeclaration(INamedTypeSymbol type, SyntaxNode target, KnownTypes known)
     {
+        // One part: the transform runs once per marked declaration, so this one is the first.
+        if (type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return true;
+        }
+
         foreach (var attribute in type.GetAttributes())
         {
             if (KnownTypes.Is(attribute.AttributeClass, known.InstagramMessageAttribute))

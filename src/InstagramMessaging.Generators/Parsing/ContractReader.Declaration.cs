@@ -59,9 +59,15 @@ internal static partial class ContractReader
             }
         }
 
-        // Looked up by name (a hash lookup each), not by walking every member.
+        // Looked up by name in the declared names (no member symbol is made unless one is reserved).
+        var declared = type.MemberNames;
         foreach (var name in ReservedNames)
         {
+            if (!declared.Contains(name))
+            {
+                continue;
+            }
+
             foreach (var member in type.GetMembers(name))
             {
                 if (!member.IsImplicitlyDeclared && !IsGenerated(member))
@@ -75,8 +81,19 @@ internal static partial class ContractReader
     // Which message the contract describes, and whether its parts can travel in one request.
     private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
     {
-        bool Has(ContentKind kind) => members.Any(m => m.Kind == kind);
-        var media = members.Where(m => m.IsMedia).ToList();
+        // Which kinds are present, as bits: one pass over the members instead of one per kind.
+        var present = 0L;
+        var media = new List<ContentMemberSpec>();
+        foreach (var member in members)
+        {
+            present |= 1L << (int)member.Kind;
+            if (member.IsMedia)
+            {
+                media.Add(member);
+            }
+        }
+
+        bool Has(ContentKind kind) => (present & (1L << (int)kind)) != 0;
 
         // The kinds of message the members make, in table order; a button template's text is its own kind.
         var kinds = new List<string>();

@@ -126,7 +126,7 @@ internal static partial class ContractReader
         }
 
         return new ContractSpec(
-            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            type.ContainingNamespace.IsGlobalNamespace ? null : known.DisplayName(type.ContainingNamespace),
             EscapeIdentifier(type.Name),
             Keyword(type),
             new EquatableArray<ContainingTypeSpec>(containing),

@@ -14,6 +14,7 @@ internal sealed class KnownTypes
     private static readonly ConditionalWeakTable<Compilation, KnownTypes> s_byCompilation = new();
 
     private readonly Dictionary<INamedTypeSymbol, ContentKind> _contentAttributes = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new(SymbolEqualityComparer.Default);
 
     private KnownTypes(Compilation compilation, INamedTypeSymbol instagramMessageAttribute)
     {
@@ -124,6 +125,10 @@ internal sealed class KnownTypes
 
         return false;
     }
+
+    /// <summary>A namespace's display name, made once per namespace and compilation (many contracts share one).</summary>
+    public string DisplayName(INamespaceSymbol ns)
+        => _namespaceNames.TryGetValue(ns, out var name) ? name : _namespaceNames.GetOrAdd(ns, ns.ToDisplayString());
 
     /// <summary>Whether <paramref name="type"/> is an <c>[InstagramMessage]</c> contract.</summary>
     public bool IsContract(INamedTypeSymbol type) => HasAttribute(type, InstagramMessageAttribute);

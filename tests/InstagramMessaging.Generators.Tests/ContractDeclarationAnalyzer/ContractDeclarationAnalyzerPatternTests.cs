@@ -26,6 +26,13 @@ public class ContractDeclarationAnalyzerPatternTests
             """,
             Verifier.Diagnostic("IGM008").WithLocation(0).WithArguments("MessageText", "Text", "static string", "instance properties of string"));
 
+    [Fact]
+    public Task A_positional_parameter_named_like_a_generated_member_is_IGM022()
+        => Verifier.VerifyAsync("""
+            using InstagramMessaging;
+            [InstagramMessage] public partial record A([property: MessageText] string Text, string {|IGM022:ToJson|});
+            """);
+
     private const string Inherited = """
         using InstagramMessaging;
         namespace Shop;
