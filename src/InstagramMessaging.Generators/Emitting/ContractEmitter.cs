@@ -40,7 +40,7 @@ internal static class ContractEmitter
         w.Close();
 
         w.CloseFile(spec.Namespace, spec.ContainingTypes);
-        return w.ToString();
+        return w.ToStringAndRelease();
     }
 
     private static void EmitWriteToBuffer(SourceWriter w, ContractSpec spec)
