@@ -30,8 +30,9 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.InstagramMessageAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && IsFirstMarkedDeclaration(type, ctx.TargetNode)
-                    ? ContractReader.Read(type, problems: null, ct)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && KnownTypes.From(ctx.SemanticModel.Compilation) is { } known
+                    && IsFirstMarkedDeclaration(type, ctx.TargetNode, known)
+                    ? ContractReader.Read(type, known, problems: null, ct)
                     : null)
             .WithTrackingName(TrackingNames.Contracts);
 
@@ -40,14 +41,16 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidContracts);
 
+        // One table of every hint name, made once per change of the set of names (an edit inside a contract
+        // leaves it cached, the same instance), then looked up per contract.
         var names = valid
             .Select(static (spec, _) => new HintKey(spec.HintName, spec.Identity))
             .Collect()
-            .Select(static (keys, _) => new EquatableArray<HintKey>(keys.OrderBy(k => k.HintName, StringComparer.Ordinal).ThenBy(k => k.Identity, StringComparer.Ordinal)));
+            .Select(static (keys, _) => new HintNameTable(keys));
 
         var named = valid
             .Combine(names)
-            .Select(static (pair, _) => UniqueHintName(pair.Left, pair.Right) is { } hint ? new NamedContract(hint, pair.Left) : null)
+            .Select(static (pair, _) => pair.Right.UniqueHintName(pair.Left) is { } hint ? new NamedContract(hint, pair.Left) : null)
             .Where(static item => item is not null)
             .Select(static (item, _) => item!)
             .WithTrackingName(TrackingNames.NamedContracts);
@@ -57,12 +60,17 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
 
     // The attribute can sit on several partial parts (or twice on one part, while someone types): only the part
     // holding the type's first [InstagramMessage] reads the contract.
-    private static bool IsFirstMarkedDeclaration(INamedTypeSymbol type, SyntaxNode target)
+    private static bool IsFirstMarkedDeclaration(INamedTypeSymbol type, SyntaxNode target, KnownTypes known)
     {
+        // One part: the transform runs once per marked declaration, so this one is the first.
+        if (type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return true;
+        }
+
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "InstagramMessageAttribute" } attributeClass
-                && attributeClass.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true })
+            if (KnownTypes.Is(attribute.AttributeClass, known.InstagramMessageAttribute))
             {
                 return attribute.ApplicationSyntaxReference is { } reference
                     && reference.SyntaxTree == target.SyntaxTree
@@ -71,35 +79,6 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
         }
 
         return false;
-    }
-
-    // Hint names must be unique ignoring case. Two distinct types with one full name (a compile error of its own)
-    // get no code at all; names that differ only in case get a numbered suffix, in ordinal order.
-    internal static string? UniqueHintName(ContractSpec spec, EquatableArray<HintKey> all)
-    {
-        var mine = new HintKey(spec.HintName, spec.Identity);
-        var sameName = 0;
-        var variants = new List<HintKey>();
-        foreach (var key in all)
-        {
-            if (string.Equals(key.HintName, mine.HintName, StringComparison.OrdinalIgnoreCase))
-            {
-                if (key.HintName == mine.HintName)
-                {
-                    sameName++;
-                }
-
-                variants.Add(key);
-            }
-        }
-
-        if (sameName != 1)
-        {
-            return null;
-        }
-
-        var index = variants.IndexOf(mine);
-        return index <= 0 ? spec.HintName : spec.HintName.Substring(0, spec.HintName.Length - ".g.cs".Length) + "." + (index + 1) + ".g.cs";
     }
 
     private static void Emit(SourceProductionContext context, NamedContract item)

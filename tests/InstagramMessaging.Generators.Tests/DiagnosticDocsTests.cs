@@ -33,6 +33,9 @@ public class DiagnosticDocsTests
         Assert.Contains($"\n{id} |", releases);
 
         var descriptor = Analyzers().SelectMany(a => a.SupportedDiagnostics).First(d => d.Id == id);
+
+        // The page's heading is the rule's title, which is formatted from the table's constants.
+        Assert.StartsWith($"# {id}: {descriptor.Title}\n", File.ReadAllText(page).Replace("\r\n", "\n"));
         Assert.Equal(DiagnosticDescriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
         Assert.Contains($"[{id}](docs/diagnostics/{id}.md)", File.ReadAllText(Path.Combine(root, "README.md")));
     }

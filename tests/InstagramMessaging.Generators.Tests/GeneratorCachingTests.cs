@@ -63,6 +63,39 @@ public class GeneratorCachingTests
     }
 
     [Fact]
+    public void An_edit_inside_another_contract_leaves_this_contracts_steps_and_output_cached()
+    {
+        const string Other = """
+            using InstagramMessaging;
+            namespace Shop;
+            [InstagramMessage]
+            public partial record Welcome([property: MessageText] string Text);
+            """;
+        var compilation = TestCompilation.Create(Contract, Other);
+        var (driver, _, _) = TestCompilation.Run(compilation);
+
+        var otherTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
+        var edited = compilation.ReplaceSyntaxTree(otherTree, CSharpSyntaxTree.ParseText(
+            Other.Replace("string Text)", "string Text, [property: ReplyTo] string? InReplyTo = null)"), TestCompilation.ParseOptions, path: "Source1.cs"));
+        driver = driver.RunGenerators(edited);
+
+        var result = driver.GetRunResult().Results.Single();
+        foreach (var step in TrackedSteps)
+        {
+            // OrderShipped's entries stay cached or unchanged; only Welcome's change.
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).Where(o => o.Value.ToString()!.Contains("OrderShipped")).ToArray();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"step {step} was {o.Reason} for OrderShipped"));
+        }
+
+        var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToArray();
+        Assert.Single(emitted, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(emitted, o => o.Reason == IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
     public void Editing_the_contract_updates_the_output()
     {
         var compilation = TestCompilation.Create(Contract);

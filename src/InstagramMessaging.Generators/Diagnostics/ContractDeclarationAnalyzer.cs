@@ -39,40 +39,40 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // A compilation that does not reference the runtime library has no contracts: do nothing.
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.InstagramMessageAttribute) is null)
+            if (KnownTypes.From(start.Compilation) is not { } known)
             {
                 return;
             }
 
-            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+            start.RegisterSymbolAction(c => AnalyzeType(c, known), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context)
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes known)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!ContractReader.IsContract(type))
+        if (!known.IsContract(type))
         {
             return;
         }
 
         var problems = new List<ContractProblem>();
-        ContractReader.Read(type, problems, context.CancellationToken);
+        ContractReader.Read(type, known, problems, context.CancellationToken);
         foreach (var problem in problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), problem.Location, problem.Args));
         }
 
-        AnalyzeQuickReplyAttributes(context, type);
+        AnalyzeQuickReplyAttributes(context, type, known);
     }
 
-    private static void AnalyzeQuickReplyAttributes(SymbolAnalysisContext context, INamedTypeSymbol type)
+    private static void AnalyzeQuickReplyAttributes(SymbolAnalysisContext context, INamedTypeSymbol type, KnownTypes known)
     {
         var count = 0;
         Location? last = null;
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass is not { Name: KnownNames.QuickReplyAttribute, ContainingNamespace.Name: KnownNames.Namespace })
+            if (!KnownTypes.Is(attribute.AttributeClass, known.QuickReplyAttribute))
             {
                 continue;
             }

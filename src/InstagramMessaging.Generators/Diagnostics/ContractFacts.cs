@@ -54,9 +54,9 @@ internal sealed class ContractFacts
 
     public IPropertySymbol? PropertyFor(string parameterName) => _byName.TryGetValue(parameterName, out var property) ? property : null;
 
-    public static ContractFacts Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static ContractFacts Read(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellationToken)
     {
-        if (!ContractReader.IsContract(type))
+        if (!known.IsContract(type))
         {
             return NotAContract;
         }
@@ -64,7 +64,7 @@ internal sealed class ContractFacts
         var kinds = new Dictionary<IPropertySymbol, ContentKind>(SymbolEqualityComparer.Default);
         var byName = new Dictionary<string, IPropertySymbol>();
         var placeholders = ImmutableArray.CreateBuilder<PlaceholderMember>();
-        foreach (var member in ContractReader.MembersWithInherited(type))
+        foreach (var member in ContractReader.MembersWithInherited(type, known))
         {
             if (member is not IPropertySymbol { IsStatic: false } property)
             {
@@ -76,7 +76,7 @@ internal sealed class ContractFacts
                 byName[property.Name] = property;
             }
 
-            if (ContractReader.GetContentKind(property, out _) is not { } kind)
+            if (ContractReader.GetContentKind(property, known, out _) is not { } kind)
             {
                 continue;
             }
@@ -88,13 +88,13 @@ internal sealed class ContractFacts
             }
 
             var placeholder = Diagnostics.Placeholders.OfDeclaration(property, cancellationToken);
-            var violation = (kind, placeholder) switch
+            var violation = placeholder != Placeholder.None && ContentKinds.For(kind).Placeholders switch
             {
-                (_, Placeholder.None) => false,
-                (ContentKind.Text or ContentKind.MediaShare or ContentKind.Audio or ContentKind.Video or ContentKind.File, Placeholder.Null or Placeholder.Empty) => true,
-                (ContentKind.ReplyTo, Placeholder.Empty) => true,
-                (ContentKind.GenericTemplate or ContentKind.ProductTemplate, _) => true,
-                _ => false,
+                PlaceholderRule.None => false,
+                PlaceholderRule.NullOrEmpty => placeholder is Placeholder.Null or Placeholder.Empty,
+                PlaceholderRule.EmptyOnly => placeholder == Placeholder.Empty,
+                PlaceholderRule.Any => true,
+                var rule => throw new System.InvalidOperationException("PlaceholderRule " + rule + " is not handled."),
             };
             if (violation)
             {
@@ -115,7 +115,7 @@ internal sealed class ContractFacts
             }
         }
 
-        var declaredQuickReplies = type.GetAttributes().Count(a => a.AttributeClass is { Name: KnownNames.QuickReplyAttribute });
-        return new ContractFacts(true, ContractReader.IsButtonTemplate(type), declaredQuickReplies, primary, kinds, byName, placeholders.ToImmutable());
+        var declaredQuickReplies = type.GetAttributes().Count(a => KnownTypes.Is(a.AttributeClass, known.QuickReplyAttribute));
+        return new ContractFacts(true, known.IsButtonTemplate(type), declaredQuickReplies, primary, kinds, byName, placeholders.ToImmutable());
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -20,8 +19,13 @@ namespace InstagramMessaging.Generators.Diagnostics;
 /// initializers) and at every construction site (<c>new</c>, target-typed <c>new</c>, object initializers,
 /// <c>with</c>). A value it cannot know gets no diagnostic.
 /// </summary>
+/// <remarks>
+/// By concern: site discovery (this file: which operations can hold a contract value, and where it goes),
+/// the per-kind checks (<c>.Checks</c>), and compile-time value evaluation in <see cref="KnownValues"/> and
+/// <see cref="KnownText"/>. Runtime types are recognised through <see cref="KnownTypes"/>, resolved once per compilation.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
+public sealed partial class ContractValueAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -38,6 +42,9 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MessengerProfile,
         DiagnosticDescriptors.GenericElementIncomplete);
 
+    /// <summary>The diagnostic property naming the attribute whose kind takes the URL's type, for the code fix.</summary>
+    public const string SuggestedAttributeProperty = "SuggestedAttribute";
+
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
@@ -45,25 +52,23 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.InstagramMessageAttribute) is null)
+            // A compilation that does not reference the runtime library has no contracts: do nothing.
+            if (KnownTypes.From(start.Compilation) is not { } known)
             {
                 return;
             }
 
             // Per-type facts, read once per compilation instead of at every construction site.
-            var cache = new ConcurrentDictionary<INamedTypeSymbol, ContractFacts>(SymbolEqualityComparer.Default);
-            ContractFacts Facts(INamedTypeSymbol type, CancellationToken cancellationToken)
-                => cache.TryGetValue(type, out var facts) ? facts : cache.GetOrAdd(type, ContractFacts.Read(type, cancellationToken));
-
-            start.RegisterOperationAction(c => AnalyzeCreation(c, Facts), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeWith(c, Facts), OperationKind.With);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzePropertyInitializer(c, Facts), OperationKind.PropertyInitializer);
-            start.RegisterOperationAction(c => AnalyzeParameterInitializer(c, Facts), OperationKind.ParameterInitializer);
+            var contracts = new ContractFactsCache(known);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, contracts), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeWith(c, contracts), OperationKind.With);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, known), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzePropertyInitializer(c, contracts), OperationKind.PropertyInitializer);
+            start.RegisterOperationAction(c => AnalyzeParameterInitializer(c, contracts), OperationKind.ParameterInitializer);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
+    private static void AnalyzeCreation(OperationAnalysisContext context, ContractFactsCache contracts)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
@@ -71,13 +76,14 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsRuntimeType(type, "GenericElement"))
+        var known = contracts.Known;
+        if (KnownTypes.Is(type, known.GenericElement))
         {
-            AnalyzeGenericElement(context.ReportDiagnostic, creation);
+            AnalyzeGenericElement(context.ReportDiagnostic, creation, known);
             return;
         }
 
-        if (IsRuntimeType(type, "QuickReply"))
+        if (KnownTypes.Is(type, known.QuickReply))
         {
             // Arguments are read by parameter, not by position: named arguments can come in any order.
             if (ArgumentFor(creation, 0) is { } titleValue)
@@ -101,7 +107,7 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsRuntimeType(type, "IceBreaker"))
+        if (KnownTypes.Is(type, known.IceBreaker))
         {
             // The run-time check (ProfileValidation) reports an empty question or payload as IGM010 too.
             CheckRequiredArgument(context.ReportDiagnostic, creation, 0, "Question", "ice breaker question");
@@ -109,9 +115,9 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsRuntimeType(type, "IceBreakerSet"))
+        if (KnownTypes.Is(type, known.IceBreakerSet))
         {
-            if (ArgumentFor(creation, 1) is { } questionsValue && KnownCount(questionsValue) is > MessageRules.MaxIceBreakers and var questions)
+            if (ArgumentFor(creation, 1) is { } questionsValue && KnownValues.Count(questionsValue) is > MessageRules.MaxIceBreakers and var questions)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MessengerProfile, questionsValue.Syntax.GetLocation(),
                     $"{questions} ice breakers in one locale; Instagram takes at most {MessageRules.MaxIceBreakers}"));
@@ -120,12 +126,14 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var facts = factsOf(type, context.CancellationToken);
+        var facts = contracts.For(type, context.CancellationToken);
         if (!facts.IsContract)
         {
             return;
         }
 
+        // One delegate per site (a method group of the context struct allocates at every use).
+        System.Action<Diagnostic> report = context.ReportDiagnostic;
         if (facts.IsPrimary(creation.Constructor))
         {
             foreach (var argument in creation.Arguments)
@@ -136,104 +144,37 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                CheckValue(context.ReportDiagnostic, facts.PropertyFor(argument.Parameter.Name), argument.Value, facts);
+                CheckValue(report, facts.PropertyFor(argument.Parameter.Name), argument.Value, facts, known);
             }
         }
 
-        CheckInitializer(context.ReportDiagnostic, creation.Initializer, facts);
+        CheckInitializer(report, creation.Initializer, facts, known);
         CheckPlaceholdersReplaced(context, creation, facts);
         CheckImagesAcrossMembers(context, creation, facts);
     }
 
-    // IGM002 across several image members at one construction site: the known images of every member add up.
-    // A member that alone holds too many is already reported where it is written.
-    private static void CheckImagesAcrossMembers(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
-    {
-        if (facts.ImageMembers == 0)
-        {
-            return;
-        }
-
-        // Per member, the last value written wins (an initializer replaces the constructor's value); null when
-        // the analyzer cannot count it.
-        var counts = new Dictionary<IPropertySymbol, int?>(SymbolEqualityComparer.Default);
-        void Count(IPropertySymbol? property, IOperation value)
-        {
-            if (property is null || facts.KindOf(property) != ContentKind.Image)
-            {
-                return;
-            }
-
-            var unwrapped = Unwrap(value);
-            counts[property] = KnownItems(unwrapped, out var exact) is { } items ? (exact ? items.Count : null)
-                : unwrapped.ConstantValue is { HasValue: true, Value: null or "" } || unwrapped is IDefaultValueOperation ? 0
-                : 1;
-        }
-
-        if (facts.IsPrimary(creation.Constructor))
-        {
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is not null)
-                {
-                    Count(facts.PropertyFor(argument.Parameter.Name), argument.Value);
-                }
-            }
-        }
-
-        foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-        {
-            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
-            {
-                Count(target.Property, assignment.Value);
-            }
-        }
-
-        // An image message with no image at all: every image member is given, and each is known to be empty.
-        if (counts.Count == facts.ImageMembers && counts.Values.All(c => c == 0))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, creation.Syntax.GetLocation(), creation.Type!.Name, "given no image", "image message"));
-            return;
-        }
-
-        // One member holding too many is reported where it is written; this is the sum over several members.
-        var total = counts.Values.Sum(c => c ?? 0);
-        if (counts.Count > 1 && total > MessageRules.MaxAttachments && counts.Values.All(c => c is null or <= MessageRules.MaxAttachments))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, creation.Syntax.GetLocation(), creation.Type!.Name, total));
-        }
-    }
-
-    private static void CheckRequiredArgument(System.Action<Diagnostic> report, IObjectCreationOperation creation, int ordinal, string name, string what)
-    {
-        if (ArgumentFor(creation, ordinal) is { } value && KnownText.Of(value) is { IsConstant: true } text && string.IsNullOrEmpty(text.Constant))
-        {
-            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), name, text.Constant is null ? "null" : "empty", what));
-        }
-    }
-
     // Button.Url("title", "url") anywhere (template buttons, button templates, menus), and the ice breakers and
     // persistent menu handed to the messenger: known values Instagram refuses.
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes known)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
-            case "Url" when method.ContainingType is { } button && IsRuntimeType(button, "Button"):
+            case "Url" when KnownTypes.Is(method.ContainingType, known.Button):
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (argument.Parameter?.Ordinal == 1 && KnownUrl(argument.Value) is { } url && !MessageRules.IsAbsoluteHttpUrl(url))
+                    if (argument.Parameter?.Ordinal == 1 && KnownValues.Url(argument.Value, known) is { } url && !MessageRules.IsAbsoluteHttpUrl(url))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, argument.Value.Syntax.GetLocation(), "Button.Url", url));
                     }
                 }
 
                 break;
-            case "SetIceBreakersAsync" or "SetPersistentMenuAsync" when method.ContainingType is { } messenger && IsRuntimeType(messenger, "InstagramMessenger"):
-                if (invocation.Arguments.Length > 0 && KnownItems(invocation.Arguments[0].Value, out var exact) is { } sets && exact && sets.Count > 0)
+            case "SetIceBreakersAsync" or "SetPersistentMenuAsync" when KnownTypes.Is(method.ContainingType, known.InstagramMessenger):
+                if (invocation.Arguments.Length > 0 && KnownValues.Items(invocation.Arguments[0].Value, out var exact) is { } sets && exact && sets.Count > 0)
                 {
-                    var locales = sets.Select(set => Unwrap(set) is IObjectCreationOperation created && ArgumentFor(created, 0) is { ConstantValue: { HasValue: true, Value: string locale } } ? locale : null).ToList();
+                    var locales = sets.Select(set => KnownValues.Unwrap(set) is IObjectCreationOperation created && ArgumentFor(created, 0) is { ConstantValue: { HasValue: true, Value: string locale } } ? locale : null).ToList();
                     if (locales.All(l => l is not null) && !locales.Contains("default"))
                     {
                         var what = method.Name == "SetIceBreakersAsync" ? "Ice breakers need a set" : "The persistent menu needs a menu";
@@ -245,89 +186,40 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // A member whose initializer is a placeholder (= "", = null!, = []) must be set where the contract is built
-    // with the implicit or positional constructor (a constructor of the user's own may set it in its body).
-    private static void CheckPlaceholdersReplaced(OperationAnalysisContext context, IObjectCreationOperation creation, ContractFacts facts)
-    {
-        var members = facts.Placeholders;
-        if (members.IsEmpty || creation.Constructor is not { } constructor || !(constructor.IsImplicitlyDeclared || facts.IsPrimary(constructor)))
-        {
-            return;
-        }
-
-        foreach (var member in members)
-        {
-            var set = false;
-            foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-            {
-                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Property, member.Property))
-                {
-                    set = true;
-                    break;
-                }
-            }
-
-            if (set)
-            {
-                continue;
-            }
-
-            var location = creation.Syntax.GetLocation();
-            var name = member.Property.Name;
-            if (member.Kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, location, name, 0, member.Kind == ContentKind.GenericTemplate ? "generic" : "product"));
-            }
-            else
-            {
-                var what = member.Placeholder == Placeholder.Null ? "null (its placeholder, not set here)" : "empty (its placeholder, not set here)";
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, name, what, EmptyNoun(member.Kind)));
-            }
-        }
-    }
-
-    private static string EmptyNoun(ContentKind kind) => kind switch
-    {
-        ContentKind.Text => "text",
-        ContentKind.ReplyTo => "reply_to message id (use null to send no reply_to)",
-        ContentKind.MediaShare => "shared post id",
-        _ => MessageRules.JsonType(MediaKindOf(kind) ?? MediaKind.File) + " attachment",
-    };
-
-    private static void AnalyzeWith(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
+    private static void AnalyzeWith(OperationAnalysisContext context, ContractFactsCache contracts)
     {
         var with = (IWithOperation)context.Operation;
-        if (with.Type is INamedTypeSymbol type && factsOf(type, context.CancellationToken) is { IsContract: true } facts)
+        if (with.Type is INamedTypeSymbol type && contracts.For(type, context.CancellationToken) is { IsContract: true } facts)
         {
-            CheckInitializer(context.ReportDiagnostic, with.Initializer, facts);
+            CheckInitializer(context.ReportDiagnostic, with.Initializer, facts, contracts.Known);
         }
     }
 
-    private static void AnalyzePropertyInitializer(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
+    private static void AnalyzePropertyInitializer(OperationAnalysisContext context, ContractFactsCache contracts)
     {
         var initializer = (IPropertyInitializerOperation)context.Operation;
         foreach (var property in initializer.InitializedProperties)
         {
             // A placeholder (= "", = null!, = []) is what object initializers replace: judged where the contract is built.
-            if (factsOf(property.ContainingType, context.CancellationToken) is { IsContract: true } facts && Placeholders.Of(property, initializer.Value.Syntax as ExpressionSyntax) == Placeholder.None)
+            if (contracts.For(property.ContainingType, context.CancellationToken) is { IsContract: true } facts && Placeholders.Of(property, initializer.Value.Syntax as ExpressionSyntax) == Placeholder.None)
             {
-                CheckValue(context.ReportDiagnostic, property, initializer.Value, facts);
+                CheckValue(context.ReportDiagnostic, property, initializer.Value, facts, contracts.Known);
             }
         }
     }
 
-    private static void AnalyzeParameterInitializer(OperationAnalysisContext context, System.Func<INamedTypeSymbol, CancellationToken, ContractFacts> factsOf)
+    private static void AnalyzeParameterInitializer(OperationAnalysisContext context, ContractFactsCache contracts)
     {
         var initializer = (IParameterInitializerOperation)context.Operation;
         if (initializer.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-            && factsOf(constructor.ContainingType, context.CancellationToken) is { IsContract: true } facts
+            && contracts.For(constructor.ContainingType, context.CancellationToken) is { IsContract: true } facts
             && facts.IsPrimary(constructor))
         {
-            CheckValue(context.ReportDiagnostic, facts.PropertyFor(initializer.Parameter.Name), initializer.Value, facts);
+            CheckValue(context.ReportDiagnostic, facts.PropertyFor(initializer.Parameter.Name), initializer.Value, facts, contracts.Known);
         }
     }
 
-    private static void CheckInitializer(System.Action<Diagnostic> report, IObjectOrCollectionInitializerOperation? initializer, ContractFacts facts)
+    private static void CheckInitializer(System.Action<Diagnostic> report, IObjectOrCollectionInitializerOperation? initializer, ContractFacts facts, KnownTypes known)
     {
         if (initializer is null)
         {
@@ -338,289 +230,14 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
         {
             if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
             {
-                CheckValue(report, target.Property, assignment.Value, facts);
-            }
-        }
-    }
-
-    private static void CheckValue(System.Action<Diagnostic> report, IPropertySymbol? property, IOperation value, ContractFacts facts)
-    {
-        if (property is null)
-        {
-            return;
-        }
-
-        if (facts.KindOf(property) is not { } kind)
-        {
-            // A button template's buttons: a list member takes 1 to 3.
-            if (property.Type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.TypeArguments[0] is INamedTypeSymbol element && IsRuntimeType(element, "Button")
-                && facts.IsButtonTemplate && KnownCount(value) is { } buttons and (0 or > MessageRules.MaxTemplateButtons))
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, value.Syntax.GetLocation(), property.Name, buttons, "a button template takes 1 to 3"));
-            }
-
-            return;
-        }
-
-        if (kind == ContentKind.MediaShare && KnownText.Of(value) is { IsConstant: true } postId && string.IsNullOrEmpty(postId.Constant))
-        {
-            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), property.Name, postId.Constant is null ? "null" : "empty", "shared post id"));
-            return;
-        }
-
-        if (kind == ContentKind.ProductTemplate && KnownItems(Unwrap(value), out _) is { } products)
-        {
-            foreach (var product in products)
-            {
-                if (KnownText.Of(product) is { IsConstant: true } id && string.IsNullOrEmpty(id.Constant))
-                {
-                    report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, product.Syntax.GetLocation(), property.Name, id.Constant is null ? "null" : "empty", "product id"));
-                }
-            }
-        }
-
-        if (MediaKindOf(kind) is { } mediaKind)
-        {
-            CheckMedia(report, property, mediaKind, value);
-            return;
-        }
-
-        if (kind == ContentKind.QuickReplies)
-        {
-            // Replies declared with [QuickReply] on the record count too.
-            var declared = facts.DeclaredQuickReplies;
-            if (KnownItems(Unwrap(value), out _) is { } replies && declared + replies.Count > MessageRules.MaxQuickReplies)
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.TooManyQuickReplies, value.Syntax.GetLocation(), property.ContainingType.Name, declared + replies.Count));
-            }
-
-            return;
-        }
-
-        if (kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
-        {
-            if (KnownCount(value) is { } elements and (0 or > MessageRules.MaxTemplateElements))
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, value.Syntax.GetLocation(), property.Name, elements, kind == ContentKind.GenericTemplate ? "generic" : "product"));
-            }
-
-            return;
-        }
-
-        if (kind == ContentKind.Text && facts.IsButtonTemplate)
-        {
-            if (KnownText.Of(value) is { MinLength: > MessageRules.MaxButtonTemplateTextLength } buttonText)
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, value.Syntax.GetLocation(), property.Name, buttonText.Describe(), MessageRules.MaxButtonTemplateTextLength));
-                return;
-            }
-        }
-
-        if (property.Type.SpecialType != SpecialType.System_String)
-        {
-            return;
-        }
-
-        var text = KnownText.Of(value);
-        var location = value.Syntax.GetLocation();
-        switch (kind)
-        {
-            case ContentKind.Text when text.IsConstant && text.Constant is null:
-                report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, property.Name, "null", "text"));
-                break;
-            case ContentKind.Text when text.IsConstant && text.Constant!.Length == 0:
-                report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, property.Name, "empty", "text"));
-                break;
-            case ContentKind.Text when text.MinUtf8Bytes > MessageRules.MaxTextUtf8Bytes:
-                var size = text.IsConstant
-                    ? text.MinUtf8Bytes.ToString(CultureInfo.InvariantCulture)
-                    : "at least " + text.MinUtf8Bytes.ToString(CultureInfo.InvariantCulture);
-                report(Diagnostic.Create(DiagnosticDescriptors.TextTooLong, location, property.Name, size));
-                break;
-            case ContentKind.ReplyTo when text.IsConstant && text.Constant is { Length: 0 }:
-                report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, location, property.Name, "empty", "reply_to message id (use null to send no reply_to)"));
-                break;
-        }
-    }
-
-    private static void CheckMedia(System.Action<Diagnostic> report, IPropertySymbol property, MediaKind kind, IOperation value)
-    {
-        // An audio, video or file member is the whole message: null or "" sends nothing. (An image member may
-        // be null when other image members carry the images.)
-        if (kind != MediaKind.Image && Unwrap(value).ConstantValue is { HasValue: true } constant && constant.Value is null or "")
-        {
-            report(Diagnostic.Create(DiagnosticDescriptors.EmptyValue, value.Syntax.GetLocation(), property.Name, constant.Value is null ? "null" : "empty", MessageRules.JsonType(kind) + " attachment"));
-            return;
-        }
-
-        value = Unwrap(value);
-        if (KnownItems(value, out _) is { } items)
-        {
-            // A lower bound is enough: a spread of unknown size only adds to what is already too many.
-            if (items.Count > MessageRules.MaxAttachments)
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.TooManyAttachments, LocationOf(value, items), property.Name, items.Count));
-            }
-
-            foreach (var element in items)
-            {
-                CheckMedia(report, property, kind, element);
-            }
-
-            return;
-        }
-
-        if (KnownUrl(value) is not { } url)
-        {
-            return;
-        }
-
-        if (!MessageRules.IsAbsoluteHttpUrl(url))
-        {
-            report(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, value.Syntax.GetLocation(), property.Name, url));
-        }
-        else if (MessageRules.IsMediaTypeRejected(kind, url, out var extension))
-        {
-            report(Diagnostic.Create(
-                DiagnosticDescriptors.MediaTypeNotSupported,
-                value.Syntax.GetLocation(),
-                AttributeLocation(property),
-                FixProperties(kind, extension),
-                property.Name,
-                extension,
-                MessageRules.JsonType(kind),
-                string.Join(", ", MessageRules.MediaTypes(kind))));
-        }
-    }
-
-    /// <summary>The diagnostic property naming the attribute whose kind takes the URL's type, for the code fix.</summary>
-    public const string SuggestedAttributeProperty = "SuggestedAttribute";
-
-    // Where the member's attachment attribute is written, so a fix can change it (it may be in another file).
-    private static IEnumerable<Location> AttributeLocation(IPropertySymbol property)
-    {
-        ContractReader.GetContentKind(property, out var attribute);
-        return attribute?.ApplicationSyntaxReference is { } reference
-            ? new[] { Location.Create(reference.SyntaxTree, reference.Span) }
-            : Enumerable.Empty<Location>();
-    }
-
-    // The media kind that takes this type (images first, then video, then audio), if any.
-    private static ImmutableDictionary<string, string?>? FixProperties(MediaKind kind, string extension)
-    {
-        foreach (var candidate in new[] { MediaKind.Image, MediaKind.Video, MediaKind.Audio })
-        {
-            if (candidate != kind && System.Array.IndexOf(MessageRules.MediaTypes(candidate), extension) >= 0)
-            {
-                return ImmutableDictionary<string, string?>.Empty.Add(SuggestedAttributeProperty, candidate + "Attachment");
-            }
-        }
-
-        return null;
-    }
-
-    // A URL the compiler knows: a constant string, new Uri("...") or MediaSource.FromUrl("...").
-    private static string? KnownUrl(IOperation value)
-    {
-        switch (Unwrap(value))
-        {
-            case { ConstantValue: { HasValue: true, Value: string url } }:
-                return url;
-            case IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: > 0 } creation
-                when creation.Type!.ContainingNamespace?.ToDisplayString() == "System":
-                return creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string uri } ? uri : null;
-            case IInvocationOperation { TargetMethod: { Name: "FromUrl", ContainingType.Name: "MediaSource" }, Arguments.Length: 1 } invocation:
-                return KnownUrl(invocation.Arguments[0].Value);
-            default:
-                return null;
-        }
-    }
-
-    private static IOperation Unwrap(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value;
-    }
-
-    private static MediaKind? MediaKindOf(ContentKind kind) => kind switch
-    {
-        ContentKind.Image => MediaKind.Image,
-        ContentKind.Audio => MediaKind.Audio,
-        ContentKind.Video => MediaKind.Video,
-        ContentKind.File => MediaKind.File,
-        _ => null,
-    };
-
-    private static void AnalyzeGenericElement(System.Action<Diagnostic> report, IObjectCreationOperation creation)
-    {
-        CheckRequiredArgument(report, creation, 0, "Title", "template title");
-        if (creation.Arguments.Length == 1 && KnownText.Of(creation.Arguments[0].Value) is { MinLength: > MessageRules.MaxGenericTextLength } title)
-        {
-            report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, creation.Arguments[0].Value.Syntax.GetLocation(), "Title", title.Describe(), MessageRules.MaxGenericTextLength));
-        }
-
-        var setsMore = false;
-        foreach (var item in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-        {
-            if (item is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
-            {
-                setsMore = true;
-                continue;
-            }
-
-            setsMore |= target.Property.Name != "Title" && !(assignment.Value.ConstantValue is { HasValue: true, Value: null });
-            if (target.Property.Name == "Subtitle" && KnownText.Of(assignment.Value) is { MinLength: > MessageRules.MaxGenericTextLength } subtitle)
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateTextTooLong, assignment.Value.Syntax.GetLocation(), "Subtitle", subtitle.Describe(), MessageRules.MaxGenericTextLength));
-            }
-            else if (target.Property.Name is "ImageUrl" or "DefaultActionUrl" && KnownUrl(assignment.Value) is { } url && !MessageRules.IsAbsoluteHttpUrl(url))
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.InvalidUrl, assignment.Value.Syntax.GetLocation(), target.Property.Name, url));
-            }
-            else if (target.Property.Name == "Buttons" && KnownCount(assignment.Value) is > MessageRules.MaxTemplateButtons and var buttons)
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.ButtonCount, assignment.Value.Syntax.GetLocation(), "Buttons", buttons, "a generic template element takes at most 3"));
-            }
-        }
-
-        // Only where the element is written straight into an array can nothing add a subtitle later (with).
-        if (setsMore)
-        {
-            return;
-        }
-
-        // Flag what reaches a contract, not what is built on the way: an array that gets subtitles through
-        // `with` before it is sent is fine, so only a collection passed straight to a contract member counts.
-        var element = creation.Parent is IConversionOperation conversion ? conversion : (IOperation)creation;
-        if (element.Parent is IArrayInitializerOperation array)
-        {
-            if (array.Parent is { } arrayCreation && ReachesContract(arrayCreation))
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), array.ElementValues.IndexOf(element), "this array"));
-            }
-        }
-        else if (creation.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } item)
-        {
-            var container = creation.Parent;
-            while (container is not null && container.Syntax != collection)
-            {
-                container = container.Parent;
-            }
-
-            if (container is not null && ReachesContract(container))
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.GenericElementIncomplete, creation.Syntax.GetLocation(), collection.Elements.IndexOf(item), "this collection"));
+                CheckValue(report, target.Property, assignment.Value, facts, known);
             }
         }
     }
 
     // Whether a value is passed straight to a contract: a constructor argument, an initializer or `with`
     // assignment of a contract property, or a contract member's default.
-    private static bool ReachesContract(IOperation value)
+    private static bool ReachesContract(IOperation value, KnownTypes known)
     {
         while (value.Parent is IConversionOperation or IParenthesizedOperation)
         {
@@ -629,79 +246,12 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
         return value.Parent switch
         {
-            IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => ContractReader.IsContract(constructor.ContainingType),
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when assignment.Value == value => ContractReader.IsContract(target.Property.ContainingType),
-            IPropertyInitializerOperation initializer => initializer.InitializedProperties.Any(p => ContractReader.IsContract(p.ContainingType)),
-            IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol method } => ContractReader.IsContract(method.ContainingType),
+            IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => known.IsContract(constructor.ContainingType),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when assignment.Value == value => known.IsContract(target.Property.ContainingType),
+            IPropertyInitializerOperation initializer => initializer.InitializedProperties.Any(p => known.IsContract(p.ContainingType)),
+            IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol method } => known.IsContract(method.ContainingType),
             _ => false,
         };
-    }
-
-    // Where to point at a collection: for a params argument (an implicit array) the span of its items.
-    private static Location LocationOf(IOperation value, List<IOperation> items)
-        => value.IsImplicit && items.Count > 0
-            ? Location.Create(value.Syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(items[0].Syntax.SpanStart, items[items.Count - 1].Syntax.Span.End))
-            : value.Syntax.GetLocation();
-
-    // How many items a collection value holds, when the compiler sees them all.
-    private static int? KnownCount(IOperation value)
-        => KnownItems(Unwrap(value), out var exact) is { } items && exact ? items.Count : null;
-
-    // The items of a collection whose construction the compiler sees: array creations and initializers,
-    // collection initializers, collection expressions (with spreads of such collections), params arguments and
-    // ImmutableArray.Create. `exact` is false when some items are not known (a spread of a variable, say): the
-    // list then holds the known ones, a lower bound.
-    private static List<IOperation>? KnownItems(IOperation value, out bool exact)
-    {
-        exact = true;
-        value = Unwrap(value);
-        switch (value)
-        {
-            case IArrayCreationOperation { Initializer: { } initializer }:
-                return initializer.ElementValues.ToList();
-            case IArrayCreationOperation { DimensionSizes.Length: 1 } array when array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 }:
-                return new List<IOperation>();
-            case IObjectCreationOperation { Initializer: { } initializer } creation
-                when initializer.Initializers.All(i => i is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 }):
-                exact = creation.Arguments.Length == 0;
-                return initializer.Initializers.Select(i => ((IInvocationOperation)i).Arguments[0].Value).ToList();
-            case IInvocationOperation { TargetMethod: { Name: "Create", ContainingType.Name: "ImmutableArray" } } create:
-                return create.Arguments.Length == 1 && create.Arguments[0].ArgumentKind == ArgumentKind.ParamArray
-                    ? KnownItems(create.Arguments[0].Value, out exact)
-                    : create.Arguments.Select(a => a.Value).ToList();
-        }
-
-        if (value.Syntax is CollectionExpressionSyntax collection && value.SemanticModel is { } model)
-        {
-            var items = new List<IOperation>();
-            foreach (var element in collection.Elements)
-            {
-                var inner = element switch
-                {
-                    ExpressionElementSyntax item => model.GetOperation(item.Expression),
-                    SpreadElementSyntax spread => model.GetOperation(spread.Expression),
-                    _ => null,
-                };
-                if (inner is null)
-                {
-                    exact = false;
-                }
-                else if (element is SpreadElementSyntax)
-                {
-                    var spreadItems = KnownItems(inner, out var spreadExact);
-                    exact &= spreadItems is not null && spreadExact;
-                    items.AddRange(spreadItems ?? new List<IOperation>());
-                }
-                else
-                {
-                    items.Add(inner);
-                }
-            }
-
-            return items;
-        }
-
-        return null;
     }
 
     // The value passed for a constructor parameter, by its ordinal: creation arguments are in evaluation (written)
@@ -718,15 +268,4 @@ public sealed class ContractValueAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
-
-    private static bool IsRuntimeType(INamedTypeSymbol type, string name)
-        => type.Name == name && type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
-
-    private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
-        => type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
-
-    // Only a record's positional constructor ties a parameter to the property of the same name.
-    private static bool IsPrimaryConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
-        => constructor.ContainingType.IsRecord
-            && constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax);
 }

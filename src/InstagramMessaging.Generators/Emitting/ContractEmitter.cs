@@ -19,7 +19,7 @@ internal static class ContractEmitter
 
         var images = spec.Members.Where(m => m.Kind == ContentKind.Image).ToArray();
         // Audio and video count against their own, lower rate limit (10/s per account).
-        var audioVideo = spec.Members.Any(m => m.Kind is ContentKind.Audio or ContentKind.Video);
+        var audioVideo = spec.Members.Any(m => ContentKinds.For(m.Kind).Media is { CountsAsAudioVideo: true });
         w.Open($"partial {spec.Keyword} {spec.TypeName} : global::InstagramMessaging.IInstagramMessage"
             + (images.Length > 0 ? ", global::InstagramMessaging.IMultiImageMessage" : string.Empty)
             + (audioVideo ? ", global::InstagramMessaging.IAudioVideoMessage" : string.Empty));
@@ -40,7 +40,7 @@ internal static class ContractEmitter
         w.Close();
 
         w.CloseFile(spec.Namespace, spec.ContainingTypes);
-        return w.ToString();
+        return w.ToStringAndRelease();
     }
 
     private static void EmitWriteToBuffer(SourceWriter w, ContractSpec spec)
@@ -103,7 +103,7 @@ internal static class ContractEmitter
                 w.Line($"{Json}.WriteQuickReplies(ref json, {declared}, {runtime});");
             }
         }
-        else if (media.Length > 0 && media[0].Kind != ContentKind.Image)
+        else if (media.Length > 0 && !ContentKinds.For(media[0].Kind).Media!.SeveralInOneMessage)
         {
             w.JsonFragment("\"attachment\":");
             w.Line($"{Json}.WriteAttachment(ref json, {MediaKind(media[0].Kind)}, {Json}.ToSource(this.{media[0].Name}));");
@@ -171,8 +171,8 @@ internal static class ContractEmitter
             _ => $"{Checks}.Count(this.{image.Name})",
         }));
 
-    private static string MediaKind(ContentKind kind) => "global::InstagramMessaging.Rules.MediaKind." + kind;
-
+    // The explicit ContentKind -> MediaKind map of the table; both enums are never matched by spelling.
+    private static string MediaKind(ContentKind kind) => "global::InstagramMessaging.Rules.MediaKind." + ContentKinds.For(kind).Media!.Kind;
 
     private static void EmitWriteToWriter(SourceWriter w)
     {
@@ -202,6 +202,22 @@ internal static class ContractEmitter
         {
             var value = "this." + member.Name;
             var name = Quote(member.DisplayName);
+            if (ContentKinds.For(member.Kind).Media is { } media)
+            {
+                if (media.SeveralInOneMessage)
+                {
+                    EmitForEachImage(w, member, source => member.IsCollection
+                        ? $"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {source}, {name}, i);"
+                        : $"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {source}, {name});");
+                }
+                else
+                {
+                    w.Line($"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {Json}.ToSource({value}), {name});");
+                }
+
+                continue;
+            }
+
             switch (member.Kind)
             {
                 case ContentKind.Text when spec.IsButtonTemplate:
@@ -212,14 +228,6 @@ internal static class ContractEmitter
                     break;
                 case ContentKind.ReplyTo:
                     w.Line($"{Checks}.CheckReplyTo(ref violations, {value}, {name});");
-                    break;
-                case ContentKind.Image:
-                    EmitForEachImage(w, member, source => member.IsCollection
-                        ? $"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {source}, {name}, i);"
-                        : $"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {source}, {name});");
-                    break;
-                case ContentKind.Audio or ContentKind.Video or ContentKind.File:
-                    w.Line($"{Checks}.CheckMedia(ref violations, {MediaKind(member.Kind)}, {Json}.ToSource({value}), {name});");
                     break;
                 case ContentKind.MediaShare:
                     w.Line($"{Checks}.CheckRequired(ref violations, {value}, {name}, \"post id\");");
@@ -237,6 +245,8 @@ internal static class ContractEmitter
                         ? $"{Checks}.CheckButtons(ref violations, {value}, {name});"
                         : $"{Checks}.CheckButton(ref violations, {value}, {name});");
                     break;
+                default:
+                    throw new System.InvalidOperationException("ContentKind " + member.Kind + " has no check in ContractEmitter.EmitValidate.");
             }
         }
 

@@ -38,7 +38,7 @@ internal static class HandlerEmitter
         w.Close();
 
         w.CloseFile(spec.Namespace, spec.ContainingTypes);
-        return w.ToString();
+        return w.ToStringAndRelease();
     }
 
     // One case per event type, in the table's order; inside it the payload switch, then the plain route if any.

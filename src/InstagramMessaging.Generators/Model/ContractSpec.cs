@@ -49,7 +49,6 @@ internal sealed record ContractSpec(
     }
 }
 
-
 /// <summary>A quick reply fixed by a <c>[QuickReply]</c> attribute.</summary>
 internal sealed record QuickReplySpec(string Title, string Payload);
 
@@ -62,25 +61,9 @@ internal sealed record QuickReplySpec(string Title, string Payload);
 /// <param name="AlwaysPresent">For a single reference-type image: non-nullable and initialized, so it always sends an image.</param>
 internal sealed record ContentMemberSpec(ContentKind Kind, string Name, string DisplayName, MediaValue Value = MediaValue.None, MemberShape Shape = MemberShape.Reference, bool AlwaysPresent = false)
 {
-    public bool IsMedia => Kind is ContentKind.Image or ContentKind.Audio or ContentKind.Video or ContentKind.File;
+    public bool IsMedia => ContentKinds.For(Kind).Media is not null;
 
     public bool IsCollection => Shape is MemberShape.List or MemberShape.Array or MemberShape.ImmutableArray;
-}
-
-/// <summary>The content the generator understands.</summary>
-internal enum ContentKind
-{
-    Text,
-    ReplyTo,
-    Image,
-    Audio,
-    Video,
-    File,
-    MediaShare,
-    QuickReplies,
-    GenericTemplate,
-    ProductTemplate,
-    Button,
 }
 
 /// <summary>The type of a media member, or of its elements.</summary>

@@ -139,7 +139,7 @@ public sealed class InstagramMessenger
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         var data = await MediaUpload.ReadCheckedAsync(kind, content, fileName, cancellationToken).ConfigureAwait(false);
-        var trafficClass = kind is MediaKind.Audio or MediaKind.Video ? TrafficClass.AudioVideo : TrafficClass.Text;
+        var trafficClass = MediaKinds.For(kind).CountsAsAudioVideo ? TrafficClass.AudioVideo : TrafficClass.Text;
         var form = () => RequestBodies.UploadForm(kind, data, fileName, contentType);
         return AnswerMapper.ToAttachmentId(await _transport.SendAsync(new GraphCall(HttpMethod.Post, _transport.Endpoint("message_attachments"), form, trafficClass, cancellationToken)).ConfigureAwait(false));
     }

@@ -141,7 +141,7 @@ public static class ContractValidation
             var buttons = element.Buttons?.Count ?? 0;
             if (buttons > MessageRules.MaxTemplateButtons)
             {
-                Add(ref violations, MessageRules.ButtonCount, name + ".Buttons", name + ".Buttons", buttons, "a generic template element takes at most 3");
+                Add(ref violations, MessageRules.ButtonCount, name + ".Buttons", name + ".Buttons", buttons, MessageRules.GenericElementButtons);
             }
 
             CheckButtons(ref violations, element.Buttons, name + ".Buttons");
@@ -164,7 +164,7 @@ public static class ContractValidation
     {
         if (count is 0 or > MessageRules.MaxTemplateButtons)
         {
-            Add(ref violations, MessageRules.ButtonCount, member, member, count, "a button template takes 1 to 3");
+            Add(ref violations, MessageRules.ButtonCount, member, member, count, MessageRules.ButtonTemplateButtons);
         }
     }
 

@@ -98,7 +98,11 @@ public static class MessageJson
             MediaKind.Image => "{\"type\":\"image\",\"payload\":{"u8,
             MediaKind.Audio => "{\"type\":\"audio\",\"payload\":{"u8,
             MediaKind.Video => "{\"type\":\"video\",\"payload\":{"u8,
-            _ => "{\"type\":\"file\",\"payload\":{"u8,
+            MediaKind.File => "{\"type\":\"file\",\"payload\":{"u8,
+
+            // The u8 literals are the row's JsonType written out (MediaKindsTests checks each); a kind added to
+            // the table must be added here too, and fails loudly until it is.
+            _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "MediaKind " + kind + " has no JSON literal in MessageJson.WriteAttachment."),
         });
         if (source.AttachmentId is { } id)
         {

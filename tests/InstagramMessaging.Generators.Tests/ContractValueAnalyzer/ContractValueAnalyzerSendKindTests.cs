@@ -7,7 +7,7 @@ using ValueVerifier = InstagramMessaging.Generators.Tests.AnalyzerVerifier<Insta
 
 namespace InstagramMessaging.Generators.Tests;
 
-public class SendKindAnalyzerTests
+public class ContractValueAnalyzerSendKindTests
 {
     private const string Usings = "using System; using System.Collections.Generic; using System.Collections.Immutable; using InstagramMessaging;\n";
 

@@ -1,104 +1,9 @@
-// This file is the one rules table. It is compiled into the runtime library and linked as source into the
-// generator, so the analyzers, the generated Validate() and the docs read every limit from here.
+// This file is the heart of the one rules table (the folder Rules/Table). It is compiled into the runtime library
+// and linked as source into the generator, so the analyzers, the generated Validate() and the docs read every
+// limit from here. Messages are formatted from the constants: a limit is typed once.
 using System.Text;
 
 namespace InstagramMessaging.Rules;
-
-/// <summary>The ids of the rules; each is also the id of the compile-time diagnostic that reports it.</summary>
-#if INSTAGRAMMESSAGING_GENERATOR
-internal
-#else
-public
-#endif
-static class RuleIds
-{
-    /// <summary>Text longer than 1000 UTF-8 bytes.</summary>
-    public const string TextTooLong = "IGM001";
-
-    /// <summary>More than 10 attachments in one message.</summary>
-    public const string TooManyAttachments = "IGM002";
-
-    /// <summary>A media type the attachment kind does not take.</summary>
-    public const string MediaTypeNotSupported = "IGM003";
-
-    /// <summary>The contract is not a partial record.</summary>
-    public const string ContractNotPartialRecord = "IGM004";
-
-    /// <summary>A URL that is not absolute http or https.</summary>
-    public const string InvalidUrl = "IGM005";
-
-    /// <summary>Content kinds the platform sends separately, in one contract.</summary>
-    public const string MixedContent = "IGM006";
-
-    /// <summary>Several attachments that are not all images.</summary>
-    public const string SeveralNonImageAttachments = "IGM007";
-
-    /// <summary>A contract attribute on a member type it does not support.</summary>
-    public const string UnsupportedMemberType = "IGM008";
-
-    /// <summary>The contract has no content member.</summary>
-    public const string NoContent = "IGM009";
-
-    /// <summary>A content value is null or empty.</summary>
-    public const string EmptyValue = "IGM010";
-
-    /// <summary>The contract is generic.</summary>
-    public const string GenericContract = "IGM011";
-
-    /// <summary>The same content attribute on several members.</summary>
-    public const string DuplicateMember = "IGM012";
-
-    /// <summary>More than 13 quick replies.</summary>
-    public const string TooManyQuickReplies = "IGM013";
-
-    /// <summary>A quick reply title longer than Instagram shows.</summary>
-    public const string QuickReplyTitleTooLong = "IGM014";
-
-    /// <summary>A template with too few or too many elements.</summary>
-    public const string TemplateElementCount = "IGM015";
-
-    /// <summary>A template text longer than Instagram accepts.</summary>
-    public const string TemplateTextTooLong = "IGM016";
-
-    /// <summary>Too few or too many buttons.</summary>
-    public const string ButtonCount = "IGM017";
-
-    /// <summary>An ice breaker or persistent menu setting Instagram refuses.</summary>
-    public const string MessengerProfile = "IGM018";
-
-    /// <summary>Media larger than Instagram accepts for its kind.</summary>
-    public const string MediaTooLarge = "IGM019";
-
-    /// <summary>A generic template element with nothing but a title.</summary>
-    public const string GenericElementIncomplete = "IGM020";
-
-    /// <summary>An <c>[InstagramMessage]</c> contract that is <c>file</c>-local (or nested in a <c>file</c>-local type).</summary>
-    public const string FileLocalContract = "IGM021";
-
-    /// <summary>A contract that declares a member whose name the generated code uses.</summary>
-    public const string ReservedMemberName = "IGM022";
-}
-
-/// <summary>The kinds of attachment, each with its own media types and size limit.</summary>
-#if INSTAGRAMMESSAGING_GENERATOR
-internal
-#else
-public
-#endif
-enum MediaKind
-{
-    /// <summary><c>image</c>: png, jpg, jpeg, gif; up to 8 MB.</summary>
-    Image,
-
-    /// <summary><c>audio</c>: aac, m4a, wav, mp4; up to 25 MB.</summary>
-    Audio,
-
-    /// <summary><c>video</c>: mp4, ogg, avi, mov, webm; up to 25 MB.</summary>
-    Video,
-
-    /// <summary><c>file</c>: any type; up to 25 MB.</summary>
-    File,
-}
 
 /// <summary>Every limit Instagram puts on a message, and the rule that enforces it.</summary>
 #if INSTAGRAMMESSAGING_GENERATOR
@@ -114,14 +19,14 @@ static class MessageRules
     /// <summary>IGM001: text longer than <see cref="MaxTextUtf8Bytes"/> UTF-8 bytes.</summary>
     public static MessageRule TextTooLong { get; } = new(
         RuleIds.TextTooLong,
-        "Message text is longer than 1000 UTF-8 bytes",
-        "'{0}' is {1} UTF-8 bytes long; Instagram accepts at most 1000 bytes of text");
+        $"Message text is longer than {MaxTextUtf8Bytes} UTF-8 bytes",
+        $"'{{0}}' is {{1}} UTF-8 bytes long; Instagram accepts at most {MaxTextUtf8Bytes} bytes of text");
 
     /// <summary>IGM002: more than <see cref="MaxAttachments"/> attachments.</summary>
     public static MessageRule TooManyAttachments { get; } = new(
         RuleIds.TooManyAttachments,
-        "More than 10 attachments in one message",
-        "'{0}' holds {1} attachments; Instagram sends 1 to 10 images in one message");
+        $"More than {MaxAttachments} attachments in one message",
+        $"'{{0}}' holds {{1}} attachments; Instagram sends 1 to {MaxAttachments} images in one message");
 
     /// <summary>IGM003: a media type the attachment kind does not take.</summary>
     public static MessageRule MediaTypeNotSupported { get; } = new(
@@ -186,20 +91,20 @@ static class MessageRules
     /// <summary>IGM013: more than <see cref="MaxQuickReplies"/> quick replies.</summary>
     public static MessageRule TooManyQuickReplies { get; } = new(
         RuleIds.TooManyQuickReplies,
-        "More than 13 quick replies",
-        "'{0}' has {1} quick replies; Instagram takes at most 13");
+        $"More than {MaxQuickReplies} quick replies",
+        $"'{{0}}' has {{1}} quick replies; Instagram takes at most {MaxQuickReplies}");
 
     /// <summary>IGM014: a quick reply title Instagram cuts off.</summary>
     public static MessageRule QuickReplyTitleTooLong { get; } = new(
         RuleIds.QuickReplyTitleTooLong,
-        "Quick reply title longer than 20 characters",
-        "Quick reply title '{0}' is {1} characters; Instagram cuts titles after 20");
+        $"Quick reply title longer than {MaxQuickReplyTitleLength} characters",
+        $"Quick reply title '{{0}}' is {{1}} characters; Instagram cuts titles after {MaxQuickReplyTitleLength}");
 
     /// <summary>IGM015: a template with too few or too many elements.</summary>
     public static MessageRule TemplateElementCount { get; } = new(
         RuleIds.TemplateElementCount,
         "Template has too few or too many elements",
-        "'{0}' has {1} elements; a {2} template takes 1 to 10");
+        $"'{{0}}' has {{1}} elements; a {{2}} template takes 1 to {MaxTemplateElements}");
 
     /// <summary>IGM016: a template text longer than Instagram accepts.</summary>
     public static MessageRule TemplateTextTooLong { get; } = new(
@@ -279,30 +184,20 @@ static class MessageRules
     /// <summary>The largest audio, video or file Instagram takes: 25 MB.</summary>
     public const long MaxOtherMediaBytes = 25L * 1024 * 1024;
 
-    private static readonly string[] s_imageTypes = { "png", "jpg", "jpeg", "gif" };
-    private static readonly string[] s_audioTypes = { "aac", "m4a", "wav", "mp4" };
-    private static readonly string[] s_videoTypes = { "mp4", "ogg", "avi", "mov", "webm" };
+    /// <summary>What IGM017 says a button template takes.</summary>
+    internal static string ButtonTemplateButtons { get; } = $"a button template takes 1 to {MaxTemplateButtons}";
 
-    /// <summary>The extensions a kind takes, for messages; empty for <see cref="MediaKind.File"/>, which takes any.</summary>
-    public static string[] MediaTypes(MediaKind kind) => kind switch
-    {
-        MediaKind.Image => s_imageTypes,
-        MediaKind.Audio => s_audioTypes,
-        MediaKind.Video => s_videoTypes,
-        _ => new string[0],
-    };
+    /// <summary>What IGM017 says a generic template element takes.</summary>
+    internal static string GenericElementButtons { get; } = $"a generic template element takes at most {MaxTemplateButtons}";
+
+    /// <summary>The extensions a kind takes, for messages; empty for a kind that takes any type (<see cref="MediaKind.File"/>).</summary>
+    public static string[] MediaTypes(MediaKind kind) => MediaKinds.For(kind).MediaTypes;
 
     /// <summary>The largest size of a kind, in bytes.</summary>
-    public static long MaxMediaBytes(MediaKind kind) => kind == MediaKind.Image ? MaxImageBytes : MaxOtherMediaBytes;
+    public static long MaxMediaBytes(MediaKind kind) => MediaKinds.For(kind).MaxBytes;
 
     /// <summary>The JSON <c>type</c> of a kind.</summary>
-    public static string JsonType(MediaKind kind) => kind switch
-    {
-        MediaKind.Image => "image",
-        MediaKind.Audio => "audio",
-        MediaKind.Video => "video",
-        _ => "file",
-    };
+    public static string JsonType(MediaKind kind) => MediaKinds.For(kind).JsonType;
 
     /// <summary>
     /// The extension of a URL's path or a file name, lower case, or null when it has none. The query string
@@ -357,7 +252,8 @@ static class MessageRules
     public static bool IsMediaTypeRejected(MediaKind kind, string urlOrFileName, out string extension)
     {
         extension = Extension(urlOrFileName) ?? string.Empty;
-        return kind != MediaKind.File && extension.Length > 0 && IsKnownFileType(extension) && System.Array.IndexOf(MediaTypes(kind), extension) < 0;
+        var row = MediaKinds.For(kind);
+        return !row.AcceptsAnyType && extension.Length > 0 && IsKnownFileType(extension) && System.Array.IndexOf(row.MediaTypes, extension) < 0;
     }
 
     /// <summary>Whether <paramref name="url"/> is an absolute http or https URL.</summary>

@@ -12,7 +12,7 @@ namespace InstagramMessaging.Generators.Tests;
 /// Every value rule, written in every form C# offers for its kind of value, at every construction site: the
 /// breaking value must be reported there (positive) and the value just inside the limit must not (negative).
 /// </summary>
-public class RuleConstructMatrixTests
+public class ContractValueAnalyzerRuleMatrixTests
 {
     private const string Contracts = """
         using System;

@@ -6,7 +6,7 @@ using Verifier = InstagramMessaging.Generators.Tests.AnalyzerVerifier<InstagramM
 namespace InstagramMessaging.Generators.Tests;
 
 // Counts and items the compiler can see in every way C# builds a collection.
-public class CollectionConstructAnalyzerTests
+public class ContractValueAnalyzerCollectionTests
 {
     private const string Contracts = """
         using System;

@@ -6,7 +6,7 @@ namespace InstagramMessaging.Generators.Tests;
 
 // Issue 11, false-positive patterns 2 to 6 at the value analyzer: each idiomatic form gets no diagnostic, and the
 // violation the pattern used to hide is still reported.
-public class FalsePositivePatternTests
+public class ContractValueAnalyzerFalsePositiveTests
 {
     private const string Contracts = """
         using System;

@@ -7,7 +7,7 @@ namespace InstagramMessaging.Generators.Tests;
 // Issue 11, false positive 1: `{ get; init; } = ""` / null! / default! / string.Empty / [] is the C# idiom for a
 // member that object initializers set. The placeholder is not the value sent; a construction site that leaves
 // the member at its placeholder is the violation.
-public class PlaceholderInitializerTests
+public class ContractValueAnalyzerPlaceholderTests
 {
     private const string Contracts = """
         using System;

@@ -8,7 +8,7 @@ namespace InstagramMessaging.Generators.Tests;
 
 // Issue 11, patterns 5 and 7 and the static content member: one mistake gets one diagnostic, and content
 // inherited from a non-contract base record is content.
-public class DeclarationPatternTests
+public class ContractDeclarationAnalyzerPatternTests
 {
     [Fact]
     public Task An_unsupported_member_type_is_IGM008_only()
@@ -25,6 +25,13 @@ public class DeclarationPatternTests
             [InstagramMessage] public partial record A { [{|#0:MessageText|}] public static string Text { get; } = "hi"; }
             """,
             Verifier.Diagnostic("IGM008").WithLocation(0).WithArguments("MessageText", "Text", "static string", "instance properties of string"));
+
+    [Fact]
+    public Task A_positional_parameter_named_like_a_generated_member_is_IGM022()
+        => Verifier.VerifyAsync("""
+            using InstagramMessaging;
+            [InstagramMessage] public partial record A([property: MessageText] string Text, string {|IGM022:ToJson|});
+            """);
 
     private const string Inherited = """
         using InstagramMessaging;

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using InstagramMessaging.Generators.Model;
+using InstagramMessaging.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace InstagramMessaging.Generators.Parsing;
+
+// Declaration checks: the problems of a contract declaration, reported with their locations and message
+// arguments (the generator emits only for a contract with none; the declaration analyzer reports them).
+internal static partial class ContractReader
+{
+    /// <summary>Names the generated half of every contract declares; a contract cannot declare them itself.</summary>
+    public static readonly string[] ReservedNames = { "WriteTo", "ToJson", "Validate", "SendAsync", "__declaredQuickReplies" };
+
+    // The analyzers see the generated half too. Its files are named by the driver
+    // "<assembly>/InstagramMessaging.Generators.InstagramMessageGenerator/<hint>.g.cs": a string test, so no
+    // attribute of a generated member has to be bound.
+    private static bool IsGenerated(ISymbol member)
+    {
+        foreach (var location in member.Locations)
+        {
+            if (location.SourceTree?.FilePath is { } path && path.EndsWith(".g.cs", System.StringComparison.Ordinal)
+                && path.IndexOf("InstagramMessaging.Generators.InstagramMessageGenerator", System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The declaration itself: a partial record, not generic, not file-local, no member named like a generated one.
+    private static void CheckDeclaration(INamedTypeSymbol type, Location? typeLocation, System.Action<MessageRule, Location?, object[]> report, CancellationToken cancellationToken)
+    {
+        if (!type.IsRecord || !IsPartial(type, cancellationToken) || !AllContainersPartial(type, cancellationToken))
+        {
+            report(MessageRules.ContractNotPartialRecord, typeLocation, new object[] { type.Name });
+        }
+
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.TypeParameters.Length > 0)
+            {
+                report(MessageRules.GenericContract, typeLocation, new object[] { type.Name });
+                break;
+            }
+        }
+
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsFileLocal)
+            {
+                report(MessageRules.FileLocalContract, typeLocation, new object[] { type.Name });
+                break;
+            }
+        }
+
+        // Looked up by name in the declared names (no member symbol is made unless one is reserved).
+        var declared = type.MemberNames;
+        foreach (var name in ReservedNames)
+        {
+            if (!declared.Contains(name))
+            {
+                continue;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (!member.IsImplicitlyDeclared && !IsGenerated(member))
+                {
+                    report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? typeLocation, new object[] { type.Name, member.Name });
+                }
+            }
+        }
+    }
+
+    // Which message the contract describes, and whether its parts can travel in one request.
+    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
+    {
+        // Which kinds are present, as bits: one pass over the members instead of one per kind.
+        var present = 0L;
+        var media = new List<ContentMemberSpec>();
+        foreach (var member in members)
+        {
+            present |= 1L << (int)member.Kind;
+            if (member.IsMedia)
+            {
+                media.Add(member);
+            }
+        }
+
+        bool Has(ContentKind kind) => (present & (1L << (int)kind)) != 0;
+
+        // The kinds of message the members make, in table order; a button template's text is its own kind.
+        var kinds = new List<string>();
+        foreach (var row in ContentKinds.All)
+        {
+            if (row.MessageKindName is { } name && Has(row.Kind) && !kinds.Contains(name))
+            {
+                kinds.Add(row.Kind == ContentKind.Text && isButtonTemplate ? "a button template" : name);
+            }
+        }
+
+        if (isButtonTemplate && !Has(ContentKind.Text) && !misplaced)
+        {
+            report(MessageRules.NoContent, location, new object[] { type.Name });
+            return;
+        }
+
+        if (kinds.Count == 0 && misplaced)
+        {
+            return;
+        }
+
+        if (kinds.Count == 0)
+        {
+            report(MessageRules.NoContent, location, new object[] { type.Name });
+            return;
+        }
+
+        if (kinds.Count > 1)
+        {
+            report(MessageRules.MixedContent, location, new object[] { type.Name, kinds[0], kinds[1] });
+            return;
+        }
+
+        if ((Has(ContentKind.QuickReplies) || hasDeclaredQuickReplies) && (kinds[0] != "text"))
+        {
+            report(MessageRules.MixedContent, location, new object[] { type.Name, "quick replies", kinds[0] });
+        }
+
+        if (media.Count > 0 && media.Any(m => !ContentKinds.For(m.Kind).Media!.SeveralInOneMessage) && (media.Count > 1 || media[0].IsCollection))
+        {
+            report(MessageRules.SeveralNonImageAttachments, location, new object[] { type.Name });
+        }
+
+        // Image members that can never be empty (struct values) always send one image each.
+        var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && (m.Shape == MemberShape.Struct || m.AlwaysPresent));
+        if (alwaysSent > MessageRules.MaxAttachments)
+        {
+            report(MessageRules.TooManyAttachments, location, new object[] { type.Name, alwaysSent });
+        }
+    }
+}
