@@ -10,7 +10,7 @@ using Xunit;
 
 namespace InstagramMessaging.Tests;
 
-public class MessengerTests
+public class SendAsyncTests
 {
     private const string Igsid = "1254459154682919";
     private static readonly Recipient User = Recipient.Id(Igsid);
@@ -227,26 +227,6 @@ public class MessengerTests
 
         Assert.NotEqual(first.MessageId, second.MessageId);
         Assert.Equal(new[] { "one", "two" }, server.Emulator.Conversation(Igsid).Select(m => m.Text).ToArray());
-    }
-
-    [Theory]
-    [InlineData(null, "AccessToken")]
-    [InlineData("t", "ApiVersion", "")]
-    [InlineData("t", "PageId", "v25.0", "a/b")]
-    public void Options_that_cannot_work_are_refused_by_name(string? token, string named, string? version = "v25.0", string? page = "me")
-    {
-        var options = new InstagramMessengerOptions { AccessToken = token, ApiVersion = version!, PageId = page! };
-        var ex = Assert.Throws<InvalidOperationException>(() => new InstagramMessenger(new HttpClient(), options));
-        Assert.Contains(named, ex.Message);
-    }
-
-    [Fact]
-    public void Options_never_print_secrets()
-    {
-        var text = new InstagramMessengerOptions { AccessToken = "tok-123", AppSecret = "sec-456" }.ToString();
-        Assert.DoesNotContain("tok-123", text);
-        Assert.DoesNotContain("sec-456", text);
-        Assert.Contains("v25.0", text);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
