@@ -401,7 +401,7 @@ public class EmulatorRequestFormTests
             }
         }
 
-        foreach (var row in EmulatorSendKindTests.ValidBodies().Concat(EmulatorSendKindTests.BrokenBodies()))
+        foreach (var row in EmulatorMessagesEdgeTests.ValidBodies().Concat(EmulatorMessagesEdgeTests.BrokenBodies()))
         {
             data.Add("/v25.0/me/messages", (string)row[0]);
         }

@@ -6,7 +6,7 @@ using Xunit;
 namespace InstagramMessaging.Tests;
 
 // Each expected body is Meta's documented example (shared/spec/instagram-send-api.md), with its placeholders filled.
-public class SendKindSerializationTests
+public class AttachmentAndTemplateSerializationTests
 {
     private static readonly Recipient User = Recipient.Id("<IGSID>");
 

@@ -9,8 +9,9 @@ using Xunit;
 
 namespace InstagramMessaging.Testing.Tests;
 
-// The platform's answers to each send kind and each broken rule, spoken to in raw JSON.
-public class EmulatorSendKindTests
+// The emulator's messages edge (SendRequestValidator and delivery): the platform's answers to each send kind and
+// each broken rule, spoken to in raw JSON.
+public class EmulatorMessagesEdgeTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(GraphApiEmulator emulator, HttpMethod method, string path, HttpContent? content)
     {
@@ -150,68 +151,5 @@ public class EmulatorSendKindTests
         Assert.Equal("""{"recipient_id":"1"}""", body.GetRawText());
         Assert.Equal(new EmulatedAction("1", "react", "m_1", "love"), Assert.Single(emulator.Actions) with { ReceivedAt = default });
         Assert.Empty(emulator.DeliveredMessages);
-    }
-
-    [Fact]
-    public async Task Uploads_need_platform_instagram_and_fitting_media()
-    {
-        var emulator = new GraphApiEmulator();
-        const string path = "/v25.0/me/message_attachments";
-
-        var (ok, answer) = await PostAsync(emulator, """{"platform":"instagram","message":{"attachment":{"type":"image","payload":{"url":"https://a.example/a.png","is_reusable":true}}}}""", path);
-        Assert.Equal(HttpStatusCode.OK, ok);
-        var id = answer.GetProperty("attachment_id").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, $$$$$"""{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"attachment_id":"{{{{{id}}}}}"}}}}""")).Status);
-
-        Assert.Equal((100, null), Error((await PostAsync(emulator, """{"message":{"attachment":{"type":"image","payload":{"url":"https://a.example/a.png"}}}}""", path)).Body));
-        Assert.Equal((100, 2018047), Error((await PostAsync(emulator, """{"platform":"instagram","message":{"attachment":{"type":"video","payload":{"url":"https://a.example/a.png"}}}}""", path)).Body));
-    }
-
-    [Fact]
-    public async Task Multipart_uploads_are_size_checked()
-    {
-        var emulator = new GraphApiEmulator();
-        MultipartFormDataContent Form(int size, string name)
-        {
-            var form = new MultipartFormDataContent
-            {
-                { new StringContent("instagram"), "platform" },
-                { new StringContent("""{"attachment":{"type":"image","payload":{"is_reusable":true}}}"""), "message" },
-            };
-            form.Add(new ByteArrayContent(new byte[size]), "filedata", name);
-            return form;
-        }
-
-        var (ok, _) = await SendAsync(emulator, HttpMethod.Post, "/v25.0/me/message_attachments", Form(1000, "a.png"));
-        var (_, tooLarge) = await SendAsync(emulator, HttpMethod.Post, "/v25.0/me/message_attachments", Form((8 * 1024 * 1024) + 1, "b.png"));
-        var (_, wrongType) = await SendAsync(emulator, HttpMethod.Post, "/v25.0/me/message_attachments", Form(10, "c.mp3"));
-
-        Assert.Equal(HttpStatusCode.OK, ok);
-        Assert.Equal((100, 2018109), Error(tooLarge));
-        Assert.Equal((100, 2018047), Error(wrongType));
-        Assert.Equal(1000, Assert.Single(emulator.Uploads).Size);
-    }
-
-    [Fact]
-    public async Task Messenger_profile_keeps_ice_breakers_and_refuses_broken_ones()
-    {
-        var emulator = new GraphApiEmulator();
-        const string path = "/v25.0/me/messenger_profile?platform=instagram";
-
-        var (set, _) = await PostAsync(emulator, """{"platform":"instagram","ice_breakers":[{"locale":"default","call_to_actions":[{"question":"Where?","payload":"LOC"}]}]}""", path);
-        var (_, read) = await SendAsync(emulator, HttpMethod.Get, "/v25.0/me/messenger_profile?fields=ice_breakers&platform=instagram", null);
-        Assert.Equal(HttpStatusCode.OK, set);
-        Assert.Equal("Where?", read.GetProperty("data")[0].GetProperty("ice_breakers")[0].GetProperty("call_to_actions")[0].GetProperty("question").GetString());
-
-        var five = string.Join(",", Enumerable.Range(0, 5).Select(i => $$$$$"""{"question":"Q{{{{{i}}}}}","payload":"P"}"""));
-        Assert.Equal(100, Error((await PostAsync(emulator, $$$$$"""{"ice_breakers":[{"locale":"default","call_to_actions":[{{{{{five}}}}}]}]}""", path)).Body).Code);
-        Assert.Equal(100, Error((await PostAsync(emulator, """{"ice_breakers":[{"locale":"en_GB","call_to_actions":[{"question":"Q","payload":"P"}]}]}""", path)).Body).Code);
-        Assert.Equal(100, Error((await PostAsync(emulator, """{"persistent_menu":[{"locale":"default","call_to_actions":[{"type":"phone_number","title":"Call","payload":"+1"}]}]}""", path)).Body).Code);
-        Assert.Equal(100, Error((await PostAsync(emulator, """{"ice_breakers":[]}""", "/v25.0/me/messenger_profile")).Body).Code);
-
-        var (deleted, _) = await SendAsync(emulator, HttpMethod.Delete, path, new StringContent("""{"fields":["ice_breakers"]}""", Encoding.UTF8, "application/json"));
-        var (_, empty) = await SendAsync(emulator, HttpMethod.Get, "/v25.0/me/messenger_profile?fields=ice_breakers&platform=instagram", null);
-        Assert.Equal(HttpStatusCode.OK, deleted);
-        Assert.Equal(0, empty.GetProperty("data").GetArrayLength());
     }
 }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace InstagramMessaging.Tests;
 
-public class SendKindValidationTests
+public class AttachmentAndTemplateValidationTests
 {
     // Values the analyzers cannot see, so the run-time checks are what the tests exercise.
     private static string AtRunTime(string value) => value;

@@ -6,7 +6,7 @@ namespace InstagramMessaging.Tests;
 
 // Configuration cannot reshape the request URL, send the token in clear, or break the Authorization header; and
 // every refusal names the setting, never its value.
-public class OptionsValidationTests
+public class InstagramMessengerOptionsTests
 {
     [Theory]
     [InlineData("..")]
@@ -93,5 +93,25 @@ public class OptionsValidationTests
         {
             Assert.DoesNotContain(secretPart, ex.Message);
         }
+    }
+
+    [Theory]
+    [InlineData(null, "AccessToken")]
+    [InlineData("t", "ApiVersion", "")]
+    [InlineData("t", "PageId", "v25.0", "a/b")]
+    public void Options_that_cannot_work_are_refused_by_name(string? token, string named, string? version = "v25.0", string? page = "me")
+    {
+        var options = new InstagramMessengerOptions { AccessToken = token, ApiVersion = version!, PageId = page! };
+        var ex = Assert.Throws<InvalidOperationException>(() => new InstagramMessenger(new HttpClient(), options));
+        Assert.Contains(named, ex.Message);
+    }
+
+    [Fact]
+    public void Options_never_print_secrets()
+    {
+        var text = new InstagramMessengerOptions { AccessToken = "tok-123", AppSecret = "sec-456" }.ToString();
+        Assert.DoesNotContain("tok-123", text);
+        Assert.DoesNotContain("sec-456", text);
+        Assert.Contains("v25.0", text);
     }
 }

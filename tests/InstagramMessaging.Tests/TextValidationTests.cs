@@ -3,7 +3,7 @@ using Xunit;
 
 namespace InstagramMessaging.Tests;
 
-public class ValidationTests
+public class TextValidationTests
 {
     [Theory]
     [InlineData(1000, true)]

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace InstagramMessaging.Tests;
 
-public class DependencyInjectionTests
+public class ServiceCollectionExtensionsTests
 {
     [Fact]
     public async Task The_messenger_is_a_typed_client_of_the_http_client_factory()
