@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
+using static InstagramMessaging.Testing.Tests.RawGraphRequests;
 
 namespace InstagramMessaging.Testing.Tests;
 
@@ -13,25 +14,6 @@ namespace InstagramMessaging.Testing.Tests;
 // each broken rule, spoken to in raw JSON.
 public class EmulatorMessagesEdgeTests
 {
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(GraphApiEmulator emulator, HttpMethod method, string path, HttpContent? content)
-    {
-        using var http = emulator.CreateHttpClient();
-        using var request = new HttpRequestMessage(method, "https://graph.facebook.com" + path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GraphApiEmulator.DefaultAccessToken);
-        using var response = await http.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (response.StatusCode, document.RootElement.Clone());
-    }
-
-    private static Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(GraphApiEmulator emulator, string json, string path = "/v25.0/me/messages")
-        => SendAsync(emulator, HttpMethod.Post, path, new StringContent(json, Encoding.UTF8, "application/json"));
-
-    private static (int Code, int? Subcode) Error(JsonElement body)
-    {
-        var error = body.GetProperty("error");
-        return (error.GetProperty("code").GetInt32(), error.TryGetProperty("error_subcode", out var s) ? s.GetInt32() : null);
-    }
-
     public static TheoryData<string> ValidBodies() => new()
     {
         """{"recipient":{"id":"1"},"message":{"attachment":{"type":"image","payload":{"url":"https://cdn.example.com/a.jpg"}}}}""",

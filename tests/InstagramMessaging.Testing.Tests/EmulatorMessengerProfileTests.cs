@@ -6,31 +6,13 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
+using static InstagramMessaging.Testing.Tests.RawGraphRequests;
 
 namespace InstagramMessaging.Testing.Tests;
 
 // The emulator's messenger_profile edge (ProfileHandler), spoken to in raw JSON.
 public class EmulatorMessengerProfileTests
 {
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(GraphApiEmulator emulator, HttpMethod method, string path, HttpContent? content)
-    {
-        using var http = emulator.CreateHttpClient();
-        using var request = new HttpRequestMessage(method, "https://graph.facebook.com" + path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GraphApiEmulator.DefaultAccessToken);
-        using var response = await http.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (response.StatusCode, document.RootElement.Clone());
-    }
-
-    private static Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(GraphApiEmulator emulator, string json, string path = "/v25.0/me/messages")
-        => SendAsync(emulator, HttpMethod.Post, path, new StringContent(json, Encoding.UTF8, "application/json"));
-
-    private static (int Code, int? Subcode) Error(JsonElement body)
-    {
-        var error = body.GetProperty("error");
-        return (error.GetProperty("code").GetInt32(), error.TryGetProperty("error_subcode", out var s) ? s.GetInt32() : null);
-    }
-
     [Fact]
     public async Task Messenger_profile_keeps_ice_breakers_and_refuses_broken_ones()
     {

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InstagramMessaging.Testing;
 using Xunit;
+using static InstagramMessaging.Tests.EmulatedMessenger;
 
 namespace InstagramMessaging.Tests;
 
@@ -17,17 +18,10 @@ public class AnswerMapperTests
     private const string Igsid = "1254459154682919";
     private static readonly Recipient User = Recipient.Id(Igsid);
 
-    private static (InstagramMessenger Messenger, GraphApiEmulator Emulator) Create(string token = GraphApiEmulator.DefaultAccessToken)
-    {
-        var emulator = new GraphApiEmulator();
-        var messenger = new InstagramMessenger(emulator.CreateHttpClient(), new InstagramMessengerOptions { AccessToken = token });
-        return (messenger, emulator);
-    }
-
     [Fact]
     public async Task Error_envelope_on_400_becomes_InstagramApiException()
     {
-        var (messenger, emulator) = Create(token: "not-a-valid-token");
+        var (messenger, emulator) = Create(o => o.AccessToken = "not-a-valid-token");
 
         var ex = await Assert.ThrowsAsync<InstagramAccessTokenException>(() => new TextMessage("hi").SendAsync(messenger, User));
 

@@ -16,14 +16,6 @@ public class PacingStepTests
 {
     private static readonly Recipient User = Recipient.Id("1");
 
-    private static InstagramMessenger Messenger(ScriptedHandler handler, int maxRetries = 3, TimeProvider? time = null, IInstagramRateLimiter? limiter = null)
-        => new(new HttpClient(handler), new InstagramMessengerOptions
-        {
-            AccessToken = "scripted-token-value",
-            MaxRetries = maxRetries,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-        }, time, limiter ?? new InstagramRateLimiter(10_000, 10_000));
-
     [Fact]
     public async Task The_business_use_case_header_says_how_long_to_wait()
     {

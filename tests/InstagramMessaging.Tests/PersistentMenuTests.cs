@@ -5,20 +5,13 @@ using System.Threading.Tasks;
 using InstagramMessaging.Rules;
 using InstagramMessaging.Testing;
 using Xunit;
+using static InstagramMessaging.Tests.EmulatedMessenger;
 
 namespace InstagramMessaging.Tests;
 
 // InstagramMessenger.SetPersistentMenuAsync, GetPersistentMenuAsync and DeletePersistentMenuAsync.
 public class PersistentMenuTests
 {
-    private static (InstagramMessenger Messenger, GraphApiEmulator Emulator) Create(Action<InstagramMessengerOptions>? configure = null)
-    {
-        var emulator = new GraphApiEmulator();
-        var options = new InstagramMessengerOptions { AccessToken = GraphApiEmulator.DefaultAccessToken };
-        configure?.Invoke(options);
-        return (new InstagramMessenger(emulator.CreateHttpClient(), options), emulator);
-    }
-
     [Fact]
     public async Task Persistent_menu_is_set_read_and_deleted()
     {

@@ -16,14 +16,6 @@ public class RetryStepTests
 {
     private static readonly Recipient User = Recipient.Id("1");
 
-    private static InstagramMessenger Messenger(ScriptedHandler handler, int maxRetries = 3, TimeProvider? time = null, IInstagramRateLimiter? limiter = null)
-        => new(new HttpClient(handler), new InstagramMessengerOptions
-        {
-            AccessToken = "scripted-token-value",
-            MaxRetries = maxRetries,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-        }, time, limiter ?? new InstagramRateLimiter(10_000, 10_000));
-
     public static TheoryData<int, int?, Type> ErrorTable() => new()
     {
         { 10, 2534022, typeof(InstagramWindowClosedException) },

@@ -12,6 +12,15 @@ namespace InstagramMessaging.Tests;
 // Plays a script: each request gets the next step (an answer, or an exception thrown by the transport).
 internal sealed class ScriptedHandler : HttpMessageHandler
 {
+    // A messenger over this script: fast retries, and a limiter that never waits unless a test brings its own.
+    public static InstagramMessenger Messenger(ScriptedHandler handler, int maxRetries = 3, TimeProvider? time = null, IInstagramRateLimiter? limiter = null)
+        => new(new HttpClient(handler), new InstagramMessengerOptions
+        {
+            AccessToken = "scripted-token-value",
+            MaxRetries = maxRetries,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+        }, time, limiter ?? new InstagramRateLimiter(10_000, 10_000));
+
     private readonly ConcurrentQueue<Func<HttpResponseMessage>> _steps;
 
     public ScriptedHandler(params Func<HttpResponseMessage>[] steps) => _steps = new(steps);

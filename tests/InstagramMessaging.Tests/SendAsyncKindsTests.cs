@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using InstagramMessaging.Rules;
 using InstagramMessaging.Testing;
 using Xunit;
+using static InstagramMessaging.Tests.EmulatedMessenger;
 
 namespace InstagramMessaging.Tests;
 
@@ -14,14 +15,6 @@ public class SendAsyncKindsTests
 {
     private const string Igsid = "1254459154682919";
     private static readonly Recipient User = Recipient.Id(Igsid);
-
-    private static (InstagramMessenger Messenger, GraphApiEmulator Emulator) Create(Action<InstagramMessengerOptions>? configure = null)
-    {
-        var emulator = new GraphApiEmulator();
-        var options = new InstagramMessengerOptions { AccessToken = GraphApiEmulator.DefaultAccessToken };
-        configure?.Invoke(options);
-        return (new InstagramMessenger(emulator.CreateHttpClient(), options), emulator);
-    }
 
     public static TheoryData<string, Func<IInstagramMessage>> Messages() => new()
     {

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using InstagramMessaging.Testing;
 using Xunit;
+using static InstagramMessaging.Tests.EmulatedMessenger;
 
 namespace InstagramMessaging.Tests;
 
@@ -14,13 +15,6 @@ public class SendAsyncTests
 {
     private const string Igsid = "1254459154682919";
     private static readonly Recipient User = Recipient.Id(Igsid);
-
-    private static (InstagramMessenger Messenger, GraphApiEmulator Emulator) Create(string token = GraphApiEmulator.DefaultAccessToken)
-    {
-        var emulator = new GraphApiEmulator();
-        var messenger = new InstagramMessenger(emulator.CreateHttpClient(), new InstagramMessengerOptions { AccessToken = token });
-        return (messenger, emulator);
-    }
 
     [Fact]
     public async Task Send_posts_the_body_to_the_messages_route_with_a_bearer_token()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using InstagramMessaging.Testing;
 using Xunit;
+using static InstagramMessaging.Tests.EmulatedMessenger;
 
 namespace InstagramMessaging.Tests;
 
@@ -10,13 +11,6 @@ namespace InstagramMessaging.Tests;
 public class SimulatedCustomerTests
 {
     private const string Igsid = "1254459154682919";
-
-    private static (InstagramMessenger Messenger, GraphApiEmulator Emulator) Create()
-    {
-        var emulator = new GraphApiEmulator();
-        var options = new InstagramMessengerOptions { AccessToken = GraphApiEmulator.DefaultAccessToken };
-        return (new InstagramMessenger(emulator.CreateHttpClient(), options), emulator);
-    }
 
     [Fact]
     public async Task A_customer_taps_a_quick_reply_a_contract_sent_and_reacts_to_the_message_by_the_id_SendAsync_returned()

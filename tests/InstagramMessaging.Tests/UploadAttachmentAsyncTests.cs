@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using InstagramMessaging.Rules;
 using InstagramMessaging.Testing;
 using Xunit;
+using static InstagramMessaging.Tests.EmulatedMessenger;
 
 namespace InstagramMessaging.Tests;
 
@@ -13,14 +14,6 @@ public class UploadAttachmentAsyncTests
 {
     private const string Igsid = "1254459154682919";
     private static readonly Recipient User = Recipient.Id(Igsid);
-
-    private static (InstagramMessenger Messenger, GraphApiEmulator Emulator) Create(Action<InstagramMessengerOptions>? configure = null)
-    {
-        var emulator = new GraphApiEmulator();
-        var options = new InstagramMessengerOptions { AccessToken = GraphApiEmulator.DefaultAccessToken };
-        configure?.Invoke(options);
-        return (new InstagramMessenger(emulator.CreateHttpClient(), options), emulator);
-    }
 
     [Fact]
     public async Task Upload_from_a_stream_is_multipart_with_filedata()
