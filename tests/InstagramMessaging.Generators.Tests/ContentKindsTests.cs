@@ -50,6 +50,21 @@ public class ContentKindsTests
     }
 
     [Fact]
+    public void Template_kinds_name_their_word_in_the_row_and_no_other_kind_has_one()
+    {
+        // IGM015 says "a {word} template": the word is the row's, so a new template kind cannot be mislabelled.
+        foreach (var row in ContentKinds.All)
+        {
+            var isTemplate = row.AttributeDisplayName.EndsWith("Template", StringComparison.Ordinal) && row.Kind != ContentKind.Button;
+            Assert.Equal(isTemplate, row.TemplateWord is not null);
+            if (row.TemplateWord is { } word)
+            {
+                Assert.Equal(word + " template", row.Noun);
+            }
+        }
+    }
+
+    [Fact]
     public void Every_row_names_a_property_attribute_of_the_runtime_and_every_such_attribute_has_a_row()
     {
         foreach (var row in ContentKinds.All.Where(r => r.AttributeName is not null))

@@ -64,7 +64,13 @@ internal sealed class ContractFacts
         var kinds = new Dictionary<IPropertySymbol, ContentKind>(SymbolEqualityComparer.Default);
         var byName = new Dictionary<string, IPropertySymbol>();
         var placeholders = ImmutableArray.CreateBuilder<PlaceholderMember>();
-        foreach (var member in ContractReader.MembersWithInherited(type, known))
+
+        // Only the members that can matter, as the generator reads them: the properties written with an attribute
+        // (found through the syntax, no walk over the record's synthesized members). A button template, whose
+        // buttons need no attribute, and a type with a base other than object keep the full walk. A parameter
+        // whose property is not among them maps to no property, which the checks treat as "not content".
+        var isButtonTemplate = known.IsButtonTemplate(type);
+        foreach (var member in ContractReader.ContentCandidates(type, known, isButtonTemplate, cancellationToken))
         {
             if (member is not IPropertySymbol { IsStatic: false } property)
             {
@@ -116,6 +122,6 @@ internal sealed class ContractFacts
         }
 
         var declaredQuickReplies = type.GetAttributes().Count(a => KnownTypes.Is(a.AttributeClass, known.QuickReplyAttribute));
-        return new ContractFacts(true, known.IsButtonTemplate(type), declaredQuickReplies, primary, kinds, byName, placeholders.ToImmutable());
+        return new ContractFacts(true, isButtonTemplate, declaredQuickReplies, primary, kinds, byName, placeholders.ToImmutable());
     }
 }

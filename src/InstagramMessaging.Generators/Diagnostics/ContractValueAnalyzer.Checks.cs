@@ -112,9 +112,9 @@ public sealed partial class ContractValueAnalyzer
 
             var location = creation.Syntax.GetLocation();
             var name = member.Property.Name;
-            if (member.Kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
+            if (ContentKinds.For(member.Kind).TemplateWord is { } templateWord)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, location, name, 0, member.Kind == ContentKind.GenericTemplate ? "generic" : "product"));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, location, name, 0, templateWord));
             }
             else
             {
@@ -182,11 +182,11 @@ public sealed partial class ContractValueAnalyzer
             return;
         }
 
-        if (kind is ContentKind.GenericTemplate or ContentKind.ProductTemplate)
+        if (ContentKinds.For(kind).TemplateWord is { } word)
         {
             if (KnownValues.Count(value) is { } elements and (0 or > MessageRules.MaxTemplateElements))
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, value.Syntax.GetLocation(), property.Name, elements, kind == ContentKind.GenericTemplate ? "generic" : "product"));
+                report(Diagnostic.Create(DiagnosticDescriptors.TemplateElementCount, value.Syntax.GetLocation(), property.Name, elements, word));
             }
 
             return;

@@ -17,7 +17,8 @@ internal sealed class ContentKindInfo
         string supportedMemberTypes,
         string? messageKindName,
         PlaceholderRule placeholders,
-        MediaKindInfo? media = null)
+        MediaKindInfo? media = null,
+        string? templateWord = null)
     {
         Kind = kind;
         AttributeName = attributeName;
@@ -28,6 +29,7 @@ internal sealed class ContentKindInfo
         MessageKindName = messageKindName;
         Placeholders = placeholders;
         Media = media;
+        TemplateWord = templateWord;
     }
 
     /// <summary>The kind this row describes.</summary>
@@ -56,4 +58,7 @@ internal sealed class ContentKindInfo
 
     /// <summary>The media kind row of an attachment kind; null for any other content (the explicit ContentKind to MediaKind map).</summary>
     public MediaKindInfo? Media { get; }
+
+    /// <summary>The word naming a template kind in "a {word} template has 1 to 10 elements" (IGM015); null for a kind that is not a list of template elements.</summary>
+    public string? TemplateWord { get; }
 }

@@ -21,8 +21,8 @@ internal static class ContentKinds
         Media(ContentKind.File, MediaKind.File),
         new(ContentKind.MediaShare, "MediaShareAttribute", "MediaShare", "shared post", "shared post id", "string", "a media share", PlaceholderRule.NullOrEmpty),
         new(ContentKind.QuickReplies, "QuickRepliesAttribute", "QuickReplies", "list of quick replies", "list of quick replies", "IReadOnlyList<QuickReply>", null, PlaceholderRule.None),
-        new(ContentKind.GenericTemplate, "GenericTemplateAttribute", "GenericTemplate", "generic template", "generic template", "IReadOnlyList<GenericElement>", "a generic template", PlaceholderRule.Any),
-        new(ContentKind.ProductTemplate, "ProductTemplateAttribute", "ProductTemplate", "product template", "product template", "IReadOnlyList<string>", "a product template", PlaceholderRule.Any),
+        new(ContentKind.GenericTemplate, "GenericTemplateAttribute", "GenericTemplate", "generic template", "generic template", "IReadOnlyList<GenericElement>", "a generic template", PlaceholderRule.Any, templateWord: "generic"),
+        new(ContentKind.ProductTemplate, "ProductTemplateAttribute", "ProductTemplate", "product template", "product template", "IReadOnlyList<string>", "a product template", PlaceholderRule.Any, templateWord: "product"),
         new(ContentKind.Button, null, "ButtonTemplate", "button", "button", "Button or IReadOnlyList<Button>", null, PlaceholderRule.None),
     };
 
