@@ -68,6 +68,8 @@ internal static class ProfileJson
                             json.WriteString("title", postback.Title);
                             json.WriteString("payload", postback.Payload);
                             break;
+                        default:
+                            throw new InvalidOperationException("Button type " + item.GetType().Name + " has no persistent menu JSON in ProfileJson.PersistentMenu.");
                     }
 
                     json.WriteEndObject();
