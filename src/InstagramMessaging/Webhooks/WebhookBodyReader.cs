@@ -277,10 +277,16 @@ internal ref struct WebhookBodyReader
 
     private static ItemKey EscapedItemKeyOf(ref Utf8JsonReader reader)
     {
-        // An escape is at most 6 bytes per character: a name escaped past this buffer is longer than any key we know.
-        Span<byte> name = stackalloc byte[160];
-        return reader.ValueSpan.Length <= name.Length ? ItemKeyOf(name[..reader.CopyString(name)]) : ItemKey.Other;
+        Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
+        return ItemKeyOf(UnescapedKey(in reader, buffer));
     }
+
+    // An escape is at most 6 bytes per character: a key escaped past this many bytes is longer than any key we know.
+    private const int EscapedKeyBufferLength = 160;
+
+    // The escaped key's text, or empty (which matches no key) when it cannot be one of ours.
+    private static ReadOnlySpan<byte> UnescapedKey(in Utf8JsonReader reader, Span<byte> buffer)
+        => reader.ValueSpan.Length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : default;
 
     private static ItemKey ItemKeyOf(ReadOnlySpan<byte> name) => name.Length switch
     {
@@ -594,9 +600,8 @@ internal ref struct WebhookBodyReader
 
     private static FlatKey EscapedFlatKeyOf(ref Utf8JsonReader reader)
     {
-        // An escape is at most 6 bytes per character: a name escaped past this buffer is longer than any key we know.
-        Span<byte> name = stackalloc byte[160];
-        return reader.ValueSpan.Length <= name.Length ? FlatKeyOf(name[..reader.CopyString(name)]) : FlatKey.Other;
+        Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
+        return FlatKeyOf(UnescapedKey(in reader, buffer));
     }
 
     private static FlatKey FlatKeyOf(ReadOnlySpan<byte> name) => name.Length switch
