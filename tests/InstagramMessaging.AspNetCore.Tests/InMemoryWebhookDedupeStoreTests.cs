@@ -73,4 +73,44 @@ public sealed class InMemoryWebhookDedupeStoreTests
         time.Advance(TimeSpan.FromHours(4));
         Assert.True(await store.ContainsAsync("k", default));
     }
+
+    [Fact]
+    public async Task Keys_that_differ_in_one_character_are_told_apart()
+    {
+        var store = new InMemoryWebhookDedupeStore(100_000, new FakeTimeProvider());
+        const string Prefix = "17841405822304914:message:aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2";
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            var key = $"{Prefix}{i}:in";
+            Assert.False(await store.ContainsAsync(key, default), key);
+            Assert.True(await store.TryMarkAsync(key, s_lifetime, default), key);
+        }
+
+        Assert.Equal(20_000, store.Count);
+        Assert.True(await store.ContainsAsync($"{Prefix}19999:in", default));
+        Assert.False(await store.ContainsAsync($"{Prefix}19999:self", default));
+        Assert.False(await store.ContainsAsync($"{Prefix}20000:in", default));
+    }
+
+    [Fact]
+    public async Task A_remembered_key_does_not_keep_its_string_alive()
+    {
+        var store = new InMemoryWebhookDedupeStore(100, new FakeTimeProvider());
+        var key = await MarkFreshKeyAsync(store);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(key.IsAlive);
+        Assert.True(await store.ContainsAsync("account:message:" + new string('m', 40) + ":in", default));
+
+        static async Task<WeakReference> MarkFreshKeyAsync(InMemoryWebhookDedupeStore store)
+        {
+            var fresh = "account:message:" + new string('m', 40) + ":in";
+            Assert.True(await store.TryMarkAsync(fresh, s_lifetime, default));
+            return new WeakReference(fresh);
+        }
+    }
 }

@@ -32,23 +32,26 @@ public static class WebhookEndpointThroughput
 
     public static async Task<IReadOnlyList<Figures>> RunAsync(int requestsPerRound = 2000, int rounds = 15)
     {
-        const int warmUpRequests = 40_000;
-        await using var bench = await Bench.StartAsync(requestsPerRound * (rounds + 1) * 3 + warmUpRequests + 1000);
+        await using var bench = await Bench.StartAsync();
 
-        // Steady state: both sides first serve enough requests (at concurrency 8) for tiered compilation to move
-        // their code to optimized tier 1; on a loaded 2-core machine that takes seconds, and the endpoint has more
-        // code to compile than the minimal route, so a short warm-up measures the JIT, not the endpoint.
+        // Steady state: both sides serve requests (at concurrency 8) until tiered compilation has moved their code to
+        // optimized tier 1 and stopped; on a loaded 2-core machine that takes seconds, and the endpoint has more code
+        // of its own to compile than the minimal route, so a short warm-up measures the JIT, not the endpoint.
         var warmUpMinimal = bench.Load(bench.Minimal, 8, 2000);
         var warmUpOurs = bench.Load(bench.Ours, 8, 2000);
-        for (var i = 0; i < warmUpRequests / 4000; i++)
-        {
-            await warmUpMinimal();
-            await warmUpOurs();
-        }
+        await JitSettling.WarmUpAsync(
+            async () =>
+            {
+                bench.Prepare(4000);
+                await warmUpMinimal();
+                await warmUpOurs();
+            },
+            TimeSpan.FromSeconds(60));
 
         var results = new List<Figures>();
         foreach (var concurrency in new[] { 1, 8, 32 })
         {
+            bench.Prepare(requestsPerRound * (rounds + 1) * 2);
             results.Add(await CompareAsync(concurrency, bench.Load(bench.Minimal, concurrency, requestsPerRound), bench.Load(bench.Ours, concurrency, requestsPerRound), rounds, requestsPerRound));
         }
 
@@ -64,8 +67,7 @@ public static class WebhookEndpointThroughput
     public static async Task LoopAsync(string side, int concurrency, TimeSpan duration)
     {
         const int batch = 2000;
-        var total = (int)((duration.TotalSeconds + 3) * 15_000) + batch * 2;
-        await using var bench = await Bench.StartAsync(total);
+        await using var bench = await Bench.StartAsync();
         var uri = side switch
         {
             "minimal" => bench.Minimal,
@@ -74,33 +76,37 @@ public static class WebhookEndpointThroughput
         };
         var load = bench.Load(uri, concurrency, batch);
 
-        // Warm up past tiered compilation (about 3 s), then measure.
-        var warmUp = System.Diagnostics.Stopwatch.StartNew();
-        var used = 0;
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(3))
-        {
-            await load();
-            used += batch;
-        }
+        // Warm up past tiered compilation, then measure (signing each batch's bodies is left out of the figures).
+        await JitSettling.WarmUpAsync(
+            async () =>
+            {
+                bench.Prepare(batch);
+                await load();
+            },
+            TimeSpan.FromSeconds(60));
 
         Console.WriteLine($"warmed up; measuring {side} at {concurrency}");
         var process = System.Diagnostics.Process.GetCurrentProcess();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var workItems = ThreadPool.CompletedWorkItemCount;
-        var allocated = GC.GetTotalAllocatedBytes(precise: false);
-        var paused = GC.GetTotalPauseDuration();
+        var (cpu, wall, workItems, allocated, paused) = (TimeSpan.Zero, TimeSpan.Zero, 0L, 0L, TimeSpan.Zero);
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var requests = 0;
-        while (watch.Elapsed < duration && used + requests + batch * 2 < total)
+        while (wall < duration)
         {
+            bench.Prepare(batch);
+            process.Refresh();
+            var (cpuBefore, workItemsBefore, allocatedBefore, pausedBefore) = (process.TotalProcessorTime, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration());
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await load();
+            wall += watch.Elapsed;
+            process.Refresh();
+            cpu += process.TotalProcessorTime - cpuBefore;
+            workItems += ThreadPool.CompletedWorkItemCount - workItemsBefore;
+            allocated += GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+            paused += GC.GetTotalPauseDuration() - pausedBefore;
             requests += batch;
         }
 
-        process.Refresh();
-        Console.WriteLine($"{side} at {concurrency}: {requests / watch.Elapsed.TotalSeconds:0} requests/s, {(process.TotalProcessorTime - cpu).TotalMilliseconds * 1000 / requests:0.0} us CPU per request, {(ThreadPool.CompletedWorkItemCount - workItems) / (double)requests:0.00} thread-pool work items and {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / requests:0} bytes allocated per request (client and server), GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds * 1000 / requests:0.0} us per request, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {ThreadPool.ThreadCount} pool threads, {bench.Failures} non-200");
+        Console.WriteLine($"{side} at {concurrency}: {requests / wall.TotalSeconds:0} requests/s, {cpu.TotalMilliseconds * 1000 / requests:0.0} us CPU per request, {workItems / (double)requests:0.00} thread-pool work items and {allocated / requests:0} bytes allocated per request (client and server), GC pauses {paused.TotalMilliseconds * 1000 / requests:0.0} us per request, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (signing included), {ThreadPool.ThreadCount} pool threads, {bench.Failures} non-200");
     }
 
     /// <summary>
@@ -110,7 +116,7 @@ public static class WebhookEndpointThroughput
     /// </summary>
     public static async Task<(Interleaved.Result Time, double MinimalMicroseconds, double OursMicroseconds, double MinimalBytes, double OursBytes)> ServerSideAsync(int perRound = 2000, int rounds = 15)
     {
-        await using var bench = await Bench.StartAsync(perRound * (rounds + 2) + 10);
+        await using var bench = await Bench.StartAsync();
         var endpoints = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)bench.App).DataSources.SelectMany(d => d.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToArray();
         RequestDelegate Find(string path) => endpoints.Single(e => e.RoutePattern.RawText == path).RequestDelegate!;
         var ours = Find("/webhooks/instagram");
@@ -139,8 +145,15 @@ public static class WebhookEndpointThroughput
             return (watch.Elapsed.TotalMilliseconds * 1000 / perRound, (GC.GetAllocatedBytesForCurrentThread() - before) / (double)perRound);
         }
 
-        await RoundAsync(minimal);
-        await RoundAsync(ours);
+        await JitSettling.WarmUpAsync(
+            async () =>
+            {
+                bench.Prepare(perRound * 2);
+                await RoundAsync(minimal);
+                await RoundAsync(ours);
+            },
+            TimeSpan.FromSeconds(60));
+        bench.Prepare(perRound * rounds * 2);
         var m = new List<(double Microseconds, double Bytes)>();
         var o = new List<(double Microseconds, double Bytes)>();
         for (var round = 0; round < rounds; round++)
@@ -194,6 +207,7 @@ public static class WebhookEndpointThroughput
     {
         private (byte[] Body, string Signature)[] _bodies = [];
         private int _next = -1;
+        private int _signed;
         private int _failures;
 
         public required WebApplication App { get; init; }
@@ -208,7 +222,7 @@ public static class WebhookEndpointThroughput
 
         public int Failures => Volatile.Read(ref _failures);
 
-        public static async Task<Bench> StartAsync(int bodies)
+        public static async Task<Bench> StartAsync()
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
@@ -217,7 +231,6 @@ public static class WebhookEndpointThroughput
             {
                 o.AppSecrets.Add(Secret);
                 o.QueueCapacity = 1_000_000;
-                o.DedupeCapacity = 1_000_000;
             }).AddHandler<CountingHandler>();
             builder.Services.AddSingleton<CountingHandler.Counter>();
             var app = builder.Build();
@@ -242,7 +255,6 @@ public static class WebhookEndpointThroughput
                 Ours = new Uri(address, "/webhooks/instagram"),
                 Minimal = new Uri(address, "/minimal"),
                 Handled = app.Services.GetRequiredService<CountingHandler.Counter>(),
-                _bodies = Signed(bodies),
             };
         }
 
@@ -254,7 +266,20 @@ public static class WebhookEndpointThroughput
             }
         }));
 
-        public (byte[] Body, string Signature) NextBody() => _bodies[Interlocked.Increment(ref _next) % _bodies.Length];
+        // The next phase's bodies, each a new event (numbered on from the last phase's), signed before it is timed; the
+        // last phase's are let go, so the heap does not hold every body of a long run.
+        public void Prepare(int count)
+        {
+            _bodies = Signed(_signed, count);
+            _signed += count;
+            Volatile.Write(ref _next, -1);
+        }
+
+        public (byte[] Body, string Signature) NextBody()
+        {
+            var index = Interlocked.Increment(ref _next);
+            return index < _bodies.Length ? _bodies[index] : throw new InvalidOperationException($"The benchmark used more than the {_bodies.Length} bodies it prepared: a repeat would be answered as a duplicate.");
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -264,7 +289,7 @@ public static class WebhookEndpointThroughput
 
         private async Task PostAsync(Uri uri)
         {
-            var (body, signature) = _bodies[Interlocked.Increment(ref _next) % _bodies.Length];
+            var (body, signature) = NextBody();
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.TryAddWithoutValidation(InstagramWebhookSignature.HeaderName, signature);
@@ -325,17 +350,17 @@ public static class WebhookEndpointThroughput
     }
 
     // Distinct deliveries (one message each, a few customers), signed as Meta would sign them.
-    private static (byte[] Body, string Signature)[] Signed(int count)
+    private static (byte[] Body, string Signature)[] Signed(int first, int count)
     {
         var bodies = new (byte[], string)[count];
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
             var body = Encoding.UTF8.GetBytes(
                 "{\"object\":\"instagram\",\"entry\":[{\"time\":1781520016812,\"id\":\"17841405822304914\",\"messaging\":[{\"sender\":{\"id\":\"72419803650281" + (i % 64).ToString("00", CultureInfo.InvariantCulture) +
                 "\"},\"recipient\":{\"id\":\"17841405822304914\"},\"timestamp\":1781520015307,\"message\":{\"mid\":\"aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1ODIyMzA0OTE0OjM0MDI4MjM2Njg0MTcxMDMwMTI0NDI2MDE5ODc2NTQzMjEwOjMy" + n +
                 "\",\"text\":\"Hi! Is the blue jacket still in stock? \\u00e9\"}}]}]}");
-            bodies[i] = (body, InstagramWebhookSignature.Compute(body, Secret));
+            bodies[i - first] = (body, InstagramWebhookSignature.Compute(body, Secret));
         }
 
         return bodies;
