@@ -32,7 +32,7 @@ public sealed class InstagramWebhookOptions
 
     /// <summary>
     /// How many keys the in-memory dedupe store keeps; the oldest go first when it is full. 100,000 by default
-    /// (about 7 MB: each key is kept as a 128-bit hash, not as its text). Ignored when another <see cref="IInstagramWebhookDedupeStore"/> is registered.
+    /// (under 10 MB: each key is kept as a 128-bit hash, not as its text). Ignored when another <see cref="IInstagramWebhookDedupeStore"/> is registered.
     /// </summary>
     public int DedupeCapacity { get; set; } = 100_000;
 
