@@ -129,10 +129,9 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                     _runningLanes++;
                 }
 
-                // When this step runs inside the endpoint's queue write, the request thread runs the lane after its
-                // answer; otherwise a pool thread does (no closure, no Task: the lane is the work item).
-                lane.StartsInline = InlineLanes.TryDefer(lane);
-                if (!lane.StartsInline)
+                // When this step runs inside the endpoint's queue write, the lane is started once the request's answer
+                // is out; otherwise at once (no closure, no Task: the lane is the thread-pool work item).
+                if (!InlineLanes.TryDefer(lane))
                 {
                     ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
                 }
@@ -225,16 +224,15 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         }
     }
 
-    // Under _gate. When this runs inside the endpoint's queue write, the request thread runs the lane after its
-    // answer; otherwise a pool thread does (no closure, no Task: the lane is the work item).
+    // Under _gate. When this runs inside the endpoint's queue write, the lane is started once the request's answer is
+    // out; otherwise at once (no closure, no Task: the lane is the thread-pool work item).
     private void OpenLane(LanePartition partition, InstagramWebhookQueueItem item, CancellationToken stoppingToken)
     {
         var lane = new Lane(this, partition, stoppingToken, ExecutionContext.Capture());
         lane.Items.Enqueue(item);
         _lanes.Add(partition, lane);
         _runningLanes++;
-        lane.StartsInline = InlineLanes.TryDefer(lane);
-        if (!lane.StartsInline)
+        if (!InlineLanes.TryDefer(lane))
         {
             ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
         }
@@ -260,22 +258,14 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
 
     private static LanePartition PartitionOf(InstagramWebhookEvent webhookEvent) => new(webhookEvent.AccountId, webhookEvent.CustomerId);
 
-    // inline: started on a request thread after its answer, which handles one event and leaves the rest to the pool
-    // (the next request on that connection waits for it).
-    private async Task RunLaneAsync(Lane lane, bool inline, CancellationToken stoppingToken)
+    // Runs on a thread-pool thread, never on a request thread: a handler that blocks holds its own lane only.
+    private async Task RunLaneAsync(Lane lane, CancellationToken stoppingToken)
     {
-        var handled = 0;
         while (true)
         {
             InstagramWebhookQueueItem? item;
             lock (_gate)
             {
-                if (inline && handled > 0 && lane.Items.Count > 0)
-                {
-                    ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
-                    return;
-                }
-
                 if (!lane.Items.TryDequeue(out item))
                 {
                     _lanes.Remove(lane.Partition);
@@ -304,7 +294,6 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
                 continue;
             }
 
-            handled++;
             var failure = await HandleAsync(item.Event, stoppingToken).ConfigureAwait(false);
             try
             {
@@ -390,21 +379,15 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
     {
         private static readonly ContextCallback Start = static state => ((Lane)state!).Run();
 
-        private bool _runInline;
-
         public LanePartition Partition { get; } = partition;
 
         public Queue<InstagramWebhookQueueItem> Items { get; } = new();
 
-        // Set when the lane was handed to a request thread; its first Execute is that thread's.
-        public bool StartsInline { get; set; }
-
         public void Execute()
         {
-            _runInline = StartsInline;
-            StartsInline = false;
-
-            // The dispatcher's execution context, as Task.Run would have flowed it (not the request's).
+            // The execution context of whoever opened the lane, as Task.Run would have flowed it: the dispatcher's
+            // loop (a queue read with DequeueAsync), or the request whose queue write opened it (push mode), so the
+            // handlers' activities and log scopes belong to the delivery that brought their first event.
             if (context is null)
             {
                 Run();
@@ -415,6 +398,6 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
             }
         }
 
-        private void Run() => _ = owner.RunLaneAsync(this, _runInline, stoppingToken);
+        private void Run() => _ = owner.RunLaneAsync(this, stoppingToken);
     }
 }
