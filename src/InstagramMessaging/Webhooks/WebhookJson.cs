@@ -123,16 +123,8 @@ internal static class WebhookJson
             return false;
         }
 
-        var value = reader.ValueSpan;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] != known[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // Vectorized; false for any non-ASCII byte, which only means a second, equal string is created.
+        return Ascii.Equals(reader.ValueSpan, known);
     }
 
     // The common attachment types as shared strings (a batch of images need not allocate "image" per attachment);
