@@ -140,8 +140,8 @@ if (what is "parser" or "all")
 
 if (what is "parser-loop")
 {
-    // For a profiler (perf with DOTNET_PerfMapEnabled=1): parses the batch body for the given seconds.
-    WebhookParserBenchmark.Loop(args.Length > 1 ? args[1] : "parser", TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10));
+    // For a profiler (perf with DOTNET_PerfMapEnabled=1): parses the batch body (or "single": the one message) for the given seconds.
+    WebhookParserBenchmark.Loop(args.Length > 1 ? args[1] : "parser", TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10), single: args.Length > 3 && args[3] == "single");
 }
 
 if (what is "webhook-server")

@@ -38,10 +38,10 @@ public static class WebhookParserBenchmark
         }
     }
 
-    /// <summary>Runs one candidate ("parser", "stj" or "floor") over the batch body for a while, for a profiler.</summary>
-    public static void Loop(string candidate, TimeSpan duration)
+    /// <summary>Runs one candidate ("parser", "stj" or "floor") over the batch body (or the one message) for a while, for a profiler.</summary>
+    public static void Loop(string candidate, TimeSpan duration, bool single = false)
     {
-        var bytes = Encoding.UTF8.GetBytes(Bodies().Last().Body);
+        var bytes = Encoding.UTF8.GetBytes(single ? Bodies().First().Body : Bodies().Last().Body);
         Action action = candidate switch
         {
             "stj" => () => JsonSerializer.Deserialize(bytes, WebhookDtoContext.Default.WebhookDto),
