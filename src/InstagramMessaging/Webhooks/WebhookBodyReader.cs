@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -453,39 +454,66 @@ internal ref struct WebhookBodyReader
         _ => MessageKey.Other,
     };
 
-    // A message's attachments, gathered on the stack and kept as one array of exactly their number.
+    // A message's attachments as one array of exactly their number: the first in a local (most messages have one),
+    // any more in a pooled array, so nothing is allocated but the attachments and the array kept.
     private void ReadAttachments(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
     {
         ReceivedAttachment? first = null;
-        List<ReceivedAttachment>? more = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        ReceivedAttachment[]? pooled = null;
+        var count = 0;
+        try
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                reader.Skip();
-                continue;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                var attachment = ReadAttachment(ref reader, source);
+                if (count == 0)
+                {
+                    first = attachment;
+                }
+                else
+                {
+                    if (pooled is null || count == pooled.Length)
+                    {
+                        var larger = ArrayPool<ReceivedAttachment>.Shared.Rent(pooled is null ? 8 : pooled.Length * 2);
+                        if (pooled is null)
+                        {
+                            larger[0] = first!;
+                        }
+                        else
+                        {
+                            pooled.AsSpan(0, count).CopyTo(larger);
+                            ArrayPool<ReceivedAttachment>.Shared.Return(pooled, clearArray: true);
+                        }
+
+                        pooled = larger;
+                    }
+
+                    pooled[count] = attachment;
+                }
+
+                count++;
             }
 
-            var attachment = ReadAttachment(ref reader, source);
-            if (first is null)
+            f.Attachments = count switch
             {
-                first = attachment;
-            }
-            else
+                0 => null,
+                1 => new[] { first! },
+                _ => pooled.AsSpan(0, count).ToArray(),
+            };
+        }
+        finally
+        {
+            if (pooled is not null)
             {
-                (more ??= new List<ReceivedAttachment>(4)).Add(attachment);
+                ArrayPool<ReceivedAttachment>.Shared.Return(pooled, clearArray: true);
             }
         }
-
-        if (first is null)
-        {
-            return;
-        }
-
-        var array = new ReceivedAttachment[1 + (more?.Count ?? 0)];
-        array[0] = first;
-        more?.CopyTo(array, 1);
-        f.Attachments = array;
     }
 
     private static void ReadReplyTo(ref Utf8JsonReader reader, ref WebhookItemFields f)

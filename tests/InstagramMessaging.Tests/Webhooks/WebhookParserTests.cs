@@ -353,6 +353,20 @@ public sealed class WebhookParserTests
         Assert.Equal("t", message.Text);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(17)]
+    public void Attachments_that_are_not_objects_are_skipped_and_the_rest_kept_in_order(int count)
+    {
+        var attachments = string.Join(",", Enumerable.Range(0, count).Select(i => $"{{\"type\":\"image\",\"payload\":{{\"url\":\"https://cdn/{i}\"}}}},\"x\",[{i}]"));
+        var message = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"attachments\":[7,{attachments}]}}")));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"https://cdn/{i}"), message.Attachments.Select(a => a.Url));
+        Assert.Equal(count, message.Attachments.Count);
+    }
+
     [Fact]
     public void Two_items_from_one_customer_share_one_sender_id_string()
     {
