@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -14,12 +15,14 @@ internal ref struct WebhookBodyReader
     private readonly ReadOnlySpan<byte> _body;
     private readonly bool _keepItems;
     private WebhookEventBuffer _events;
+    private WebhookStringTable _strings;
 
     public WebhookBodyReader(ReadOnlySpan<byte> body, bool keepItems = false)
     {
         _body = body;
         _keepItems = keepItems;
         _events = default;
+        _strings = new WebhookStringTable(body);
     }
 
     private enum ArrayKind : byte
@@ -45,6 +48,22 @@ internal ref struct WebhookBodyReader
         Recipient,
         Timestamp,
         Other,
+    }
+
+    // The keys of a message object.
+    private enum MessageKey : byte
+    {
+        Other,
+        Mid,
+        Text,
+        Attachments,
+        QuickReply,
+        ReplyTo,
+        Referral,
+        IsEcho,
+        IsDeleted,
+        IsUnsupported,
+        IsSelf,
     }
 
     // The keys of the flat event objects (reaction, postback, read, edit, handover).
@@ -305,7 +324,7 @@ internal ref struct WebhookBodyReader
         _ => ItemKey.Other,
     };
 
-    private static void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
+    private void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
     {
         if (f.Kind != WebhookItemKind.None)
         {
@@ -334,85 +353,165 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private static void ReadMessage(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
+    private void ReadMessage(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("mid"u8))
+            switch (MessageKeyOf(ref reader))
             {
-                f.MessageId = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                f.Text = WebhookJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("attachments"u8))
-            {
-                if (WebhookJson.EnterArray(ref reader))
-                {
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                case MessageKey.Mid:
+                    f.MessageId = WebhookJson.ReadString(ref reader);
+                    break;
+                case MessageKey.Text:
+                    f.Text = _strings.ReadString(ref reader);
+                    break;
+                case MessageKey.Attachments:
+                    if (WebhookJson.EnterArray(ref reader))
                     {
-                        if (reader.TokenType == JsonTokenType.StartObject)
+                        ReadAttachments(ref reader, ref f, source);
+                    }
+
+                    break;
+                case MessageKey.QuickReply:
+                    if (WebhookJson.EnterObject(ref reader))
+                    {
+                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                         {
-                            (f.Attachments ??= new List<ReceivedAttachment>(1)).Add(ReadAttachment(ref reader, source));
+                            if (reader.ValueTextEquals("payload"u8))
+                            {
+                                f.QuickReplyPayload = _strings.ReadString(ref reader);
+                            }
+                            else
+                            {
+                                WebhookJson.SkipValue(ref reader);
+                            }
+                        }
+                    }
+
+                    break;
+                case MessageKey.ReplyTo:
+                    if (WebhookJson.EnterObject(ref reader))
+                    {
+                        ReadReplyTo(ref reader, ref f);
+                    }
+
+                    break;
+                case MessageKey.Referral:
+                    if (WebhookJson.EnterObject(ref reader))
+                    {
+                        f.Referral = ReadReferralBody(ref reader);
+                    }
+
+                    break;
+                case MessageKey.IsEcho:
+                    f.IsEcho = WebhookJson.ReadBool(ref reader);
+                    break;
+                case MessageKey.IsDeleted:
+                    f.IsDeleted = WebhookJson.ReadBool(ref reader);
+                    break;
+                case MessageKey.IsUnsupported:
+                    f.IsUnsupported = WebhookJson.ReadBool(ref reader);
+                    break;
+                case MessageKey.IsSelf:
+                    f.IsSelf = WebhookJson.ReadBool(ref reader);
+                    break;
+                default:
+                    WebhookJson.SkipValue(ref reader);
+                    break;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MessageKey MessageKeyOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return EscapedMessageKeyOf(ref reader);
+        }
+
+        return MessageKeyOf(reader.ValueSpan);
+    }
+
+    private static MessageKey EscapedMessageKeyOf(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
+        return MessageKeyOf(UnescapedKey(in reader, buffer));
+    }
+
+    private static MessageKey MessageKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        3 when name.SequenceEqual("mid"u8) => MessageKey.Mid,
+        4 when name.SequenceEqual("text"u8) => MessageKey.Text,
+        11 when name.SequenceEqual("attachments"u8) => MessageKey.Attachments,
+        11 when name.SequenceEqual("quick_reply"u8) => MessageKey.QuickReply,
+        8 when name.SequenceEqual("reply_to"u8) => MessageKey.ReplyTo,
+        8 when name.SequenceEqual("referral"u8) => MessageKey.Referral,
+        7 when name.SequenceEqual("is_echo"u8) => MessageKey.IsEcho,
+        7 when name.SequenceEqual("is_self"u8) => MessageKey.IsSelf,
+        10 when name.SequenceEqual("is_deleted"u8) => MessageKey.IsDeleted,
+        14 when name.SequenceEqual("is_unsupported"u8) => MessageKey.IsUnsupported,
+        _ => MessageKey.Other,
+    };
+
+    // A message's attachments as one array of exactly their number: the first in a local (most messages have one),
+    // any more in a pooled array, so nothing is allocated but the attachments and the array kept.
+    private void ReadAttachments(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
+    {
+        ReceivedAttachment? first = null;
+        ReceivedAttachment[]? pooled = null;
+        var count = 0;
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                var attachment = ReadAttachment(ref reader, source);
+                if (count == 0)
+                {
+                    first = attachment;
+                }
+                else
+                {
+                    if (pooled is null || count == pooled.Length)
+                    {
+                        var larger = ArrayPool<ReceivedAttachment>.Shared.Rent(pooled is null ? 8 : pooled.Length * 2);
+                        if (pooled is null)
+                        {
+                            larger[0] = first!;
                         }
                         else
                         {
-                            reader.Skip();
+                            pooled.AsSpan(0, count).CopyTo(larger);
+                            ArrayPool<ReceivedAttachment>.Shared.Return(pooled, clearArray: true);
                         }
+
+                        pooled = larger;
                     }
+
+                    pooled[count] = attachment;
                 }
+
+                count++;
             }
-            else if (reader.ValueTextEquals("quick_reply"u8))
+
+            f.Attachments = count switch
             {
-                if (WebhookJson.EnterObject(ref reader))
-                {
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        if (reader.ValueTextEquals("payload"u8))
-                        {
-                            f.QuickReplyPayload = WebhookJson.ReadString(ref reader);
-                        }
-                        else
-                        {
-                            WebhookJson.SkipValue(ref reader);
-                        }
-                    }
-                }
-            }
-            else if (reader.ValueTextEquals("reply_to"u8))
+                0 => null,
+                1 => new[] { first! },
+                _ => pooled.AsSpan(0, count).ToArray(),
+            };
+        }
+        finally
+        {
+            if (pooled is not null)
             {
-                if (WebhookJson.EnterObject(ref reader))
-                {
-                    ReadReplyTo(ref reader, ref f);
-                }
-            }
-            else if (reader.ValueTextEquals("referral"u8))
-            {
-                if (WebhookJson.EnterObject(ref reader))
-                {
-                    f.Referral = ReadReferralBody(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("is_echo"u8))
-            {
-                f.IsEcho = WebhookJson.ReadBool(ref reader);
-            }
-            else if (reader.ValueTextEquals("is_deleted"u8))
-            {
-                f.IsDeleted = WebhookJson.ReadBool(ref reader);
-            }
-            else if (reader.ValueTextEquals("is_unsupported"u8))
-            {
-                f.IsUnsupported = WebhookJson.ReadBool(ref reader);
-            }
-            else if (reader.ValueTextEquals("is_self"u8))
-            {
-                f.IsSelf = WebhookJson.ReadBool(ref reader);
-            }
-            else
-            {
-                WebhookJson.SkipValue(ref reader);
+                ArrayPool<ReceivedAttachment>.Shared.Return(pooled, clearArray: true);
             }
         }
     }
@@ -462,7 +561,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private static ReceivedAttachment ReadAttachment(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
+    private ReceivedAttachment ReadAttachment(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
     {
         string? type = null, url = null, storyUrl = null, title = null, mediaId = null, payloadJson = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -470,7 +569,7 @@ internal ref struct WebhookBodyReader
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                type = WebhookJson.KnownAttachmentType(ref reader) ?? WebhookJson.CurrentString(ref reader);
+                type = WebhookJson.KnownAttachmentType(ref reader) ?? _strings.CurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("payload"u8))
             {
@@ -527,7 +626,7 @@ internal ref struct WebhookBodyReader
     }
 
     // Edits, reactions, reads, postbacks and handover: flat objects of strings and numbers.
-    private static void ReadFlatEvent(ref Utf8JsonReader reader, ref WebhookItemFields f)
+    private void ReadFlatEvent(ref Utf8JsonReader reader, ref WebhookItemFields f)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -537,26 +636,26 @@ internal ref struct WebhookBodyReader
                     f.MessageId = WebhookJson.ReadString(ref reader);
                     break;
                 case FlatKey.Text:
-                    f.Text = WebhookJson.ReadString(ref reader);
+                    f.Text = _strings.ReadString(ref reader);
                     break;
                 case FlatKey.NumEdit:
                     f.EditCount = WebhookJson.ReadInt64(ref reader);
                     break;
                 case FlatKey.Title:
-                    f.Title = WebhookJson.ReadString(ref reader);
+                    f.Title = _strings.ReadString(ref reader);
                     break;
                 case FlatKey.Payload:
-                    f.Payload = WebhookJson.ReadString(ref reader);
+                    f.Payload = _strings.ReadString(ref reader);
                     break;
                 case FlatKey.Action:
                     reader.Read();
-                    f.Action = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("react"u8) ? "react" : WebhookJson.CurrentString(ref reader);
+                    f.Action = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("react"u8) ? "react" : _strings.CurrentString(ref reader);
                     break;
                 case FlatKey.Reaction:
-                    f.Reaction = WebhookJson.ReadString(ref reader);
+                    f.Reaction = _strings.ReadString(ref reader);
                     break;
                 case FlatKey.Emoji:
-                    f.Emoji = WebhookJson.ReadString(ref reader);
+                    f.Emoji = _strings.ReadString(ref reader);
                     break;
                 case FlatKey.Watermark:
                     f.Watermark = WebhookJson.ReadInt64(ref reader);
@@ -623,22 +722,22 @@ internal ref struct WebhookBodyReader
         _ => FlatKey.Other,
     };
 
-    private static WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
+    private WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
     {
         string? reference = null, source = null, type = null, adId = null, adTitle = null, photoUrl = null, videoUrl = null, productId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("ref"u8))
             {
-                reference = WebhookJson.ReadString(ref reader);
+                reference = _strings.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("source"u8))
             {
-                source = WebhookJson.ReadString(ref reader);
+                source = _strings.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = WebhookJson.ReadString(ref reader);
+                type = _strings.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("ad_id"u8))
             {
@@ -699,7 +798,7 @@ internal ref struct WebhookBodyReader
     }
 
     // sender or recipient: one of them is the account itself, whose string is already at hand.
-    private static string? ReadParticipant(ref Utf8JsonReader reader, string accountId)
+    private string? ReadParticipant(ref Utf8JsonReader reader, string accountId)
     {
         if (!WebhookJson.EnterObject(ref reader))
         {
@@ -712,7 +811,7 @@ internal ref struct WebhookBodyReader
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                id = WebhookJson.Is(ref reader, accountId) ? accountId : WebhookJson.CurrentString(ref reader);
+                id = WebhookJson.Is(ref reader, accountId) ? accountId : _strings.CurrentCustomerId(ref reader);
             }
             else
             {

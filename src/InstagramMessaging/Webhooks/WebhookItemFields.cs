@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace InstagramMessaging.Webhooks;
 
 // What one messaging item said, gathered while reading it (keys arrive in any order), before the event is built.
@@ -13,7 +11,7 @@ internal struct WebhookItemFields
 
     public string? MessageId;
     public string? Text;
-    public List<ReceivedAttachment>? Attachments;
+    public ReceivedAttachment[]? Attachments;
     public string? QuickReplyPayload;
     public string? ReplyToMessageId;
     public StoryReply? ReplyToStory;

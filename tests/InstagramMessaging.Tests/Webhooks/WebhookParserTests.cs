@@ -354,6 +354,86 @@ public sealed class WebhookParserTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(17)]
+    public void Attachments_that_are_not_objects_are_skipped_and_the_rest_kept_in_order(int count)
+    {
+        var attachments = string.Join(",", Enumerable.Range(0, count).Select(i => $"{{\"type\":\"image\",\"payload\":{{\"url\":\"https://cdn/{i}\"}}}},\"x\",[{i}]"));
+        var message = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"{Mid}\",\"attachments\":[7,{attachments}]}}")));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"https://cdn/{i}"), message.Attachments.Select(a => a.Url));
+        Assert.Equal(count, message.Attachments.Count);
+    }
+
+    [Fact]
+    public void Two_items_from_one_customer_share_one_sender_id_string()
+    {
+        var body = Messaging(Item("\"message\":{\"mid\":\"m1\",\"text\":\"a\"}") + "," + Item("\"message\":{\"mid\":\"m2\",\"text\":\"b\"}"));
+        var events = Parse(body).Events;
+        Assert.Equal(2, events.Count);
+        Assert.Equal(Customer, events[0].SenderId);
+        Assert.Same(events[0].SenderId, events[1].SenderId);
+        Assert.Same(events[0].AccountId, events[1].RecipientId);
+    }
+
+    [Fact]
+    public void Alternating_customers_keep_their_own_ids_and_an_escaped_id_equals_its_unescaped_twin()
+    {
+        const string other = "7241980365028174";
+        var escaped = "\\u0037" + Customer[1..];
+        var body = Messaging(string.Join(",", new[]
+        {
+            Item("\"message\":{\"mid\":\"m1\",\"text\":\"a\"}"),
+            Item("\"message\":{\"mid\":\"m2\",\"text\":\"a\"}", sender: other),
+            Item("\"message\":{\"mid\":\"m3\",\"text\":\"a\"}"),
+            Item("\"message\":{\"mid\":\"m4\",\"text\":\"a\"}", sender: escaped),
+            Item("\"message\":{\"mid\":\"m5\",\"text\":\"a\"}", sender: escaped),
+        }));
+        var senders = Parse(body).Events.Select(e => e.SenderId).ToArray();
+        Assert.Equal(new[] { Customer, other, Customer, Customer, Customer }, senders);
+        Assert.Same(senders[3], senders[4]);
+    }
+
+    [Fact]
+    public void Values_repeated_inside_a_delivery_share_one_string_and_decode_as_the_first()
+    {
+        string Tap(int i, string sender)
+            => Item($"\"message\":{{\"mid\":\"q{i}\",\"text\":\"Track my order \\u00e9\",\"quick_reply\":{{\"payload\":\"ORDER_STATUS\"}}}}", sender: sender);
+        string Button(int i, string sender)
+            => Item($"\"postback\":{{\"mid\":\"p{i}\",\"title\":\"What are your opening hours?\",\"payload\":\"ICEBREAKER_HOURS\"}}", sender: sender);
+        string Love(int i, string sender)
+            => Item($"\"reaction\":{{\"mid\":\"m{i}\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\\ufe0f\"}}", sender: sender);
+        var body = Messaging(string.Join(",", Tap(1, "1001"), Button(2, "1002"), Love(3, "1003"), Tap(4, "1004"), Button(5, "1005"), Love(6, "1006")));
+        var events = Parse(body).Events;
+        var taps = events.OfType<MessageReceivedEvent>().ToArray();
+        var buttons = events.OfType<PostbackReceivedEvent>().ToArray();
+        var loves = events.OfType<ReactionEvent>().ToArray();
+        Assert.Equal("Track my order é", taps[0].Text);
+        Assert.Equal("ORDER_STATUS", taps[0].QuickReplyPayload);
+        Assert.Same(taps[0].Text, taps[1].Text);
+        Assert.Same(taps[0].QuickReplyPayload, taps[1].QuickReplyPayload);
+        Assert.Equal("What are your opening hours?", buttons[1].Title);
+        Assert.Same(buttons[0].Title, buttons[1].Title);
+        Assert.Same(buttons[0].Payload, buttons[1].Payload);
+        Assert.Equal("❤️", loves[1].Emoji);
+        Assert.Same(loves[0].Emoji, loves[1].Emoji);
+        Assert.Same(loves[0].Reaction, loves[1].Reaction);
+        Assert.Equal(new[] { "1001", "1002", "1003", "1004", "1005", "1006" }, events.Select(e => e.SenderId));
+    }
+
+    [Fact]
+    public void Values_alike_at_both_ends_or_more_than_the_table_holds_keep_their_own_text()
+    {
+        // Same length, same first and last 8 bytes, different middle: the shared-string lookup must compare every byte.
+        var payloads = Enumerable.Range(0, 40).Select(i => $"ORDER_ST{i:D4}_PAYLOAD").Concat(new[] { "ORDER_STATUS_A", "ORDER_STATUS_B", "\\u004fRDER_STATUS_A" }).ToArray();
+        var body = Messaging(string.Join(",", payloads.Concat(payloads).Select((p, i) => Item($"\"postback\":{{\"mid\":\"p{i}\",\"payload\":\"{p}\"}}"))));
+        var expected = payloads.Select(p => p.Replace("\\u004f", "O", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(expected.Concat(expected), Parse(body).Events.Cast<PostbackReceivedEvent>().Select(e => e.Payload));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("not json")]
     [InlineData("[]")]
