@@ -18,6 +18,11 @@ public static class CpuTime
     /// <summary>The calling thread's user and system time.</summary>
     public static TimeSpan CurrentThread() => Read(Thread);
 
+    /// <summary>This process's context switches so far (voluntary: a thread waited; involuntary: it was preempted);
+    /// zeros where getrusage is not available.</summary>
+    public static (long Voluntary, long Involuntary) ContextSwitches()
+        => OperatingSystem.IsLinux() && getrusage(Self, out var usage) == 0 ? (usage.VoluntarySwitches, usage.InvoluntarySwitches) : (0, 0);
+
     private static TimeSpan Read(int who)
     {
         if (!OperatingSystem.IsLinux())

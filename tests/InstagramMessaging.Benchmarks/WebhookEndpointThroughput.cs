@@ -86,27 +86,29 @@ public static class WebhookEndpointThroughput
             TimeSpan.FromSeconds(60));
 
         Console.WriteLine($"warmed up; measuring {side} at {concurrency}");
-        var process = System.Diagnostics.Process.GetCurrentProcess();
         var (cpu, wall, workItems, allocated, paused) = (TimeSpan.Zero, TimeSpan.Zero, 0L, 0L, TimeSpan.Zero);
+        var (voluntary, involuntary) = (0L, 0L);
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var requests = 0;
         while (wall < duration)
         {
             bench.Prepare(batch);
-            process.Refresh();
-            var (cpuBefore, workItemsBefore, allocatedBefore, pausedBefore) = (process.TotalProcessorTime, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration());
+            var switchesBefore = CpuTime.ContextSwitches();
+            var (cpuBefore, workItemsBefore, allocatedBefore, pausedBefore) = (CpuTime.Process(), ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration());
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await load();
             wall += watch.Elapsed;
-            process.Refresh();
-            cpu += process.TotalProcessorTime - cpuBefore;
+            cpu += CpuTime.Process() - cpuBefore;
+            var switchesAfter = CpuTime.ContextSwitches();
+            voluntary += switchesAfter.Voluntary - switchesBefore.Voluntary;
+            involuntary += switchesAfter.Involuntary - switchesBefore.Involuntary;
             workItems += ThreadPool.CompletedWorkItemCount - workItemsBefore;
             allocated += GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
             paused += GC.GetTotalPauseDuration() - pausedBefore;
             requests += batch;
         }
 
-        Console.WriteLine($"{side} at {concurrency}: {requests / wall.TotalSeconds:0} requests/s, {cpu.TotalMilliseconds * 1000 / requests:0.0} us CPU per request, {workItems / (double)requests:0.00} thread-pool work items and {allocated / requests:0} bytes allocated per request (client and server), GC pauses {paused.TotalMilliseconds * 1000 / requests:0.0} us per request, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (signing included), {ThreadPool.ThreadCount} pool threads, {bench.Failures} non-200");
+        Console.WriteLine($"{side} at {concurrency}: {requests / wall.TotalSeconds:0} requests/s, {cpu.TotalMilliseconds * 1000 / requests:0.0} us CPU per request, {workItems / (double)requests:0.00} thread-pool work items, {voluntary / (double)requests:0.00} + {involuntary / (double)requests:0.00} context switches (waits + preemptions) and {allocated / requests:0} bytes allocated per request (client and server), GC pauses {paused.TotalMilliseconds * 1000 / requests:0.0} us per request, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (signing included), {ThreadPool.ThreadCount} pool threads, {bench.Failures} non-200");
     }
 
     /// <summary>
