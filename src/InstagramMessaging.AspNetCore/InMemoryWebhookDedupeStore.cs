@@ -62,19 +62,23 @@ internal sealed class InMemoryWebhookDedupeStore : IInstagramWebhookDedupeStore
         lock (_gate)
         {
             RemoveExpired(now);
-            if (_expiries.TryGetValue(hash, out var current) && current > now)
+
+            // One lookup finds the key or makes its entry (a large table's lookups are cache misses, not arithmetic).
+            ref var expiry = ref CollectionsMarshal.GetValueRefOrAddDefault(_expiries, hash, out var exists);
+            if (exists && expiry > now)
             {
                 return new ValueTask<bool>(false);
             }
 
-            while (_expiries.Count >= _capacity && _byAge.Count > 0)
+            expiry = now + lifetime.Ticks;
+            _byAge.Enqueue((hash, expiry));
+
+            // The new key is the newest, so the oldest that make room are others.
+            while (_expiries.Count > _capacity && _byAge.Count > 0)
             {
                 RemoveOldest();
             }
 
-            var expiry = now + lifetime.Ticks;
-            _expiries[hash] = expiry;
-            _byAge.Enqueue((hash, expiry));
             return new ValueTask<bool>(true);
         }
     }
@@ -89,13 +93,14 @@ internal sealed class InMemoryWebhookDedupeStore : IInstagramWebhookDedupeStore
         }
     }
 
-    // A key marked again after expiring has a newer entry further back; only the entry that matches its expiry removes it.
+    // A key marked again after expiring has a newer entry further back; only the entry that matches its expiry removes
+    // it (removed and, in that rare case, put back: one lookup in the common case instead of two).
     private void RemoveOldest()
     {
         var (key, expiry) = _byAge.Dequeue();
-        if (_expiries.TryGetValue(key, out var current) && current == expiry)
+        if (_expiries.Remove(key, out var current) && current != expiry)
         {
-            _expiries.Remove(key);
+            _expiries.Add(key, current);
         }
     }
 }
