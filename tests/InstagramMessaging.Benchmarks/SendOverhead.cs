@@ -169,11 +169,12 @@ public static class SendOverhead
             ? Senders(new Uri("http://127.0.0.1:1/"), () => new CannedGraphHandler(s_answer), out owned, canned: true)[raw ? "raw" : "ours"]
             : raw ? bench!.Raw : bench!.Ours;
         var load = Load(send, concurrency, 2000);
-        await load();
+        await JitSettling.WarmUpAsync(load, TimeSpan.FromSeconds(60));
         Console.WriteLine($"profiling pid {Environment.ProcessId}: {(raw ? "raw HttpClient" : "full pipeline")}, concurrency {concurrency}, {duration.TotalSeconds} s");
         var watch = Stopwatch.StartNew();
         var rounds = 0;
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), CpuTime.Process());
+        var (workItems, switches) = (System.Threading.ThreadPool.CompletedWorkItemCount, CpuTime.ContextSwitches());
         while (watch.Elapsed < duration)
         {
             await load();
@@ -181,7 +182,8 @@ public static class SendOverhead
         }
 
         var sent = rounds * 2000.0;
-        Console.WriteLine($"{sent / watch.Elapsed.TotalSeconds:0} sends/s, {(CpuTime.Process() - gcs.Item5).TotalMilliseconds * 1000 / sent:0.0} us CPU per send; per 100,000 sends: "
+        var switchesAfter = CpuTime.ContextSwitches();
+        Console.WriteLine($"{sent / watch.Elapsed.TotalSeconds:0} sends/s, {(CpuTime.Process() - gcs.Item5).TotalMilliseconds * 1000 / sent:0.0} us CPU, {(System.Threading.ThreadPool.CompletedWorkItemCount - workItems) / sent:0.00} thread-pool work items, {(switchesAfter.Voluntary - switches.Voluntary) / sent:0.00} + {(switchesAfter.Involuntary - switches.Involuntary) / sent:0.00} context switches per send (this process); per 100,000 sends: "
             + $"{(GC.CollectionCount(0) - gcs.Item1) * 1e5 / sent:0.0} gen0, {(GC.CollectionCount(1) - gcs.Item2) * 1e5 / sent:0.0} gen1, {(GC.CollectionCount(2) - gcs.Item3) * 1e5 / sent:0.0} gen2 collections, "
             + $"{(GC.GetTotalPauseDuration() - gcs.Item4).TotalMilliseconds * 1e5 / sent:0.0} ms GC pause");
         using var ticks = new AllocationTicks();
