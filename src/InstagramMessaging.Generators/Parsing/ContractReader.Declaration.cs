@@ -33,19 +33,22 @@ internal static partial class ContractReader
         return false;
     }
 
+    // Where a problem of the whole type is reported: its first location, made only when there is one to report.
+    private static Location? TypeLocation(INamedTypeSymbol type) => type.Locations.FirstOrDefault();
+
     // The declaration itself: a partial record, not generic, not file-local, no member named like a generated one.
-    private static void CheckDeclaration(INamedTypeSymbol type, Location? typeLocation, System.Action<MessageRule, Location?, object[]> report, CancellationToken cancellationToken)
+    private static void CheckDeclaration(INamedTypeSymbol type, System.Action<MessageRule, Location?, object[]> report, CancellationToken cancellationToken)
     {
         if (!type.IsRecord || !IsPartial(type, cancellationToken) || !AllContainersPartial(type, cancellationToken))
         {
-            report(MessageRules.ContractNotPartialRecord, typeLocation, new object[] { type.Name });
+            report(MessageRules.ContractNotPartialRecord, TypeLocation(type), new object[] { type.Name });
         }
 
         for (var t = type; t is not null; t = t.ContainingType)
         {
             if (t.TypeParameters.Length > 0)
             {
-                report(MessageRules.GenericContract, typeLocation, new object[] { type.Name });
+                report(MessageRules.GenericContract, TypeLocation(type), new object[] { type.Name });
                 break;
             }
         }
@@ -54,7 +57,7 @@ internal static partial class ContractReader
         {
             if (t.IsFileLocal)
             {
-                report(MessageRules.FileLocalContract, typeLocation, new object[] { type.Name });
+                report(MessageRules.FileLocalContract, TypeLocation(type), new object[] { type.Name });
                 break;
             }
         }
@@ -72,14 +75,14 @@ internal static partial class ContractReader
             {
                 if (!member.IsImplicitlyDeclared && !IsGenerated(member))
                 {
-                    report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? typeLocation, new object[] { type.Name, member.Name });
+                    report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? TypeLocation(type), new object[] { type.Name, member.Name });
                 }
             }
         }
     }
 
     // Which message the contract describes, and whether its parts can travel in one request.
-    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
+    private static void CheckCombination(INamedTypeSymbol type, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
     {
         // Which kinds are present, as bits: one pass over the members instead of one per kind.
         var present = 0L;
@@ -107,7 +110,7 @@ internal static partial class ContractReader
 
         if (isButtonTemplate && !Has(ContentKind.Text) && !misplaced)
         {
-            report(MessageRules.NoContent, location, new object[] { type.Name });
+            report(MessageRules.NoContent, TypeLocation(type), new object[] { type.Name });
             return;
         }
 
@@ -118,31 +121,31 @@ internal static partial class ContractReader
 
         if (kinds.Count == 0)
         {
-            report(MessageRules.NoContent, location, new object[] { type.Name });
+            report(MessageRules.NoContent, TypeLocation(type), new object[] { type.Name });
             return;
         }
 
         if (kinds.Count > 1)
         {
-            report(MessageRules.MixedContent, location, new object[] { type.Name, kinds[0], kinds[1] });
+            report(MessageRules.MixedContent, TypeLocation(type), new object[] { type.Name, kinds[0], kinds[1] });
             return;
         }
 
         if ((Has(ContentKind.QuickReplies) || hasDeclaredQuickReplies) && (kinds[0] != "text"))
         {
-            report(MessageRules.MixedContent, location, new object[] { type.Name, "quick replies", kinds[0] });
+            report(MessageRules.MixedContent, TypeLocation(type), new object[] { type.Name, "quick replies", kinds[0] });
         }
 
         if (media.Count > 0 && media.Any(m => !ContentKinds.For(m.Kind).Media!.SeveralInOneMessage) && (media.Count > 1 || media[0].IsCollection))
         {
-            report(MessageRules.SeveralNonImageAttachments, location, new object[] { type.Name });
+            report(MessageRules.SeveralNonImageAttachments, TypeLocation(type), new object[] { type.Name });
         }
 
         // Image members that can never be empty (struct values) always send one image each.
         var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && (m.Shape == MemberShape.Struct || m.AlwaysPresent));
         if (alwaysSent > MessageRules.MaxAttachments)
         {
-            report(MessageRules.TooManyAttachments, location, new object[] { type.Name, alwaysSent });
+            report(MessageRules.TooManyAttachments, TypeLocation(type), new object[] { type.Name, alwaysSent });
         }
     }
 }

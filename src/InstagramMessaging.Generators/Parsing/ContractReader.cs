@@ -22,7 +22,11 @@ internal static partial class ContractReader
     /// contract (null for an invalid one); the declaration analyzer passes a list, gets it filled, and no spec (it
     /// would throw it away).
     /// </summary>
-    public static ContractSpec? Read(INamedTypeSymbol type, KnownTypes known, List<ContractProblem>? problems, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="onProperty"/>, when given, sees every candidate property with its content kind (null when it
+    /// has none), static ones included: the analyzers derive their per-type facts from this one read.
+    /// </remarks>
+    public static ContractSpec? Read(INamedTypeSymbol type, KnownTypes known, List<ContractProblem>? problems, CancellationToken cancellationToken, System.Action<IPropertySymbol, ContentKind?>? onProperty = null)
     {
         var valid = true;
         void Report(MessageRule rule, Location? location, params object[] args)
@@ -31,8 +35,8 @@ internal static partial class ContractReader
             problems?.Add(new ContractProblem(rule, location, args));
         }
 
-        var typeLocation = type.Locations.FirstOrDefault();
-        CheckDeclaration(type, typeLocation, Report, cancellationToken);
+        // The type's location only when a problem is reported (a source type builds its locations at each call).
+        CheckDeclaration(type, Report, cancellationToken);
 
         var isButtonTemplate = known.IsButtonTemplate(type);
         var quickReplies = ReadQuickReplyAttributes(type, known);
@@ -43,7 +47,14 @@ internal static partial class ContractReader
         foreach (var member in ContentCandidates(type, known, isButtonTemplate, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsIndexer: false } property)
+            if (member is not IPropertySymbol property)
+            {
+                continue;
+            }
+
+            var kind = GetContentKind(property, known, out var attribute);
+            onProperty?.Invoke(property, kind);
+            if (property.IsIndexer)
             {
                 continue;
             }
@@ -51,10 +62,10 @@ internal static partial class ContractReader
             if (property.IsStatic)
             {
                 // A static member is not part of a message: say so at the attribute, not "no content member".
-                if (GetContentKind(property, known, out var staticAttribute) is { } staticKind)
+                if (kind is { } staticKind)
                 {
                     misplaced = true;
-                    Report(MessageRules.UnsupportedMemberType, staticAttribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault(),
+                    Report(MessageRules.UnsupportedMemberType, attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault(),
                         AttributeDisplayName(staticKind), property.Name, "static " + property.Type.ToDisplayString(), "instance properties of " + ContentKinds.For(staticKind).SupportedMemberTypes);
                 }
 
@@ -62,7 +73,6 @@ internal static partial class ContractReader
             }
 
             ContentMemberSpec? spec;
-            var kind = GetContentKind(property, known, out var attribute);
             if (kind is null)
             {
                 // A button template takes its buttons from members of type Button or IReadOnlyList<Button>.
@@ -108,11 +118,11 @@ internal static partial class ContractReader
         // Button members that can never be null always send one button each; a button template takes 1 to 3.
         if (alwaysButtons > MessageRules.MaxTemplateButtons)
         {
-            Report(MessageRules.ButtonCount, typeLocation, type.Name, alwaysButtons, MessageRules.ButtonTemplateButtons);
+            Report(MessageRules.ButtonCount, TypeLocation(type), type.Name, alwaysButtons, MessageRules.ButtonTemplateButtons);
         }
 
         // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
-        CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, misplaced, Report);
+        CheckCombination(type, members, quickReplies.Count > 0, isButtonTemplate, misplaced, Report);
 
         if (!valid || problems is not null)
         {
