@@ -58,6 +58,15 @@ public static class GeneratorCost
             {
                 results.Add((label, result));
             }
+
+            // Bytes allocated by one run of each (warm, on this thread: the driver runs generators on it).
+            foreach (var (name, run) in candidates)
+            {
+                run();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                run();
+                Console.WriteLine($"  {label}, {name}: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / 1024.0:0.0} MB allocated per run");
+            }
         }
 
         return results;

@@ -36,12 +36,13 @@ internal static partial class ContractReader
         }
 
         // The type's location only when a problem is reported (a source type builds its locations at each call).
-        CheckDeclaration(type, Report, cancellationToken);
+        System.Action<MessageRule, Location?, object[]> report = Report; // one delegate for both checks
+        CheckDeclaration(type, report, cancellationToken);
 
         var isButtonTemplate = known.IsButtonTemplate(type);
         var quickReplies = ReadQuickReplyAttributes(type, known);
         var members = new List<ContentMemberSpec>();
-        var seen = new HashSet<ContentKind>();
+        var seen = 0L; // the kinds already read, as bits (ContentKind has fewer than 64 values)
         var misplaced = false;
         var alwaysButtons = 0;
         foreach (var member in ContentCandidates(type, known, isButtonTemplate, cancellationToken))
@@ -98,7 +99,10 @@ internal static partial class ContractReader
                 continue;
             }
 
-            if (!seen.Add(kind.Value) && ContentKinds.For(kind.Value).Media is not { SeveralInOneMessage: true })
+            var bit = 1L << (int)kind.Value;
+            var seenBefore = (seen & bit) != 0;
+            seen |= bit;
+            if (seenBefore && ContentKinds.For(kind.Value).Media is not { SeveralInOneMessage: true })
             {
                 if (spec.IsMedia)
                 {
@@ -122,26 +126,33 @@ internal static partial class ContractReader
         }
 
         // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
-        CheckCombination(type, members, quickReplies.Count > 0, isButtonTemplate, misplaced, Report);
+        CheckCombination(type, members, quickReplies is not null, isButtonTemplate, misplaced, report);
 
         if (!valid || problems is not null)
         {
             return null;
         }
 
-        var containing = new List<ContainingTypeSpec>();
-        for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+        // Most contracts are top-level and declare no quick replies: no list is made for them.
+        var containing = EquatableArray<ContainingTypeSpec>.Empty;
+        if (type.ContainingType is not null)
         {
-            containing.Insert(0, new ContainingTypeSpec(Keyword(t), EscapeIdentifier(t.Name)));
+            var containers = new List<ContainingTypeSpec>();
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                containers.Insert(0, new ContainingTypeSpec(Keyword(t), EscapeIdentifier(t.Name)));
+            }
+
+            containing = new EquatableArray<ContainingTypeSpec>(containers);
         }
 
         return new ContractSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : known.DisplayName(type.ContainingNamespace),
             EscapeIdentifier(type.Name),
             Keyword(type),
-            new EquatableArray<ContainingTypeSpec>(containing),
+            containing,
             new EquatableArray<ContentMemberSpec>(members),
-            new EquatableArray<QuickReplySpec>(quickReplies),
+            quickReplies is null ? EquatableArray<QuickReplySpec>.Empty : new EquatableArray<QuickReplySpec>(quickReplies),
             isButtonTemplate);
     }
 
@@ -239,16 +250,17 @@ internal static partial class ContractReader
         return IsReadOnlyListOf(property.Type, known.Button, known) ? new ContentMemberSpec(ContentKind.Button, name, property.Name, Shape: MemberShape.List) : null;
     }
 
-    private static List<QuickReplySpec> ReadQuickReplyAttributes(INamedTypeSymbol type, KnownTypes known)
+    // Null when the type declares none.
+    private static List<QuickReplySpec>? ReadQuickReplyAttributes(INamedTypeSymbol type, KnownTypes known)
     {
-        var replies = new List<QuickReplySpec>();
+        List<QuickReplySpec>? replies = null;
         foreach (var attribute in type.GetAttributes())
         {
             if (KnownTypes.Is(attribute.AttributeClass, known.QuickReplyAttribute)
                 && attribute.ConstructorArguments.Length == 2
                 && attribute.ConstructorArguments[0].Value is string title && attribute.ConstructorArguments[1].Value is string payload)
             {
-                replies.Add(new QuickReplySpec(title, payload));
+                (replies ??= new List<QuickReplySpec>()).Add(new QuickReplySpec(title, payload));
             }
         }
 
