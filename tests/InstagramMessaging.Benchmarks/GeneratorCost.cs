@@ -27,18 +27,10 @@ public static class GeneratorCost
     private const int Types = 1000;
     private static readonly CSharpParseOptions s_parse = new(LanguageVersion.CSharp12);
 
-    public static IReadOnlyList<(string Case, Interleaved.Result Result)> Run(int rounds = 11)
+    public static IReadOnlyList<(string Case, Interleaved.Result Result)> Run(int rounds = 11, Func<double>? clock = null)
     {
-        var ours = Compilation(i => $$"""
-            namespace App.Messages{{i % 20}};
-            [InstagramMessaging.InstagramMessage]
-            public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
-            """);
-        var stj = Compilation(i => $$"""
-            namespace App.Messages{{i % 20}};
-            public sealed class Notice{{i}} { public string Text { get; set; } = ""; public string? ReplyTo { get; set; } }
-            """, "[System.Text.Json.Serialization.JsonSourceGenerationOptions]\npublic partial class AppJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }\n"
-                + "\n" + string.Concat(Enumerable.Range(0, Types).Select(i => $"[System.Text.Json.Serialization.JsonSerializable(typeof(App.Messages{i % 20}.Notice{i}))]\n")) + "public partial class AppJsonContext { }");
+        var ours = OursCompilation();
+        var stj = StjCompilation();
 
         var stjGenerator = LoadSystemTextJsonGenerator();
         var floor = new NoOpGenerator().AsSourceGenerator();
@@ -54,7 +46,7 @@ public static class GeneratorCost
                 ["InstagramMessaging generator"] = Runner(oursGenerator, ours, edit),
                 ["no-op ForAttributeWithMetadataName (floor)"] = Runner(floor, ours, edit),
             };
-            foreach (var result in Interleaved.Compare("System.Text.Json generator", candidates, rounds, TimeSpan.FromMilliseconds(300)))
+            foreach (var result in Interleaved.Compare("System.Text.Json generator", candidates, rounds, TimeSpan.FromMilliseconds(300), clock))
             {
                 results.Add((label, result));
             }
@@ -70,6 +62,31 @@ public static class GeneratorCost
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Runs one generator alone, cold or after an unrelated edit, for <paramref name="duration"/>: a steady loop for a
+    /// sampling profiler (<c>-- generator-loop ours|stj|floor cold|edit seconds</c>).
+    /// </summary>
+    public static void Loop(string which, bool edit, TimeSpan duration)
+    {
+        var ours = OursCompilation();
+        var generator = which switch
+        {
+            "stj" => LoadSystemTextJsonGenerator(),
+            "floor" => new NoOpGenerator().AsSourceGenerator(),
+            _ => new InstagramMessageGenerator().AsSourceGenerator(),
+        };
+        var run = Runner(generator, which == "stj" ? StjCompilation() : ours, edit);
+        var watch = Stopwatch.StartNew();
+        var runs = 0;
+        while (watch.Elapsed < duration)
+        {
+            run();
+            runs++;
+        }
+
+        Console.WriteLine($"{which}, {(edit ? "after an unrelated edit" : "cold")}: {runs} runs, {watch.Elapsed.TotalMilliseconds / runs:0.00} ms per run");
     }
 
     /// <summary>The analyzers' execution time as a share of compiling a 1000-contract project with construction sites.</summary>
@@ -203,6 +220,18 @@ public static class GeneratorCost
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
         return (CSharpCompilation)withGenerated;
     }
+
+    private static CSharpCompilation OursCompilation() => Compilation(i => $$"""
+        namespace App.Messages{{i % 20}};
+        [InstagramMessaging.InstagramMessage]
+        public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
+        """);
+
+    private static CSharpCompilation StjCompilation() => Compilation(i => $$"""
+        namespace App.Messages{{i % 20}};
+        public sealed class Notice{{i}} { public string Text { get; set; } = ""; public string? ReplyTo { get; set; } }
+        """, "[System.Text.Json.Serialization.JsonSourceGenerationOptions]\npublic partial class AppJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }\n"
+            + "\n" + string.Concat(Enumerable.Range(0, Types).Select(i => $"[System.Text.Json.Serialization.JsonSerializable(typeof(App.Messages{i % 20}.Notice{i}))]\n")) + "public partial class AppJsonContext { }");
 
     private static Action Runner(ISourceGenerator generator, CSharpCompilation compilation, bool edit)
     {
