@@ -36,26 +36,27 @@ public sealed class InstagramMessageGenerator : IIncrementalGenerator
                     : null)
             .WithTrackingName(TrackingNames.Contracts);
 
-        var valid = contracts
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
-            .WithTrackingName(TrackingNames.ValidContracts);
-
+        // Invalid contracts (null) flow through to the output, which skips them: no filtering steps, each of which
+        // would copy a table of every contract on every run, edits or not.
         // One table of every hint name, made once per change of the set of names (an edit inside a contract
         // leaves it cached, the same instance), then looked up per contract.
-        var names = valid
-            .Select(static (spec, _) => new HintKey(spec.HintName, spec.Identity))
+        var names = contracts
+            .Select(static (spec, _) => spec is null ? null : new HintKey(spec.HintName, spec.Identity))
             .Collect()
             .Select(static (keys, _) => new HintNameTable(keys));
 
-        var named = valid
+        var named = contracts
             .Combine(names)
-            .Select(static (pair, _) => pair.Right.UniqueHintName(pair.Left) is { } hint ? new NamedContract(hint, pair.Left) : null)
-            .Where(static item => item is not null)
-            .Select(static (item, _) => item!)
+            .Select(static (pair, _) => pair.Left is { } spec && pair.Right.UniqueHintName(spec) is { } hint ? new NamedContract(hint, spec) : null)
             .WithTrackingName(TrackingNames.NamedContracts);
 
-        context.RegisterSourceOutput(named, static (spc, item) => Emit(spc, item));
+        context.RegisterSourceOutput(named, static (spc, item) =>
+        {
+            if (item is not null)
+            {
+                Emit(spc, item);
+            }
+        });
     }
 
     // The attribute can sit on several partial parts (or twice on one part, while someone types): only the part

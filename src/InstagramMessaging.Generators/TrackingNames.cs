@@ -4,7 +4,6 @@ namespace InstagramMessaging.Generators;
 internal static class TrackingNames
 {
     public const string Contracts = nameof(Contracts);
-    public const string ValidContracts = nameof(ValidContracts);
     public const string Handlers = nameof(Handlers);
     public const string ValidHandlers = nameof(ValidHandlers);
     public const string NamedContracts = nameof(NamedContracts);

@@ -27,18 +27,10 @@ public static class GeneratorCost
     private const int Types = 1000;
     private static readonly CSharpParseOptions s_parse = new(LanguageVersion.CSharp12);
 
-    public static IReadOnlyList<(string Case, Interleaved.Result Result)> Run(int rounds = 11)
+    public static IReadOnlyList<(string Case, Interleaved.Result Result)> Run(int rounds = 11, Func<double>? clock = null)
     {
-        var ours = Compilation(i => $$"""
-            namespace App.Messages{{i % 20}};
-            [InstagramMessaging.InstagramMessage]
-            public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
-            """);
-        var stj = Compilation(i => $$"""
-            namespace App.Messages{{i % 20}};
-            public sealed class Notice{{i}} { public string Text { get; set; } = ""; public string? ReplyTo { get; set; } }
-            """, "[System.Text.Json.Serialization.JsonSourceGenerationOptions]\npublic partial class AppJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }\n"
-                + "\n" + string.Concat(Enumerable.Range(0, Types).Select(i => $"[System.Text.Json.Serialization.JsonSerializable(typeof(App.Messages{i % 20}.Notice{i}))]\n")) + "public partial class AppJsonContext { }");
+        var ours = OursCompilation();
+        var stj = StjCompilation();
 
         var stjGenerator = LoadSystemTextJsonGenerator();
         var floor = new NoOpGenerator().AsSourceGenerator();
@@ -54,31 +46,53 @@ public static class GeneratorCost
                 ["InstagramMessaging generator"] = Runner(oursGenerator, ours, edit),
                 ["no-op ForAttributeWithMetadataName (floor)"] = Runner(floor, ours, edit),
             };
-            foreach (var result in Interleaved.Compare("System.Text.Json generator", candidates, rounds, TimeSpan.FromMilliseconds(300)))
+            foreach (var result in Interleaved.Compare("System.Text.Json generator", candidates, rounds, TimeSpan.FromMilliseconds(300), clock))
             {
                 results.Add((label, result));
+            }
+
+            // Bytes allocated by one run of each (warm, on this thread: the driver runs generators on it).
+            foreach (var (name, run) in candidates)
+            {
+                run();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                run();
+                Console.WriteLine($"  {label}, {name}: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / 1024.0:0.0} MB allocated per run");
             }
         }
 
         return results;
     }
 
+    /// <summary>
+    /// Runs one generator alone, cold or after an unrelated edit, for <paramref name="duration"/>: a steady loop for a
+    /// sampling profiler (<c>-- generator-loop ours|stj|floor cold|edit seconds</c>).
+    /// </summary>
+    public static void Loop(string which, bool edit, TimeSpan duration)
+    {
+        var ours = OursCompilation();
+        var generator = which switch
+        {
+            "stj" => LoadSystemTextJsonGenerator(),
+            "floor" => new NoOpGenerator().AsSourceGenerator(),
+            _ => new InstagramMessageGenerator().AsSourceGenerator(),
+        };
+        var run = Runner(generator, which == "stj" ? StjCompilation() : ours, edit);
+        var watch = Stopwatch.StartNew();
+        var runs = 0;
+        while (watch.Elapsed < duration)
+        {
+            run();
+            runs++;
+        }
+
+        Console.WriteLine($"{which}, {(edit ? "after an unrelated edit" : "cold")}: {runs} runs, {watch.Elapsed.TotalMilliseconds / runs:0.00} ms per run");
+    }
+
     /// <summary>The analyzers' execution time as a share of compiling a 1000-contract project with construction sites.</summary>
     public static async Task<(double CompileMs, double AnalyzersMs, double Share)> AnalyzerShareAsync()
     {
-        var compilation = Compilation(i => $$"""
-            namespace App.Messages{{i % 20}};
-            [InstagramMessaging.InstagramMessage]
-            public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
-            public static class Use{{i}}
-            {
-                public static object A(string s) => new Notice{{i}}("Order {{i}} shipped", null);
-                public static object B(string s) => new Notice{{i}}(s) with { Text = "Updated: " + s };
-                public static object C() => new Notice{{i}}($"Hello {{{i}}}", ReplyTo: "m_{{i}}");
-            }
-            """);
-        var driver = CSharpGeneratorDriver.Create(new[] { new InstagramMessageGenerator().AsSourceGenerator() }, parseOptions: s_parse);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
+        var withGenerated = AnalyzerProject();
 
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ContractDeclarationAnalyzer(), new ContractValueAnalyzer(), new MediaFileAnalyzer());
         // Run 0 is a warm-up (the JIT compiles the compiler's emit path and the analyzers' code there, unevenly):
@@ -128,6 +142,96 @@ public static class GeneratorCost
         Console.WriteLine($"  per-run shares: {string.Join(", ", shares.Select(s => s.Share.ToString("P1", CultureInfo.InvariantCulture)))}");
         return median;
     }
+
+    /// <summary>
+    /// The CPU view of <see cref="AnalyzerShareAsync"/>: the thread CPU time inside the analyzers' callbacks
+    /// (<see cref="CpuTimedAnalyzer"/>, less the clock reads' own cost) against the process CPU time of the compile,
+    /// median of seven runs after a warm-up. Roslyn's <c>ExecutionTime</c> is wall time, which on a shared machine
+    /// holds the time a thread waits descheduled; the wrapper's clock reads are system calls, which make it wait
+    /// more, so this view has its own command and the wall-time figure is measured without the wrapper.
+    /// Run with <c>DOTNET_gcServer=1</c>, as the compiler runs: with workstation GC, a collection that starts in a
+    /// callback runs on that thread and its whole CPU time lands on the analyzer.
+    /// </summary>
+    public static async Task<double> AnalyzerCpuShareAsync()
+    {
+        var compilation = AnalyzerProject();
+        var overheadMs = CpuTimedAnalyzer.CalibrateOverheadMilliseconds();
+        Console.WriteLine($"  clock read pair: {overheadMs * 1_000_000:0} ns of CPU, subtracted per callback; server GC: {System.Runtime.GCSettings.IsServerGC}");
+        const int runs = 7;
+        var shares = new List<double>();
+        for (var run = -1; run < runs; run++)
+        {
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
+                new CpuTimedAnalyzer(new ContractDeclarationAnalyzer()), new CpuTimedAnalyzer(new ContractValueAnalyzer()), new CpuTimedAnalyzer(new MediaFileAnalyzer()));
+            var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), s_parse, t.FilePath)));
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var compileCpu = CpuTime.Process();
+            using (var pe = new MemoryStream())
+            {
+                if (!fresh.Emit(pe).Success)
+                {
+                    throw new InvalidOperationException("The analyzer project does not compile.");
+                }
+            }
+
+            var compileMs = (CpuTime.Process() - compileCpu).TotalMilliseconds;
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var label = run < 0 ? "warm-up (not counted)" : $"run {run + 1}";
+            double analyzersMs = 0;
+            foreach (CpuTimedAnalyzer timed in analyzers)
+            {
+                var ms = Math.Max(0, timed.Milliseconds - timed.Callbacks * overheadMs);
+                analyzersMs += ms;
+                Console.WriteLine($"  {label}: {timed.Inner.GetType().Name} {ms:0.0} ms of CPU in {timed.Callbacks} callbacks");
+            }
+
+            var share = analyzersMs / (compileMs + analyzersMs);
+            Console.WriteLine($"  {label}: compile {compileMs:0} ms of CPU, analyzers {analyzersMs:0.0} ms ({share:P2})");
+            if (run >= 0)
+            {
+                shares.Add(share);
+            }
+        }
+
+        shares.Sort();
+        Console.WriteLine($"  per-run shares: {string.Join(", ", shares.Select(s => s.ToString("P2", CultureInfo.InvariantCulture)))}");
+        return shares[shares.Count / 2];
+    }
+
+    // 1000 contracts with three construction sites each, with the generated half added (as a build sees it).
+    private static CSharpCompilation AnalyzerProject()
+    {
+        var compilation = Compilation(i => $$"""
+            namespace App.Messages{{i % 20}};
+            [InstagramMessaging.InstagramMessage]
+            public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
+            public static class Use{{i}}
+            {
+                public static object A(string s) => new Notice{{i}}("Order {{i}} shipped", null);
+                public static object B(string s) => new Notice{{i}}(s) with { Text = "Updated: " + s };
+                public static object C() => new Notice{{i}}($"Hello {{{i}}}", ReplyTo: "m_{{i}}");
+            }
+            """);
+        var driver = CSharpGeneratorDriver.Create(new[] { new InstagramMessageGenerator().AsSourceGenerator() }, parseOptions: s_parse);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
+        return (CSharpCompilation)withGenerated;
+    }
+
+    private static CSharpCompilation OursCompilation() => Compilation(i => $$"""
+        namespace App.Messages{{i % 20}};
+        [InstagramMessaging.InstagramMessage]
+        public partial record Notice{{i}}([property: InstagramMessaging.MessageText] string Text, [property: InstagramMessaging.ReplyTo] string? ReplyTo = null);
+        """);
+
+    private static CSharpCompilation StjCompilation() => Compilation(i => $$"""
+        namespace App.Messages{{i % 20}};
+        public sealed class Notice{{i}} { public string Text { get; set; } = ""; public string? ReplyTo { get; set; } }
+        """, "[System.Text.Json.Serialization.JsonSourceGenerationOptions]\npublic partial class AppJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }\n"
+            + "\n" + string.Concat(Enumerable.Range(0, Types).Select(i => $"[System.Text.Json.Serialization.JsonSerializable(typeof(App.Messages{i % 20}.Notice{i}))]\n")) + "public partial class AppJsonContext { }");
 
     private static Action Runner(ISourceGenerator generator, CSharpCompilation compilation, bool edit)
     {

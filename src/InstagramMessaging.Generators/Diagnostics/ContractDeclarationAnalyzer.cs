@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using InstagramMessaging.Generators.Parsing;
 using InstagramMessaging.Rules;
@@ -44,26 +43,26 @@ public sealed class ContractDeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(c => AnalyzeType(c, known), SymbolKind.NamedType);
+            // The contract is read once per compilation, shared with the value analyzer's facts.
+            var contracts = ContractFactsCache.For(known);
+            start.RegisterSymbolAction(c => AnalyzeType(c, contracts), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes known)
+    private static void AnalyzeType(SymbolAnalysisContext context, ContractFactsCache contracts)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!known.IsContract(type))
+        if (!contracts.Known.IsContract(type))
         {
             return;
         }
 
-        var problems = new List<ContractProblem>();
-        ContractReader.Read(type, known, problems, context.CancellationToken);
-        foreach (var problem in problems)
+        foreach (var problem in contracts.For(type, context.CancellationToken).Problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), problem.Location, problem.Args));
         }
 
-        AnalyzeQuickReplyAttributes(context, type, known);
+        AnalyzeQuickReplyAttributes(context, type, contracts.Known);
     }
 
     private static void AnalyzeQuickReplyAttributes(SymbolAnalysisContext context, INamedTypeSymbol type, KnownTypes known)

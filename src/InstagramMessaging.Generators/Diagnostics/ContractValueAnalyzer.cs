@@ -58,8 +58,8 @@ public sealed partial class ContractValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Per-type facts, read once per compilation instead of at every construction site.
-            var contracts = new ContractFactsCache(known);
+            // Per-type facts, read once per compilation (shared with the declaration analyzer) instead of at every site.
+            var contracts = ContractFactsCache.For(known);
             start.RegisterOperationAction(c => AnalyzeCreation(c, contracts), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeWith(c, contracts), OperationKind.With);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, known), OperationKind.Invocation);

@@ -17,9 +17,10 @@ internal sealed class HintNameTable : IEquatable<HintNameTable>
     private readonly Dictionary<string, List<HintKey>> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _hash;
 
-    public HintNameTable(ImmutableArray<HintKey> keys)
+    /// <param name="keys">Each contract's key; null for an invalid contract (it is emitted under no name).</param>
+    public HintNameTable(ImmutableArray<HintKey?> keys)
     {
-        _keys = keys.OrderBy(k => k.HintName, StringComparer.Ordinal).ThenBy(k => k.Identity, StringComparer.Ordinal).ToArray();
+        _keys = keys.OfType<HintKey>().OrderBy(k => k.HintName, StringComparer.Ordinal).ThenBy(k => k.Identity, StringComparer.Ordinal).ToArray();
         var hash = 17;
         foreach (var key in _keys)
         {

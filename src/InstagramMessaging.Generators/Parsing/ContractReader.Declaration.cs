@@ -33,19 +33,22 @@ internal static partial class ContractReader
         return false;
     }
 
+    // Where a problem of the whole type is reported: its first location, made only when there is one to report.
+    private static Location? TypeLocation(INamedTypeSymbol type) => type.Locations.FirstOrDefault();
+
     // The declaration itself: a partial record, not generic, not file-local, no member named like a generated one.
-    private static void CheckDeclaration(INamedTypeSymbol type, Location? typeLocation, System.Action<MessageRule, Location?, object[]> report, CancellationToken cancellationToken)
+    private static void CheckDeclaration(INamedTypeSymbol type, System.Action<MessageRule, Location?, object[]> report, CancellationToken cancellationToken)
     {
         if (!type.IsRecord || !IsPartial(type, cancellationToken) || !AllContainersPartial(type, cancellationToken))
         {
-            report(MessageRules.ContractNotPartialRecord, typeLocation, new object[] { type.Name });
+            report(MessageRules.ContractNotPartialRecord, TypeLocation(type), new object[] { type.Name });
         }
 
         for (var t = type; t is not null; t = t.ContainingType)
         {
             if (t.TypeParameters.Length > 0)
             {
-                report(MessageRules.GenericContract, typeLocation, new object[] { type.Name });
+                report(MessageRules.GenericContract, TypeLocation(type), new object[] { type.Name });
                 break;
             }
         }
@@ -54,7 +57,7 @@ internal static partial class ContractReader
         {
             if (t.IsFileLocal)
             {
-                report(MessageRules.FileLocalContract, typeLocation, new object[] { type.Name });
+                report(MessageRules.FileLocalContract, TypeLocation(type), new object[] { type.Name });
                 break;
             }
         }
@@ -72,77 +75,105 @@ internal static partial class ContractReader
             {
                 if (!member.IsImplicitlyDeclared && !IsGenerated(member))
                 {
-                    report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? typeLocation, new object[] { type.Name, member.Name });
+                    report(MessageRules.ReservedMemberName, member.Locations.FirstOrDefault() ?? TypeLocation(type), new object[] { type.Name, member.Name });
                 }
             }
         }
     }
 
     // Which message the contract describes, and whether its parts can travel in one request.
-    private static void CheckCombination(INamedTypeSymbol type, Location? location, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
+    private static void CheckCombination(INamedTypeSymbol type, List<ContentMemberSpec> members, bool hasDeclaredQuickReplies, bool isButtonTemplate, bool misplaced, System.Action<MessageRule, Location?, object[]> report)
     {
-        // Which kinds are present, as bits: one pass over the members instead of one per kind.
+        // Which kinds are present, as bits, and what the media members add up to: one pass over the members
+        // instead of one per kind, and no list made.
         var present = 0L;
-        var media = new List<ContentMemberSpec>();
+        var mediaCount = 0;
+        var anyOneOnly = false;
+        var firstMediaIsCollection = false;
+        var alwaysSent = 0;
         foreach (var member in members)
         {
             present |= 1L << (int)member.Kind;
-            if (member.IsMedia)
+            if (ContentKinds.For(member.Kind).Media is not { } media)
             {
-                media.Add(member);
+                continue;
+            }
+
+            if (mediaCount++ == 0)
+            {
+                firstMediaIsCollection = member.IsCollection;
+            }
+
+            anyOneOnly |= !media.SeveralInOneMessage;
+
+            // Image members that can never be empty (struct values) always send one image each.
+            if (member.Kind == ContentKind.Image && (member.Shape == MemberShape.Struct || member.AlwaysPresent))
+            {
+                alwaysSent++;
             }
         }
 
         bool Has(ContentKind kind) => (present & (1L << (int)kind)) != 0;
 
-        // The kinds of message the members make, in table order; a button template's text is its own kind.
-        var kinds = new List<string>();
+        // The kinds of message the members make, in table order; a button template's text is its own kind. Only
+        // the first two are ever named, so only they are kept (and how many there are).
+        string? firstKind = null;
+        string? secondKind = null;
+        var kindCount = 0;
         foreach (var row in ContentKinds.All)
         {
-            if (row.MessageKindName is { } name && Has(row.Kind) && !kinds.Contains(name))
+            if (row.MessageKindName is { } name && Has(row.Kind) && name != firstKind && name != secondKind)
             {
-                kinds.Add(row.Kind == ContentKind.Text && isButtonTemplate ? "a button template" : name);
+                var kind = row.Kind == ContentKind.Text && isButtonTemplate ? "a button template" : name;
+                if (kindCount == 0)
+                {
+                    firstKind = kind;
+                }
+                else if (kindCount == 1)
+                {
+                    secondKind = kind;
+                }
+
+                kindCount++;
             }
         }
 
         if (isButtonTemplate && !Has(ContentKind.Text) && !misplaced)
         {
-            report(MessageRules.NoContent, location, new object[] { type.Name });
+            report(MessageRules.NoContent, TypeLocation(type), new object[] { type.Name });
             return;
         }
 
-        if (kinds.Count == 0 && misplaced)
+        if (kindCount == 0 && misplaced)
         {
             return;
         }
 
-        if (kinds.Count == 0)
+        if (kindCount == 0)
         {
-            report(MessageRules.NoContent, location, new object[] { type.Name });
+            report(MessageRules.NoContent, TypeLocation(type), new object[] { type.Name });
             return;
         }
 
-        if (kinds.Count > 1)
+        if (kindCount > 1)
         {
-            report(MessageRules.MixedContent, location, new object[] { type.Name, kinds[0], kinds[1] });
+            report(MessageRules.MixedContent, TypeLocation(type), new object[] { type.Name, firstKind!, secondKind! });
             return;
         }
 
-        if ((Has(ContentKind.QuickReplies) || hasDeclaredQuickReplies) && (kinds[0] != "text"))
+        if ((Has(ContentKind.QuickReplies) || hasDeclaredQuickReplies) && (firstKind != "text"))
         {
-            report(MessageRules.MixedContent, location, new object[] { type.Name, "quick replies", kinds[0] });
+            report(MessageRules.MixedContent, TypeLocation(type), new object[] { type.Name, "quick replies", firstKind! });
         }
 
-        if (media.Count > 0 && media.Any(m => !ContentKinds.For(m.Kind).Media!.SeveralInOneMessage) && (media.Count > 1 || media[0].IsCollection))
+        if (mediaCount > 0 && anyOneOnly && (mediaCount > 1 || firstMediaIsCollection))
         {
-            report(MessageRules.SeveralNonImageAttachments, location, new object[] { type.Name });
+            report(MessageRules.SeveralNonImageAttachments, TypeLocation(type), new object[] { type.Name });
         }
 
-        // Image members that can never be empty (struct values) always send one image each.
-        var alwaysSent = media.Count(m => m.Kind == ContentKind.Image && (m.Shape == MemberShape.Struct || m.AlwaysPresent));
         if (alwaysSent > MessageRules.MaxAttachments)
         {
-            report(MessageRules.TooManyAttachments, location, new object[] { type.Name, alwaysSent });
+            report(MessageRules.TooManyAttachments, TypeLocation(type), new object[] { type.Name, alwaysSent });
         }
     }
 }

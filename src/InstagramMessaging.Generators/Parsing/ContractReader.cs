@@ -22,7 +22,11 @@ internal static partial class ContractReader
     /// contract (null for an invalid one); the declaration analyzer passes a list, gets it filled, and no spec (it
     /// would throw it away).
     /// </summary>
-    public static ContractSpec? Read(INamedTypeSymbol type, KnownTypes known, List<ContractProblem>? problems, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="onProperty"/>, when given, sees every candidate property with its content kind (null when it
+    /// has none), static ones included: the analyzers derive their per-type facts from this one read.
+    /// </remarks>
+    public static ContractSpec? Read(INamedTypeSymbol type, KnownTypes known, List<ContractProblem>? problems, CancellationToken cancellationToken, System.Action<IPropertySymbol, ContentKind?>? onProperty = null)
     {
         var valid = true;
         void Report(MessageRule rule, Location? location, params object[] args)
@@ -31,19 +35,27 @@ internal static partial class ContractReader
             problems?.Add(new ContractProblem(rule, location, args));
         }
 
-        var typeLocation = type.Locations.FirstOrDefault();
-        CheckDeclaration(type, typeLocation, Report, cancellationToken);
+        // The type's location only when a problem is reported (a source type builds its locations at each call).
+        System.Action<MessageRule, Location?, object[]> report = Report; // one delegate for both checks
+        CheckDeclaration(type, report, cancellationToken);
 
         var isButtonTemplate = known.IsButtonTemplate(type);
         var quickReplies = ReadQuickReplyAttributes(type, known);
         var members = new List<ContentMemberSpec>();
-        var seen = new HashSet<ContentKind>();
+        var seen = 0L; // the kinds already read, as bits (ContentKind has fewer than 64 values)
         var misplaced = false;
         var alwaysButtons = 0;
         foreach (var member in ContentCandidates(type, known, isButtonTemplate, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsIndexer: false } property)
+            if (member is not IPropertySymbol property)
+            {
+                continue;
+            }
+
+            var kind = GetContentKind(property, known, out var attribute);
+            onProperty?.Invoke(property, kind);
+            if (property.IsIndexer)
             {
                 continue;
             }
@@ -51,10 +63,10 @@ internal static partial class ContractReader
             if (property.IsStatic)
             {
                 // A static member is not part of a message: say so at the attribute, not "no content member".
-                if (GetContentKind(property, known, out var staticAttribute) is { } staticKind)
+                if (kind is { } staticKind)
                 {
                     misplaced = true;
-                    Report(MessageRules.UnsupportedMemberType, staticAttribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault(),
+                    Report(MessageRules.UnsupportedMemberType, attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault(),
                         AttributeDisplayName(staticKind), property.Name, "static " + property.Type.ToDisplayString(), "instance properties of " + ContentKinds.For(staticKind).SupportedMemberTypes);
                 }
 
@@ -62,7 +74,6 @@ internal static partial class ContractReader
             }
 
             ContentMemberSpec? spec;
-            var kind = GetContentKind(property, known, out var attribute);
             if (kind is null)
             {
                 // A button template takes its buttons from members of type Button or IReadOnlyList<Button>.
@@ -88,7 +99,10 @@ internal static partial class ContractReader
                 continue;
             }
 
-            if (!seen.Add(kind.Value) && ContentKinds.For(kind.Value).Media is not { SeveralInOneMessage: true })
+            var bit = 1L << (int)kind.Value;
+            var seenBefore = (seen & bit) != 0;
+            seen |= bit;
+            if (seenBefore && ContentKinds.For(kind.Value).Media is not { SeveralInOneMessage: true })
             {
                 if (spec.IsMedia)
                 {
@@ -108,30 +122,37 @@ internal static partial class ContractReader
         // Button members that can never be null always send one button each; a button template takes 1 to 3.
         if (alwaysButtons > MessageRules.MaxTemplateButtons)
         {
-            Report(MessageRules.ButtonCount, typeLocation, type.Name, alwaysButtons, MessageRules.ButtonTemplateButtons);
+            Report(MessageRules.ButtonCount, TypeLocation(type), type.Name, alwaysButtons, MessageRules.ButtonTemplateButtons);
         }
 
         // One mistake, one diagnostic: a content attribute on an unsupported member (IGM008) is not also "no content" (IGM009).
-        CheckCombination(type, typeLocation, members, quickReplies.Count > 0, isButtonTemplate, misplaced, Report);
+        CheckCombination(type, members, quickReplies is not null, isButtonTemplate, misplaced, report);
 
         if (!valid || problems is not null)
         {
             return null;
         }
 
-        var containing = new List<ContainingTypeSpec>();
-        for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+        // Most contracts are top-level and declare no quick replies: no list is made for them.
+        var containing = EquatableArray<ContainingTypeSpec>.Empty;
+        if (type.ContainingType is not null)
         {
-            containing.Insert(0, new ContainingTypeSpec(Keyword(t), EscapeIdentifier(t.Name)));
+            var containers = new List<ContainingTypeSpec>();
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                containers.Insert(0, new ContainingTypeSpec(Keyword(t), EscapeIdentifier(t.Name)));
+            }
+
+            containing = new EquatableArray<ContainingTypeSpec>(containers);
         }
 
         return new ContractSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : known.DisplayName(type.ContainingNamespace),
             EscapeIdentifier(type.Name),
             Keyword(type),
-            new EquatableArray<ContainingTypeSpec>(containing),
+            containing,
             new EquatableArray<ContentMemberSpec>(members),
-            new EquatableArray<QuickReplySpec>(quickReplies),
+            quickReplies is null ? EquatableArray<QuickReplySpec>.Empty : new EquatableArray<QuickReplySpec>(quickReplies),
             isButtonTemplate);
     }
 
@@ -229,16 +250,17 @@ internal static partial class ContractReader
         return IsReadOnlyListOf(property.Type, known.Button, known) ? new ContentMemberSpec(ContentKind.Button, name, property.Name, Shape: MemberShape.List) : null;
     }
 
-    private static List<QuickReplySpec> ReadQuickReplyAttributes(INamedTypeSymbol type, KnownTypes known)
+    // Null when the type declares none.
+    private static List<QuickReplySpec>? ReadQuickReplyAttributes(INamedTypeSymbol type, KnownTypes known)
     {
-        var replies = new List<QuickReplySpec>();
+        List<QuickReplySpec>? replies = null;
         foreach (var attribute in type.GetAttributes())
         {
             if (KnownTypes.Is(attribute.AttributeClass, known.QuickReplyAttribute)
                 && attribute.ConstructorArguments.Length == 2
                 && attribute.ConstructorArguments[0].Value is string title && attribute.ConstructorArguments[1].Value is string payload)
             {
-                replies.Add(new QuickReplySpec(title, payload));
+                (replies ??= new List<QuickReplySpec>()).Add(new QuickReplySpec(title, payload));
             }
         }
 
