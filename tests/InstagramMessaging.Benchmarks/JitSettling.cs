@@ -45,4 +45,15 @@ public static class JitSettling
             ? $"  (warm-up: tiered compilation settled after {watch.Elapsed.TotalSeconds:0.0} s, {passes} passes, {last} methods compiled in all)"
             : $"  (warm-up: tiered compilation still compiling after {watch.Elapsed.TotalSeconds:0.0} s, {passes} passes; measuring anyway)");
     }
+
+    /// <summary>The same for synchronous work (the generator driver runs on the calling thread).</summary>
+    public static void WarmUp(Action pass, TimeSpan limit, int quietMethods = 2)
+        => WarmUpAsync(
+            () =>
+            {
+                pass();
+                return Task.CompletedTask;
+            },
+            limit,
+            quietMethods).GetAwaiter().GetResult();
 }
