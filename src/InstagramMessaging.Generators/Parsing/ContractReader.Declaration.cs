@@ -62,15 +62,10 @@ internal static partial class ContractReader
             }
         }
 
-        // Looked up by name in the declared names (no member symbol is made unless one is reserved).
-        var declared = type.MemberNames;
+        // Looked up by name: a dictionary lookup each. (Not through MemberNames: for a record Roslyn makes it by
+        // listing every member, synthesized ones included, so each Contains was a walk over all of them.)
         foreach (var name in ReservedNames)
         {
-            if (!declared.Contains(name))
-            {
-                continue;
-            }
-
             foreach (var member in type.GetMembers(name))
             {
                 if (!member.IsImplicitlyDeclared && !IsGenerated(member))
