@@ -90,12 +90,13 @@ internal static partial class ContractReader
                 continue;
             }
 
-            var attributeLocation = attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault();
+            // Made only when a problem is reported: a location is a syntax lookup and an allocation per member.
+            Location? AttributeLocation() => attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? property.Locations.FirstOrDefault();
             spec = property.GetMethod is null ? null : ReadMember(kind.Value, property, known);
             if (spec is null)
             {
                 misplaced = true;
-                Report(MessageRules.UnsupportedMemberType, attributeLocation, AttributeDisplayName(kind.Value), property.Name, property.Type.ToDisplayString(), ContentKinds.For(kind.Value).SupportedMemberTypes);
+                Report(MessageRules.UnsupportedMemberType, AttributeLocation(), AttributeDisplayName(kind.Value), property.Name, property.Type.ToDisplayString(), ContentKinds.For(kind.Value).SupportedMemberTypes);
                 continue;
             }
 
@@ -106,11 +107,11 @@ internal static partial class ContractReader
             {
                 if (spec.IsMedia)
                 {
-                    Report(MessageRules.SeveralNonImageAttachments, attributeLocation, type.Name);
+                    Report(MessageRules.SeveralNonImageAttachments, AttributeLocation(), type.Name);
                 }
                 else
                 {
-                    Report(MessageRules.DuplicateMember, attributeLocation, AttributeDisplayName(kind.Value), type.Name, ContentKinds.For(kind.Value).Noun);
+                    Report(MessageRules.DuplicateMember, AttributeLocation(), AttributeDisplayName(kind.Value), type.Name, ContentKinds.For(kind.Value).Noun);
                 }
 
                 continue;
