@@ -131,7 +131,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
 
                 // When this step runs inside the endpoint's queue write, the lane is started once the request's answer
                 // is out; otherwise at once (no closure, no Task: the lane is the thread-pool work item).
-                if (!InlineLanes.TryDefer(lane))
+                if (!LanesAfterAnswer.TryDefer(lane))
                 {
                     ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
                 }
@@ -232,7 +232,7 @@ internal sealed class InstagramWebhookDispatcher : BackgroundService
         lane.Items.Enqueue(item);
         _lanes.Add(partition, lane);
         _runningLanes++;
-        if (!InlineLanes.TryDefer(lane))
+        if (!LanesAfterAnswer.TryDefer(lane))
         {
             ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
         }

@@ -213,7 +213,7 @@ internal sealed class InstagramWebhookEndpoint
 
         var accepted = 0;
         var duplicates = 0;
-        var deferred = default(InlineLanes.Deferred);
+        var deferred = default(LanesAfterAnswer.Deferred);
         try
         {
             foreach (var webhookEvent in delivery.Events)
@@ -258,7 +258,7 @@ internal sealed class InstagramWebhookEndpoint
 
     // The answer goes out first (whatever it is); then the lanes its writes opened are started on the thread pool,
     // never on this thread, so a handler that blocks cannot hold the connection's next request.
-    private static async Task RunAfterAnswerAsync(HttpContext context, InlineLanes.Deferred deferred)
+    private static async Task RunAfterAnswerAsync(HttpContext context, LanesAfterAnswer.Deferred deferred)
     {
         try
         {
@@ -274,7 +274,7 @@ internal sealed class InstagramWebhookEndpoint
 
     // Check, queue, then mark: the key is recorded only once the event is kept, so a crash in between turns Meta's
     // retry into a repeat, never into a loss. The gate makes a retry racing its original wait for it.
-    private async ValueTask<(Acceptance Acceptance, InlineLanes.Deferred Lanes)> AcceptAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
+    private async ValueTask<(Acceptance Acceptance, LanesAfterAnswer.Deferred Lanes)> AcceptAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
         var key = webhookEvent.DedupeKey;
         var gate = _gate.For(key);
@@ -295,15 +295,15 @@ internal sealed class InstagramWebhookEndpoint
             // The in-memory queue runs the dispatcher's loop step inside this write; lanes it opens are handed back
             // to run on this thread after the answer. Nothing awaits between Begin and End.
             ValueTask<bool> enqueue;
-            InlineLanes.Deferred lanes;
-            InlineLanes.Begin();
+            LanesAfterAnswer.Deferred lanes;
+            LanesAfterAnswer.Begin();
             try
             {
                 enqueue = _queue.TryEnqueueAsync(webhookEvent, cancellationToken);
             }
             finally
             {
-                lanes = InlineLanes.End();
+                lanes = LanesAfterAnswer.End();
             }
 
             if (!await enqueue.ConfigureAwait(false))

@@ -8,7 +8,7 @@ namespace InstagramMessaging.Webhooks;
 // that write). They are started only once the request's 200 has been sent, on the request thread's local pool queue
 // (no wake of another thread before the answer), and never run on the request thread itself: a handler that blocks
 // must not hold the next request of that keep-alive connection.
-internal static class InlineLanes
+internal static class LanesAfterAnswer
 {
     [ThreadStatic]
     private static bool t_collecting;
