@@ -158,7 +158,10 @@ public sealed class RateLimiterTests(ITestOutputHelper output)
     }
 
     // A script that waited behind a busy Redis (here DEBUG SLEEP) reserved its slot when it ran: its caller is on
-    // time for it and goes, rather than taking a new slot as a caller whose own process stalled must.
+    // time for it and goes, rather than taking a new slot as a caller whose own process stalled must. A stall of this
+    // process between the script running and its answer being read (a busy CI machine: other test assemblies share
+    // the cores) is a real late slot, so the experiment is tried up to three times and must come out on time once;
+    // a limiter that counted from when the script was sent is late by the whole sleep every time.
     [RedisFact]
     public async Task A_caller_whose_script_waited_for_a_busy_Redis_is_not_late_for_its_slot()
     {
@@ -182,14 +185,27 @@ public sealed class RateLimiterTests(ITestOutputHelper output)
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref lateSlots, value));
         listener.Start();
         await using var other = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Configuration + ",syncTimeout=5000,asyncTimeout=5000");
-        var sleep = other.GetDatabase().ExecuteAsync("DEBUG", "SLEEP", "0.25");
-        await Task.Delay(30);
-        var started = Stopwatch.GetTimestamp();
-        await limiter.AcquireAsync("account", TrafficClass.Text, CancellationToken.None);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await sleep;
-        Assert.True(elapsed > 150, $"the permit came after {elapsed:F0} ms: Redis was not busy");
-        Assert.Equal(0, Interlocked.Read(ref lateSlots));
+        var attempts = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Interlocked.Exchange(ref lateSlots, 0);
+            var sleep = other.GetDatabase().ExecuteAsync("DEBUG", "SLEEP", "0.25");
+            await Task.Delay(30);
+            var started = Stopwatch.GetTimestamp();
+            await limiter.AcquireAsync("account", TrafficClass.Text, CancellationToken.None);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            await sleep;
+            Assert.True(elapsed > 150, $"the permit came after {elapsed:F0} ms: Redis was not busy");
+            var late = Interlocked.Read(ref lateSlots);
+            if (late == 0)
+            {
+                return;
+            }
+
+            attempts.Add($"{late} late slot(s) after {elapsed:F0} ms");
+        }
+
+        Assert.Fail("every attempt took a new slot although only Redis was busy: " + string.Join("; ", attempts));
     }
 
     // A throttle answer on one instance pauses the account on every instance.
