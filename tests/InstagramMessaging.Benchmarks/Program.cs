@@ -183,6 +183,12 @@ if (what is "webhook-server")
     Console.WriteLine($"Server side up to the answer (in-memory requests on one thread, no sockets, thread CPU time): minimal {server.MinimalMicroseconds:0.0} us and {server.MinimalBytes:0} B per request, ours {server.OursMicroseconds:0.0} us and {server.OursBytes:0} B (time ratio {server.Time.MedianSpeedup:0.00}x, {server.Time.Min:0.00}-{server.Time.Max:0.00})");
 }
 
+if (what is "webhook-steps")
+{
+    // webhook-steps [concurrency]: the endpoint's steps over loopback, interleaved, CPU per request each.
+    await WebhookEndpointThroughput.StepsAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8);
+}
+
 if (what is "webhook-loop")
 {
     // For a profiler: dotnet ... webhook-loop ours|minimal <concurrency> <seconds>
