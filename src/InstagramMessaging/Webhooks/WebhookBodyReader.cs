@@ -7,13 +7,15 @@ using System.Text.Json;
 
 namespace InstagramMessaging.Webhooks;
 
-// One pass over the body with Utf8JsonReader: no DOM, no reflection, no intermediate objects; only the events and
-// their strings are allocated. Keys may arrive in any order, so an entry's arrays are read later when they come
+// Two passes: WebhookTape tokenizes the body into a pooled tape (malformed JSON throws there), then this walks the tape
+// (WebhookTapeReader): no DOM, no reflection, no intermediate objects; only the events and their strings are
+// allocated. Keys may arrive in any order, so an entry's arrays are read later when they come
 // before its id, and a change's value is read after its field name is known.
 internal ref struct WebhookBodyReader
 {
     private readonly ReadOnlySpan<byte> _body;
     private readonly bool _keepItems;
+    private ReadOnlySpan<WebhookTapeToken> _tape;
     private WebhookEventBuffer _events;
     private WebhookStringTable _strings;
 
@@ -88,19 +90,23 @@ internal ref struct WebhookBodyReader
 
     public InstagramWebhookDelivery Read()
     {
+        var tape = WebhookTape.Rent(_body.Length);
         try
         {
+            var count = WebhookTape.Build(_body, ref tape);
+            _tape = tape.AsSpan(0, count);
             return ReadBody();
         }
         finally
         {
+            WebhookTape.Return(tape);
             _events.Return();
         }
     }
 
     private InstagramWebhookDelivery ReadBody()
     {
-        var reader = new Utf8JsonReader(_body);
+        var reader = new WebhookTapeReader(_body, _tape);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new InstagramWebhookFormatException("The webhook body is not a JSON object.");
@@ -127,7 +133,7 @@ internal ref struct WebhookBodyReader
                 {
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
-                        ReadEntry(ref reader, _body);
+                        ReadEntry(ref reader);
                     }
                     else
                     {
@@ -141,8 +147,6 @@ internal ref struct WebhookBodyReader
             }
         }
 
-        // Anything after the root object is malformed (the reader throws on it).
-        reader.Read();
         if (objectName is null)
         {
             throw new InstagramWebhookFormatException("The webhook body has no \"object\" string.");
@@ -156,11 +160,11 @@ internal ref struct WebhookBodyReader
         return new InstagramWebhookDelivery(objectName, _events.ToArrayAndReturn());
     }
 
-    private void ReadEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
+    private void ReadEntry(ref WebhookTapeReader reader)
     {
         string? accountId = null;
         long? time = null;
-        List<(int Start, int End, ArrayKind Kind)>? deferred = null;
+        List<(int Position, ArrayKind Kind)>? deferred = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             ArrayKind kind;
@@ -199,13 +203,12 @@ internal ref struct WebhookBodyReader
 
             if (accountId is null || deferred is not null)
             {
-                var start = (int)reader.TokenStartIndex;
+                (deferred ??= new()).Add((reader.Position, kind));
                 reader.Skip();
-                (deferred ??= new()).Add((start, (int)reader.BytesConsumed, kind));
             }
             else
             {
-                ReadArray(ref reader, source, accountId, time, kind);
+                ReadArray(ref reader, accountId, time, kind);
             }
         }
 
@@ -214,16 +217,15 @@ internal ref struct WebhookBodyReader
             return;
         }
 
-        foreach (var (start, end, kind) in deferred)
+        foreach (var (position, kind) in deferred)
         {
-            var slice = source[start..end];
-            var sub = new Utf8JsonReader(slice);
+            var sub = new WebhookTapeReader(_body, _tape, position);
             sub.Read();
-            ReadArray(ref sub, slice, accountId ?? string.Empty, time, kind);
+            ReadArray(ref sub, accountId ?? string.Empty, time, kind);
         }
     }
 
-    private void ReadArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, ArrayKind kind)
+    private void ReadArray(ref WebhookTapeReader reader, string accountId, long? entryTime, ArrayKind kind)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -233,18 +235,18 @@ internal ref struct WebhookBodyReader
             }
             else if (kind == ArrayKind.Changes)
             {
-                ReadChange(ref reader, source, accountId, entryTime);
+                ReadChange(ref reader, accountId, entryTime);
             }
             else
             {
-                ReadItem(ref reader, source, accountId, entryTime, kind == ArrayKind.Standby);
+                ReadItem(ref reader, accountId, entryTime, kind == ArrayKind.Standby);
             }
         }
     }
 
-    private void ReadItem(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, bool standby)
+    private void ReadItem(ref WebhookTapeReader reader, string accountId, long? entryTime, bool standby)
     {
-        var itemStart = (int)reader.TokenStartIndex;
+        var itemStart = reader.TokenStartIndex;
         var f = default(WebhookItemFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -266,13 +268,13 @@ internal ref struct WebhookBodyReader
                     WebhookJson.SkipValue(ref reader);
                     break;
                 default:
-                    ReadEventObject(ref reader, ref f, (WebhookItemKind)key, source);
+                    ReadEventObject(ref reader, ref f, (WebhookItemKind)key);
                     break;
             }
         }
 
         var item = new WebhookItem(accountId, entryTime, standby);
-        var raw = source[itemStart..(int)reader.BytesConsumed];
+        var raw = _body[itemStart..reader.BytesConsumed];
         var created = WebhookEventFactory.Create(in item, ref f, raw);
         if (_keepItems)
         {
@@ -284,7 +286,7 @@ internal ref struct WebhookBodyReader
 
     // One length switch instead of a chain of comparisons: an item has a handful of keys and most are fixed.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ItemKey ItemKeyOf(ref Utf8JsonReader reader)
+    private static ItemKey ItemKeyOf(ref WebhookTapeReader reader)
     {
         if (reader.ValueIsEscaped)
         {
@@ -294,7 +296,7 @@ internal ref struct WebhookBodyReader
         return ItemKeyOf(reader.ValueSpan);
     }
 
-    private static ItemKey EscapedItemKeyOf(ref Utf8JsonReader reader)
+    private static ItemKey EscapedItemKeyOf(ref WebhookTapeReader reader)
     {
         Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
         return ItemKeyOf(UnescapedKey(in reader, buffer));
@@ -304,7 +306,7 @@ internal ref struct WebhookBodyReader
     private const int EscapedKeyBufferLength = 160;
 
     // The escaped key's text, or empty (which matches no key) when it cannot be one of ours.
-    private static ReadOnlySpan<byte> UnescapedKey(in Utf8JsonReader reader, Span<byte> buffer)
+    private static ReadOnlySpan<byte> UnescapedKey(in WebhookTapeReader reader, Span<byte> buffer)
         => reader.ValueSpan.Length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : default;
 
     private static ItemKey ItemKeyOf(ReadOnlySpan<byte> name) => name.Length switch
@@ -324,7 +326,7 @@ internal ref struct WebhookBodyReader
         _ => ItemKey.Other,
     };
 
-    private void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
+    private void ReadEventObject(ref WebhookTapeReader reader, ref WebhookItemFields f, WebhookItemKind kind)
     {
         if (f.Kind != WebhookItemKind.None)
         {
@@ -342,7 +344,7 @@ internal ref struct WebhookBodyReader
         switch (kind)
         {
             case WebhookItemKind.Message:
-                ReadMessage(ref reader, ref f, source);
+                ReadMessage(ref reader, ref f);
                 break;
             case WebhookItemKind.Referral:
                 f.Referral = ReadReferralBody(ref reader);
@@ -353,7 +355,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private void ReadMessage(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
+    private void ReadMessage(ref WebhookTapeReader reader, ref WebhookItemFields f)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -368,7 +370,7 @@ internal ref struct WebhookBodyReader
                 case MessageKey.Attachments:
                     if (WebhookJson.EnterArray(ref reader))
                     {
-                        ReadAttachments(ref reader, ref f, source);
+                        ReadAttachments(ref reader, ref f);
                     }
 
                     break;
@@ -423,7 +425,7 @@ internal ref struct WebhookBodyReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static MessageKey MessageKeyOf(ref Utf8JsonReader reader)
+    private static MessageKey MessageKeyOf(ref WebhookTapeReader reader)
     {
         if (reader.ValueIsEscaped)
         {
@@ -433,7 +435,7 @@ internal ref struct WebhookBodyReader
         return MessageKeyOf(reader.ValueSpan);
     }
 
-    private static MessageKey EscapedMessageKeyOf(ref Utf8JsonReader reader)
+    private static MessageKey EscapedMessageKeyOf(ref WebhookTapeReader reader)
     {
         Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
         return MessageKeyOf(UnescapedKey(in reader, buffer));
@@ -456,7 +458,7 @@ internal ref struct WebhookBodyReader
 
     // A message's attachments as one array of exactly their number: the first in a local (most messages have one),
     // any more in a pooled array, so nothing is allocated but the attachments and the array kept.
-    private void ReadAttachments(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
+    private void ReadAttachments(ref WebhookTapeReader reader, ref WebhookItemFields f)
     {
         ReceivedAttachment? first = null;
         ReceivedAttachment[]? pooled = null;
@@ -471,7 +473,7 @@ internal ref struct WebhookBodyReader
                     continue;
                 }
 
-                var attachment = ReadAttachment(ref reader, source);
+                var attachment = ReadAttachment(ref reader);
                 if (count == 0)
                 {
                     first = attachment;
@@ -516,7 +518,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private static void ReadReplyTo(ref Utf8JsonReader reader, ref WebhookItemFields f)
+    private static void ReadReplyTo(ref WebhookTapeReader reader, ref WebhookItemFields f)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -561,7 +563,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private ReceivedAttachment ReadAttachment(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
+    private ReceivedAttachment ReadAttachment(ref WebhookTapeReader reader)
     {
         string? type = null, url = null, storyUrl = null, title = null, mediaId = null, payloadJson = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -578,7 +580,7 @@ internal ref struct WebhookBodyReader
                     continue;
                 }
 
-                var start = (int)reader.TokenStartIndex;
+                var start = reader.TokenStartIndex;
                 var unread = false;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
@@ -607,7 +609,7 @@ internal ref struct WebhookBodyReader
                 }
 
                 // Kept only when the payload holds something the typed members do not (a new field, a new type's data).
-                payloadJson = unread ? Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]) : null;
+                payloadJson = unread ? Encoding.UTF8.GetString(_body[start..reader.BytesConsumed]) : null;
             }
             else
             {
@@ -626,7 +628,7 @@ internal ref struct WebhookBodyReader
     }
 
     // Edits, reactions, reads, postbacks and handover: flat objects of strings and numbers.
-    private void ReadFlatEvent(ref Utf8JsonReader reader, ref WebhookItemFields f)
+    private void ReadFlatEvent(ref WebhookTapeReader reader, ref WebhookItemFields f)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -687,7 +689,7 @@ internal ref struct WebhookBodyReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FlatKey FlatKeyOf(ref Utf8JsonReader reader)
+    private static FlatKey FlatKeyOf(ref WebhookTapeReader reader)
     {
         if (reader.ValueIsEscaped)
         {
@@ -697,7 +699,7 @@ internal ref struct WebhookBodyReader
         return FlatKeyOf(reader.ValueSpan);
     }
 
-    private static FlatKey EscapedFlatKeyOf(ref Utf8JsonReader reader)
+    private static FlatKey EscapedFlatKeyOf(ref WebhookTapeReader reader)
     {
         Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
         return FlatKeyOf(UnescapedKey(in reader, buffer));
@@ -722,7 +724,7 @@ internal ref struct WebhookBodyReader
         _ => FlatKey.Other,
     };
 
-    private WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
+    private WebhookReferral ReadReferralBody(ref WebhookTapeReader reader)
     {
         string? reference = null, source = null, type = null, adId = null, adTitle = null, photoUrl = null, videoUrl = null, productId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -798,7 +800,7 @@ internal ref struct WebhookBodyReader
     }
 
     // sender or recipient: one of them is the account itself, whose string is already at hand.
-    private string? ReadParticipant(ref Utf8JsonReader reader, string accountId)
+    private string? ReadParticipant(ref WebhookTapeReader reader, string accountId)
     {
         if (!WebhookJson.EnterObject(ref reader))
         {
@@ -823,7 +825,7 @@ internal ref struct WebhookBodyReader
     }
 
     // {"id": "..."} (product); null when absent or not an object.
-    private static string? ReadId(ref Utf8JsonReader reader)
+    private static string? ReadId(ref WebhookTapeReader reader)
     {
         if (!WebhookJson.EnterObject(ref reader))
         {
@@ -846,21 +848,21 @@ internal ref struct WebhookBodyReader
         return id;
     }
 
-    private void ReadChange(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime)
+    private void ReadChange(ref WebhookTapeReader reader, string accountId, long? entryTime)
     {
         var before = _events.Count;
-        ReadChangeEvent(ref reader, source, accountId, entryTime, out var changeStart);
+        ReadChangeEvent(ref reader, accountId, entryTime, out var changeStart);
         if (_keepItems && _events.Count > before && _events.Last.Source is null)
         {
-            _events.Last.Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
+            _events.Last.Source = new WebhookEventSource(accountId, entryTime, "changes", _body[changeStart..reader.BytesConsumed].ToArray());
         }
     }
 
-    private void ReadChangeEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, out int changeStart)
+    private void ReadChangeEvent(ref WebhookTapeReader reader, string accountId, long? entryTime, out int changeStart)
     {
-        changeStart = (int)reader.TokenStartIndex;
+        changeStart = reader.TokenStartIndex;
         string? field = null;
-        int valueStart = -1, valueEnd = -1;
+        var valuePosition = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("field"u8))
@@ -870,10 +872,8 @@ internal ref struct WebhookBodyReader
             else if (reader.ValueTextEquals("value"u8))
             {
                 reader.Read();
-                valueStart = (int)reader.TokenStartIndex;
-                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                valuePosition = reader.TokenType == JsonTokenType.StartObject ? reader.Position : -1;
                 reader.Skip();
-                valueEnd = isObject ? (int)reader.BytesConsumed : -1;
             }
             else
             {
@@ -881,21 +881,20 @@ internal ref struct WebhookBodyReader
             }
         }
 
-        var change = source[changeStart..(int)reader.BytesConsumed];
-        if (valueEnd < 0 || field is null)
+        var change = _body[changeStart..reader.BytesConsumed];
+        if (valuePosition < 0 || field is null)
         {
             _events.Add(WebhookEventFactory.Unknown(accountId, entryTime, "changes/" + (field ?? string.Empty), change));
             return;
         }
 
-        var value = source[valueStart..valueEnd];
-        var sub = new Utf8JsonReader(value);
+        var sub = new WebhookTapeReader(_body, _tape, valuePosition);
         sub.Read();
         switch (field)
         {
             case "messages":
                 // The App Dashboard's "Test" button sends a messaging item as a change.
-                ReadItem(ref sub, value, accountId, entryTime, standby: false);
+                ReadItem(ref sub, accountId, entryTime, standby: false);
                 break;
             case "comments" or "live_comments":
                 _events.Add((InstagramWebhookEvent?)ReadComment(ref sub, accountId, entryTime, field) ?? WebhookEventFactory.Unknown(accountId, entryTime, "changes/" + field, change));
@@ -909,7 +908,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private static CommentEvent? ReadComment(ref Utf8JsonReader reader, string accountId, long? entryTime, string field)
+    private static CommentEvent? ReadComment(ref WebhookTapeReader reader, string accountId, long? entryTime, string field)
     {
         string? id = null, text = null, fromId = null, fromUsername = null, parentId = null, mediaId = null, mediaType = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -991,7 +990,7 @@ internal ref struct WebhookBodyReader
         };
     }
 
-    private static MentionEvent ReadMention(ref Utf8JsonReader reader, string accountId, long? entryTime)
+    private static MentionEvent ReadMention(ref WebhookTapeReader reader, string accountId, long? entryTime)
     {
         string? mediaId = null, commentId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
