@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -15,24 +16,31 @@ internal ref struct WebhookTapeReader
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ReadOnlySpan<byte> _body;
-    private readonly ReadOnlySpan<WebhookTapeToken> _tape;
-    private int _index;
 
-    // A reader standing before the token at index (its first Read moves onto it).
+    // The tape's first and last tokens, and the token the reader stands on: a cursor, so a read of the current token
+    // is one load and Read one comparison and one add. The tape is well formed (pass 1 checked the JSON), so every
+    // walk the parser does stays inside it; Read checks the end all the same.
+    private readonly ref readonly WebhookTapeToken _first;
+    private readonly ref readonly WebhookTapeToken _last;
+    private ref readonly WebhookTapeToken _current;
+
+    // A reader standing before the token at index (its first Read moves onto it). Before the first token, the cursor
+    // points at the tape array's header (inside the array object, so the GC still tracks it); it is never read there.
     public WebhookTapeReader(ReadOnlySpan<byte> body, ReadOnlySpan<WebhookTapeToken> tape, int index = 0)
     {
         _body = body;
-        _tape = tape;
-        _index = index - 1;
+        _first = ref MemoryMarshal.GetReference(tape);
+        _last = ref Unsafe.Add(ref Unsafe.AsRef(in _first), tape.Length - 1);
+        _current = ref Unsafe.Add(ref Unsafe.AsRef(in _first), index - 1);
     }
 
     // The index of the token the reader stands on (for a reader started there later).
-    public readonly int Position => _index;
+    public readonly int Position => (int)(Unsafe.ByteOffset(in _first, in _current) / Unsafe.SizeOf<WebhookTapeToken>());
 
     private readonly ref readonly WebhookTapeToken Current
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _tape[_index];
+        get => ref _current;
     }
 
     public readonly JsonTokenType TokenType => Current.Type;
@@ -53,27 +61,26 @@ internal ref struct WebhookTapeReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Read()
     {
-        var next = _index + 1;
-        if ((uint)next >= (uint)_tape.Length)
+        if (Unsafe.AreSame(in _current, in _last))
         {
             return false;
         }
 
-        _index = next;
+        _current = ref Unsafe.Add(ref Unsafe.AsRef(in _current), 1);
         return true;
     }
 
     // As Utf8JsonReader.Skip: from a property name past its value, from an object or array start to its end.
     public void Skip()
     {
-        if (Current.Type == JsonTokenType.PropertyName)
+        if (_current.Type == JsonTokenType.PropertyName)
         {
-            _index++;
+            _current = ref Unsafe.Add(ref Unsafe.AsRef(in _current), 1);
         }
 
-        if (Current.Type is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        if (_current.Type is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
-            _index = Current.End;
+            _current = ref Unsafe.Add(ref Unsafe.AsRef(in _first), _current.End);
         }
     }
 
