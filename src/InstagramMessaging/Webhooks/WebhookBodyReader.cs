@@ -7,15 +7,13 @@ using System.Text.Json;
 
 namespace InstagramMessaging.Webhooks;
 
-// Two passes: WebhookTape tokenizes the body into a pooled tape (malformed JSON throws there), then this walks the tape
-// (WebhookTapeReader): no DOM, no reflection, no intermediate objects; only the events and their strings are
-// allocated. Keys may arrive in any order, so an entry's arrays are read later when they come
+// One pass over the body with Utf8JsonReader: no DOM, no reflection, no intermediate objects; only the events and
+// their strings are allocated. Keys may arrive in any order, so an entry's arrays are read later when they come
 // before its id, and a change's value is read after its field name is known.
 internal ref struct WebhookBodyReader
 {
     private readonly ReadOnlySpan<byte> _body;
     private readonly bool _keepItems;
-    private ReadOnlySpan<WebhookTapeToken> _tape;
     private WebhookEventBuffer _events;
     private WebhookStringTable _strings;
 
@@ -90,23 +88,19 @@ internal ref struct WebhookBodyReader
 
     public InstagramWebhookDelivery Read()
     {
-        var tape = WebhookTape.Rent(_body.Length);
         try
         {
-            var count = WebhookTape.Build(_body, ref tape);
-            _tape = tape.AsSpan(0, count);
             return ReadBody();
         }
         finally
         {
-            WebhookTape.Return(tape);
             _events.Return();
         }
     }
 
     private InstagramWebhookDelivery ReadBody()
     {
-        var reader = new WebhookTapeReader(_body, _tape);
+        var reader = new Utf8JsonReader(_body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new InstagramWebhookFormatException("The webhook body is not a JSON object.");
@@ -133,7 +127,7 @@ internal ref struct WebhookBodyReader
                 {
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
-                        ReadEntry(ref reader);
+                        ReadEntry(ref reader, _body);
                     }
                     else
                     {
@@ -147,6 +141,8 @@ internal ref struct WebhookBodyReader
             }
         }
 
+        // Anything after the root object is malformed (the reader throws on it).
+        reader.Read();
         if (objectName is null)
         {
             throw new InstagramWebhookFormatException("The webhook body has no \"object\" string.");
@@ -160,11 +156,11 @@ internal ref struct WebhookBodyReader
         return new InstagramWebhookDelivery(objectName, _events.ToArrayAndReturn());
     }
 
-    private void ReadEntry(ref WebhookTapeReader reader)
+    private void ReadEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
     {
         string? accountId = null;
         long? time = null;
-        List<(int Position, ArrayKind Kind)>? deferred = null;
+        List<(int Start, int End, ArrayKind Kind)>? deferred = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             ArrayKind kind;
@@ -203,12 +199,13 @@ internal ref struct WebhookBodyReader
 
             if (accountId is null || deferred is not null)
             {
-                (deferred ??= new()).Add((reader.Position, kind));
+                var start = (int)reader.TokenStartIndex;
                 reader.Skip();
+                (deferred ??= new()).Add((start, (int)reader.BytesConsumed, kind));
             }
             else
             {
-                ReadArray(ref reader, accountId, time, kind);
+                ReadArray(ref reader, source, accountId, time, kind);
             }
         }
 
@@ -217,15 +214,16 @@ internal ref struct WebhookBodyReader
             return;
         }
 
-        foreach (var (position, kind) in deferred)
+        foreach (var (start, end, kind) in deferred)
         {
-            var sub = new WebhookTapeReader(_body, _tape, position);
+            var slice = source[start..end];
+            var sub = new Utf8JsonReader(slice);
             sub.Read();
-            ReadArray(ref sub, accountId ?? string.Empty, time, kind);
+            ReadArray(ref sub, slice, accountId ?? string.Empty, time, kind);
         }
     }
 
-    private void ReadArray(ref WebhookTapeReader reader, string accountId, long? entryTime, ArrayKind kind)
+    private void ReadArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, ArrayKind kind)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -235,18 +233,18 @@ internal ref struct WebhookBodyReader
             }
             else if (kind == ArrayKind.Changes)
             {
-                ReadChange(ref reader, accountId, entryTime);
+                ReadChange(ref reader, source, accountId, entryTime);
             }
             else
             {
-                ReadItem(ref reader, accountId, entryTime, kind == ArrayKind.Standby);
+                ReadItem(ref reader, source, accountId, entryTime, kind == ArrayKind.Standby);
             }
         }
     }
 
-    private void ReadItem(ref WebhookTapeReader reader, string accountId, long? entryTime, bool standby)
+    private void ReadItem(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, bool standby)
     {
-        var itemStart = reader.TokenStartIndex;
+        var itemStart = (int)reader.TokenStartIndex;
         var f = default(WebhookItemFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -268,13 +266,13 @@ internal ref struct WebhookBodyReader
                     WebhookJson.SkipValue(ref reader);
                     break;
                 default:
-                    ReadEventObject(ref reader, ref f, (WebhookItemKind)key);
+                    ReadEventObject(ref reader, ref f, (WebhookItemKind)key, source);
                     break;
             }
         }
 
         var item = new WebhookItem(accountId, entryTime, standby);
-        var raw = _body[itemStart..reader.BytesConsumed];
+        var raw = source[itemStart..(int)reader.BytesConsumed];
         var created = WebhookEventFactory.Create(in item, ref f, raw);
         if (_keepItems)
         {
@@ -286,7 +284,7 @@ internal ref struct WebhookBodyReader
 
     // One length switch instead of a chain of comparisons: an item has a handful of keys and most are fixed.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ItemKey ItemKeyOf(ref WebhookTapeReader reader)
+    private static ItemKey ItemKeyOf(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
@@ -296,7 +294,7 @@ internal ref struct WebhookBodyReader
         return ItemKeyOf(reader.ValueSpan);
     }
 
-    private static ItemKey EscapedItemKeyOf(ref WebhookTapeReader reader)
+    private static ItemKey EscapedItemKeyOf(ref Utf8JsonReader reader)
     {
         Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
         return ItemKeyOf(UnescapedKey(in reader, buffer));
@@ -306,7 +304,7 @@ internal ref struct WebhookBodyReader
     private const int EscapedKeyBufferLength = 160;
 
     // The escaped key's text, or empty (which matches no key) when it cannot be one of ours.
-    private static ReadOnlySpan<byte> UnescapedKey(in WebhookTapeReader reader, Span<byte> buffer)
+    private static ReadOnlySpan<byte> UnescapedKey(in Utf8JsonReader reader, Span<byte> buffer)
         => reader.ValueSpan.Length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : default;
 
     private static ItemKey ItemKeyOf(ReadOnlySpan<byte> name) => name.Length switch
@@ -326,7 +324,7 @@ internal ref struct WebhookBodyReader
         _ => ItemKey.Other,
     };
 
-    private void ReadEventObject(ref WebhookTapeReader reader, ref WebhookItemFields f, WebhookItemKind kind)
+    private void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
     {
         if (f.Kind != WebhookItemKind.None)
         {
@@ -344,7 +342,7 @@ internal ref struct WebhookBodyReader
         switch (kind)
         {
             case WebhookItemKind.Message:
-                ReadMessage(ref reader, ref f);
+                ReadMessage(ref reader, ref f, source);
                 break;
             case WebhookItemKind.Referral:
                 f.Referral = ReadReferralBody(ref reader);
@@ -355,7 +353,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private void ReadMessage(ref WebhookTapeReader reader, ref WebhookItemFields f)
+    private void ReadMessage(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -370,7 +368,7 @@ internal ref struct WebhookBodyReader
                 case MessageKey.Attachments:
                     if (WebhookJson.EnterArray(ref reader))
                     {
-                        ReadAttachments(ref reader, ref f);
+                        ReadAttachments(ref reader, ref f, source);
                     }
 
                     break;
@@ -425,7 +423,7 @@ internal ref struct WebhookBodyReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static MessageKey MessageKeyOf(ref WebhookTapeReader reader)
+    private static MessageKey MessageKeyOf(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
@@ -435,7 +433,7 @@ internal ref struct WebhookBodyReader
         return MessageKeyOf(reader.ValueSpan);
     }
 
-    private static MessageKey EscapedMessageKeyOf(ref WebhookTapeReader reader)
+    private static MessageKey EscapedMessageKeyOf(ref Utf8JsonReader reader)
     {
         Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
         return MessageKeyOf(UnescapedKey(in reader, buffer));
@@ -458,7 +456,7 @@ internal ref struct WebhookBodyReader
 
     // A message's attachments as one array of exactly their number: the first in a local (most messages have one),
     // any more in a pooled array, so nothing is allocated but the attachments and the array kept.
-    private void ReadAttachments(ref WebhookTapeReader reader, ref WebhookItemFields f)
+    private void ReadAttachments(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)
     {
         ReceivedAttachment? first = null;
         ReceivedAttachment[]? pooled = null;
@@ -473,7 +471,7 @@ internal ref struct WebhookBodyReader
                     continue;
                 }
 
-                var attachment = ReadAttachment(ref reader);
+                var attachment = ReadAttachment(ref reader, source);
                 if (count == 0)
                 {
                     first = attachment;
@@ -518,7 +516,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private static void ReadReplyTo(ref WebhookTapeReader reader, ref WebhookItemFields f)
+    private static void ReadReplyTo(ref Utf8JsonReader reader, ref WebhookItemFields f)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -563,7 +561,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private ReceivedAttachment ReadAttachment(ref WebhookTapeReader reader)
+    private ReceivedAttachment ReadAttachment(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
     {
         string? type = null, url = null, storyUrl = null, title = null, mediaId = null, payloadJson = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -580,7 +578,7 @@ internal ref struct WebhookBodyReader
                     continue;
                 }
 
-                var start = reader.TokenStartIndex;
+                var start = (int)reader.TokenStartIndex;
                 var unread = false;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
@@ -609,7 +607,7 @@ internal ref struct WebhookBodyReader
                 }
 
                 // Kept only when the payload holds something the typed members do not (a new field, a new type's data).
-                payloadJson = unread ? Encoding.UTF8.GetString(_body[start..reader.BytesConsumed]) : null;
+                payloadJson = unread ? Encoding.UTF8.GetString(source[start..(int)reader.BytesConsumed]) : null;
             }
             else
             {
@@ -628,7 +626,7 @@ internal ref struct WebhookBodyReader
     }
 
     // Edits, reactions, reads, postbacks and handover: flat objects of strings and numbers.
-    private void ReadFlatEvent(ref WebhookTapeReader reader, ref WebhookItemFields f)
+    private void ReadFlatEvent(ref Utf8JsonReader reader, ref WebhookItemFields f)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -689,7 +687,7 @@ internal ref struct WebhookBodyReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FlatKey FlatKeyOf(ref WebhookTapeReader reader)
+    private static FlatKey FlatKeyOf(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
@@ -699,7 +697,7 @@ internal ref struct WebhookBodyReader
         return FlatKeyOf(reader.ValueSpan);
     }
 
-    private static FlatKey EscapedFlatKeyOf(ref WebhookTapeReader reader)
+    private static FlatKey EscapedFlatKeyOf(ref Utf8JsonReader reader)
     {
         Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
         return FlatKeyOf(UnescapedKey(in reader, buffer));
@@ -724,7 +722,7 @@ internal ref struct WebhookBodyReader
         _ => FlatKey.Other,
     };
 
-    private WebhookReferral ReadReferralBody(ref WebhookTapeReader reader)
+    private WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
     {
         string? reference = null, source = null, type = null, adId = null, adTitle = null, photoUrl = null, videoUrl = null, productId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -800,7 +798,7 @@ internal ref struct WebhookBodyReader
     }
 
     // sender or recipient: one of them is the account itself, whose string is already at hand.
-    private string? ReadParticipant(ref WebhookTapeReader reader, string accountId)
+    private string? ReadParticipant(ref Utf8JsonReader reader, string accountId)
     {
         if (!WebhookJson.EnterObject(ref reader))
         {
@@ -825,7 +823,7 @@ internal ref struct WebhookBodyReader
     }
 
     // {"id": "..."} (product); null when absent or not an object.
-    private static string? ReadId(ref WebhookTapeReader reader)
+    private static string? ReadId(ref Utf8JsonReader reader)
     {
         if (!WebhookJson.EnterObject(ref reader))
         {
@@ -848,21 +846,21 @@ internal ref struct WebhookBodyReader
         return id;
     }
 
-    private void ReadChange(ref WebhookTapeReader reader, string accountId, long? entryTime)
+    private void ReadChange(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime)
     {
         var before = _events.Count;
-        ReadChangeEvent(ref reader, accountId, entryTime, out var changeStart);
+        ReadChangeEvent(ref reader, source, accountId, entryTime, out var changeStart);
         if (_keepItems && _events.Count > before && _events.Last.Source is null)
         {
-            _events.Last.Source = new WebhookEventSource(accountId, entryTime, "changes", _body[changeStart..reader.BytesConsumed].ToArray());
+            _events.Last.Source = new WebhookEventSource(accountId, entryTime, "changes", source[changeStart..(int)reader.BytesConsumed].ToArray());
         }
     }
 
-    private void ReadChangeEvent(ref WebhookTapeReader reader, string accountId, long? entryTime, out int changeStart)
+    private void ReadChangeEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string accountId, long? entryTime, out int changeStart)
     {
-        changeStart = reader.TokenStartIndex;
+        changeStart = (int)reader.TokenStartIndex;
         string? field = null;
-        var valuePosition = -1;
+        int valueStart = -1, valueEnd = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("field"u8))
@@ -872,8 +870,10 @@ internal ref struct WebhookBodyReader
             else if (reader.ValueTextEquals("value"u8))
             {
                 reader.Read();
-                valuePosition = reader.TokenType == JsonTokenType.StartObject ? reader.Position : -1;
+                valueStart = (int)reader.TokenStartIndex;
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
                 reader.Skip();
+                valueEnd = isObject ? (int)reader.BytesConsumed : -1;
             }
             else
             {
@@ -881,20 +881,21 @@ internal ref struct WebhookBodyReader
             }
         }
 
-        var change = _body[changeStart..reader.BytesConsumed];
-        if (valuePosition < 0 || field is null)
+        var change = source[changeStart..(int)reader.BytesConsumed];
+        if (valueEnd < 0 || field is null)
         {
             _events.Add(WebhookEventFactory.Unknown(accountId, entryTime, "changes/" + (field ?? string.Empty), change));
             return;
         }
 
-        var sub = new WebhookTapeReader(_body, _tape, valuePosition);
+        var value = source[valueStart..valueEnd];
+        var sub = new Utf8JsonReader(value);
         sub.Read();
         switch (field)
         {
             case "messages":
                 // The App Dashboard's "Test" button sends a messaging item as a change.
-                ReadItem(ref sub, accountId, entryTime, standby: false);
+                ReadItem(ref sub, value, accountId, entryTime, standby: false);
                 break;
             case "comments" or "live_comments":
                 _events.Add((InstagramWebhookEvent?)ReadComment(ref sub, accountId, entryTime, field) ?? WebhookEventFactory.Unknown(accountId, entryTime, "changes/" + field, change));
@@ -908,7 +909,7 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private static CommentEvent? ReadComment(ref WebhookTapeReader reader, string accountId, long? entryTime, string field)
+    private static CommentEvent? ReadComment(ref Utf8JsonReader reader, string accountId, long? entryTime, string field)
     {
         string? id = null, text = null, fromId = null, fromUsername = null, parentId = null, mediaId = null, mediaType = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -990,7 +991,7 @@ internal ref struct WebhookBodyReader
         };
     }
 
-    private static MentionEvent ReadMention(ref WebhookTapeReader reader, string accountId, long? entryTime)
+    private static MentionEvent ReadMention(ref Utf8JsonReader reader, string accountId, long? entryTime)
     {
         string? mediaId = null, commentId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

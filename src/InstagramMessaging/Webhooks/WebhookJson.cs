@@ -12,14 +12,14 @@ namespace InstagramMessaging.Webhooks;
 // unexpected token type; a value that cannot be read is null (and skipped, when it is an object or array).
 internal static class WebhookJson
 {
-    public static string? ReadString(ref WebhookTapeReader reader)
+    public static string? ReadString(ref Utf8JsonReader reader)
     {
         reader.Read();
         return CurrentString(ref reader);
     }
 
     // The value the reader stands on, as ReadString reads it.
-    public static string? CurrentString(ref WebhookTapeReader reader)
+    public static string? CurrentString(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -40,7 +40,7 @@ internal static class WebhookJson
         }
     }
 
-    public static bool ReadBool(ref WebhookTapeReader reader)
+    public static bool ReadBool(ref Utf8JsonReader reader)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -58,7 +58,7 @@ internal static class WebhookJson
         }
     }
 
-    public static long? ReadInt64(ref WebhookTapeReader reader)
+    public static long? ReadInt64(ref Utf8JsonReader reader)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -76,7 +76,7 @@ internal static class WebhookJson
 
                 return reader.TryGetDouble(out var real) && double.IsFinite(real) && Math.Abs(real) < 9e18 ? (long)real : null;
             case JsonTokenType.String:
-                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed)
+                if (!reader.HasValueSequence && !reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed)
                     && consumed == reader.ValueSpan.Length)
                 {
                     return parsed;
@@ -163,7 +163,7 @@ internal static class WebhookJson
     }
 
     // Whether the value the reader stands on is the text of known (ids are ASCII digits: no transcoding needed).
-    public static bool Is(ref WebhookTapeReader reader, string known)
+    public static bool Is(ref Utf8JsonReader reader, string known)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length != known.Length)
         {
@@ -176,7 +176,7 @@ internal static class WebhookJson
 
     // The common attachment types as shared strings (a batch of images need not allocate "image" per attachment);
     // null for any other value.
-    public static string? KnownAttachmentType(ref WebhookTapeReader reader)
+    public static string? KnownAttachmentType(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
         {
@@ -212,19 +212,19 @@ internal static class WebhookJson
     }
 
     // Moves past a property's value, whatever it is.
-    public static void SkipValue(ref WebhookTapeReader reader)
+    public static void SkipValue(ref Utf8JsonReader reader)
     {
         reader.Read();
         reader.Skip();
     }
 
     // Reads to the value's start and says whether it is an object (else skips it).
-    public static bool EnterObject(ref WebhookTapeReader reader) => Enter(ref reader, JsonTokenType.StartObject);
+    public static bool EnterObject(ref Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartObject);
 
     // Reads to the value's start and says whether it is an array (else skips it).
-    public static bool EnterArray(ref WebhookTapeReader reader) => Enter(ref reader, JsonTokenType.StartArray);
+    public static bool EnterArray(ref Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartArray);
 
-    private static bool Enter(ref WebhookTapeReader reader, JsonTokenType start)
+    private static bool Enter(ref Utf8JsonReader reader, JsonTokenType start)
     {
         reader.Read();
         if (reader.TokenType == start)

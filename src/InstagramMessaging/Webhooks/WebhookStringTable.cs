@@ -30,14 +30,14 @@ internal ref struct WebhookStringTable
     }
 
     // The next value, as WebhookJson.ReadString reads it, shared when it repeats.
-    public string? ReadString(ref WebhookTapeReader reader)
+    public string? ReadString(ref Utf8JsonReader reader)
     {
         reader.Read();
         return CurrentString(ref reader);
     }
 
     // The value the reader stands on, as WebhookJson.CurrentString reads it, shared when it repeats.
-    public string? CurrentString(ref WebhookTapeReader reader)
+    public string? CurrentString(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -50,7 +50,13 @@ internal ref struct WebhookStringTable
             return reader.GetString();
         }
 
-        var offset = reader.ValueStart;
+        // Every reader of a parse reads the body or a slice of it, so the value's bytes sit at an offset in it.
+        var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(_body), ref MemoryMarshal.GetReference(raw));
+        if ((nuint)offset > (nuint)(_body.Length - raw.Length))
+        {
+            return reader.GetString();
+        }
+
         var index = Hash(raw);
         for (var probe = 0; probe < MaxProbes; probe++, index++)
         {
@@ -59,7 +65,7 @@ internal ref struct WebhookStringTable
             {
                 var created = reader.GetString()!;
                 entry.Value = created;
-                entry.Offset = offset;
+                entry.Offset = (int)offset;
                 entry.Length = raw.Length;
                 return created;
             }
@@ -75,7 +81,7 @@ internal ref struct WebhookStringTable
 
     // A customer's id: the same customer's items often follow each other, so the id is compared with the previous
     // customer's only (no hashing; a batch of many customers costs one length check per item).
-    public string? CurrentCustomerId(ref WebhookTapeReader reader)
+    public string? CurrentCustomerId(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
         if (reader.TokenType == JsonTokenType.String && _customer.Value is { } previous && raw.Length == _customer.Length
@@ -87,9 +93,13 @@ internal ref struct WebhookStringTable
         var created = WebhookJson.CurrentString(ref reader);
         if (created is not null && reader.TokenType == JsonTokenType.String)
         {
-            _customer.Value = created;
-            _customer.Offset = reader.ValueStart;
-            _customer.Length = raw.Length;
+            var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(_body), ref MemoryMarshal.GetReference(raw));
+            if ((nuint)offset <= (nuint)(_body.Length - raw.Length))
+            {
+                _customer.Value = created;
+                _customer.Offset = (int)offset;
+                _customer.Length = raw.Length;
+            }
         }
 
         return created;
