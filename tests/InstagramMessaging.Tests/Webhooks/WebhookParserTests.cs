@@ -447,6 +447,33 @@ public sealed class WebhookParserTests
         => Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookParser.Parse(Utf8(body)));
 
     [Fact]
+    public void Raw_utf8_values_decode_as_sent()
+    {
+        // Not escaped: ASCII values are widened directly, any other byte goes through the strict UTF-8 decoder.
+        var longText = "Ol\u00e1 " + new string('x', 200) + " \U0001F60A";
+        var message = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m\u00e9\",\"text\":\"{longText}\",\"quick_reply\":{{\"payload\":\"Caf\u00e9\"}}}}")));
+        Assert.Equal("m\u00e9", message.MessageId);
+        Assert.Equal(longText, message.Text);
+        Assert.Equal("Caf\u00e9", message.QuickReplyPayload);
+    }
+
+    [Theory]
+    [InlineData("mid")]
+    [InlineData("text")]
+    [InlineData("payload")]
+    public void Invalid_utf8_in_a_value_throws_the_format_exception(string field)
+    {
+        // The byte 0xFF is never valid UTF-8: in a message id (a plain string), a short text (the shared-string table)
+        // or a payload, it must fail like any other malformed body.
+        var value = field == "text" ? "a#b" : "ok";
+        var mid = field == "mid" ? "m#" : "m";
+        var payload = field == "payload" ? "P#" : "P";
+        var bytes = Utf8(Messaging(Item($"\"message\":{{\"mid\":\"{mid}\",\"text\":\"{value}\",\"quick_reply\":{{\"payload\":\"{payload}\"}}}}")));
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xFF;
+        Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookParser.Parse(bytes));
+    }
+
+    [Fact]
     public void Every_truncation_of_a_body_throws_the_format_exception_and_nothing_else()
     {
         // Every event kind's path, escapes, an array read before its entry's id and a change: cut at every byte, each
