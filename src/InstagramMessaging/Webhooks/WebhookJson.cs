@@ -24,7 +24,7 @@ internal static class WebhookJson
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return StringValue(ref reader);
             case JsonTokenType.Number:
                 return Encoding.UTF8.GetString(reader.ValueSpan);
             case JsonTokenType.True:
@@ -38,6 +38,20 @@ internal static class WebhookJson
             default:
                 return null;
         }
+    }
+
+    // The string the reader stands on. Most values (ids, message ids, URLs, payloads) are unescaped ASCII: checked, then
+    // widened in one pass (Latin-1 decoding is ASCII decoding for those bytes), which skips UTF-8's separate counting
+    // and transcoding passes; anything else is decoded by the reader (strictly: invalid UTF-8 throws).
+    public static string StringValue(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && Ascii.IsValid(raw))
+        {
+            return Encoding.Latin1.GetString(raw);
+        }
+
+        return reader.GetString()!;
     }
 
     public static bool ReadBool(ref Utf8JsonReader reader)

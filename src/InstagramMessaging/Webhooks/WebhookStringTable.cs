@@ -47,14 +47,14 @@ internal ref struct WebhookStringTable
         var raw = reader.ValueSpan;
         if (raw.Length is 0 or > MaxLength)
         {
-            return reader.GetString();
+            return WebhookJson.StringValue(ref reader);
         }
 
         // Every reader of a parse reads the body or a slice of it, so the value's bytes sit at an offset in it.
         var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(_body), ref MemoryMarshal.GetReference(raw));
         if ((nuint)offset > (nuint)(_body.Length - raw.Length))
         {
-            return reader.GetString();
+            return WebhookJson.StringValue(ref reader);
         }
 
         var index = Hash(raw);
@@ -63,7 +63,7 @@ internal ref struct WebhookStringTable
             ref var entry = ref _entries[(int)(index & (Slots - 1))];
             if (entry.Value is null)
             {
-                var created = reader.GetString()!;
+                var created = WebhookJson.StringValue(ref reader);
                 entry.Value = created;
                 entry.Offset = (int)offset;
                 entry.Length = raw.Length;
@@ -76,7 +76,7 @@ internal ref struct WebhookStringTable
             }
         }
 
-        return reader.GetString();
+        return WebhookJson.StringValue(ref reader);
     }
 
     // A customer's id: the same customer's items often follow each other, so the id is compared with the previous

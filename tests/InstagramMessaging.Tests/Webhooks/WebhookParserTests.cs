@@ -445,4 +445,72 @@ public sealed class WebhookParserTests
     [InlineData("{\"object\":\"instagram\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"message\":{\"mid\":\"m\",\"text\":\"\\ud83d\"}}]}]}")]
     public void Malformed_bodies_throw_the_format_exception_and_nothing_else(string body)
         => Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookParser.Parse(Utf8(body)));
+
+    [Fact]
+    public void Raw_utf8_values_decode_as_sent()
+    {
+        // Not escaped: ASCII values are widened directly, any other byte goes through the strict UTF-8 decoder.
+        var longText = "Ol\u00e1 " + new string('x', 200) + " \U0001F60A";
+        var message = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m\u00e9\",\"text\":\"{longText}\",\"quick_reply\":{{\"payload\":\"Caf\u00e9\"}}}}")));
+        Assert.Equal("m\u00e9", message.MessageId);
+        Assert.Equal(longText, message.Text);
+        Assert.Equal("Caf\u00e9", message.QuickReplyPayload);
+    }
+
+    [Theory]
+    [InlineData("mid")]
+    [InlineData("text")]
+    [InlineData("payload")]
+    public void Invalid_utf8_in_a_value_throws_the_format_exception(string field)
+    {
+        // The byte 0xFF is never valid UTF-8: in a message id (a plain string), a short text (the shared-string table)
+        // or a payload, it must fail like any other malformed body.
+        var value = field == "text" ? "a#b" : "ok";
+        var mid = field == "mid" ? "m#" : "m";
+        var payload = field == "payload" ? "P#" : "P";
+        var bytes = Utf8(Messaging(Item($"\"message\":{{\"mid\":\"{mid}\",\"text\":\"{value}\",\"quick_reply\":{{\"payload\":\"{payload}\"}}}}")));
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xFF;
+        Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookParser.Parse(bytes));
+    }
+
+    [Fact]
+    public void Every_truncation_of_a_body_throws_the_format_exception_and_nothing_else()
+    {
+        // Every event kind's path, escapes, an array read before its entry's id and a change: cut at every byte, each
+        // prefix is malformed JSON and must fail with the one exception type, wherever the reader stands.
+        var items = string.Join(",",
+            Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"Caf\\u00e9 \\ud83d\\ude0a\",\"attachments\":[{{\"type\":\"image\",\"payload\":{{\"url\":\"https://cdn/i\",\"extra\":[1,{{\"a\":null}}]}}}}],\"quick_reply\":{{\"payload\":\"P\"}}}}"),
+            Item("\"reaction\":{\"mid\":\"m\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\"}"),
+            Item("\"postback\":{\"mid\":\"p\",\"title\":\"T\",\"payload\":\"X\",\"referral\":{\"ref\":\"r\",\"source\":\"ADS\"}}"),
+            Item("\"optin\":{\"ref\":\"o\"}"));
+        var body = $"{{\"object\":\"instagram\",\"entry\":[{{\"messaging\":[{items}],\"id\":\"{Account}\",\"time\":1781520016812,\"changes\":[{{\"field\":\"mentions\",\"value\":{{\"media_id\":\"1\",\"comment_id\":\"2\"}}}}]}}]}}";
+        var bytes = Utf8(body);
+        Assert.Equal(5, InstagramWebhookParser.Parse(bytes).Events.Count);
+        for (var length = 0; length < bytes.Length; length++)
+        {
+            var prefix = bytes[..length];
+            Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookParser.Parse(prefix));
+        }
+    }
+
+    [Theory]
+    [InlineData(59, 1)]
+    [InlineData(60, 0)]
+    [InlineData(1000, 0)]
+    public void Nesting_within_the_readers_depth_is_skipped_and_deeper_nesting_throws_the_format_exception(int depth, int events)
+    {
+        // An item's fields sit 5 levels deep (root, entry array, entry, messaging array, item): an unknown field of 59
+        // nested arrays reaches the reader's limit of 64 levels and is skipped; one more level is malformed for the
+        // reader, and fails with the one exception type.
+        var nested = new string('[', depth) + new string(']', depth);
+        var body = Messaging(Item($"\"message\":{{\"mid\":\"m\",\"text\":\"t\"}},\"future\":{nested}"));
+        if (events == 0)
+        {
+            Assert.Throws<InstagramWebhookFormatException>(() => Parse(body));
+        }
+        else
+        {
+            Assert.Equal("t", Assert.IsType<MessageReceivedEvent>(Assert.Single(Parse(body).Events)).Text);
+        }
+    }
 }
