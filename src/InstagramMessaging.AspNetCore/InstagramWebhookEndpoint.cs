@@ -228,6 +228,9 @@ internal sealed class InstagramWebhookEndpoint
                     case Acceptance.Duplicate:
                         duplicates++;
                         break;
+                    case Acceptance.MarkFailed:
+                        Refuse(context, StatusCodes.Status503ServiceUnavailable, "store_failure");
+                        return;
                     default:
                         // Events queued before this one are marked: Meta's retry of this body will skip them.
                         Refuse(context, StatusCodes.Status503ServiceUnavailable, "queue_full");
@@ -317,8 +320,18 @@ internal sealed class InstagramWebhookEndpoint
                 WebhookTelemetry.Received.Add(1, new KeyValuePair<string, object?>(WebhookTelemetry.EventTypeTag, webhookEvent.GetType().Name));
             }
 
-            // Kept: the mark must happen even if Meta hangs up now.
-            await _dedupe.TryMarkAsync(key, _dedupeLifetime, CancellationToken.None).ConfigureAwait(false);
+            // Kept: the mark must happen even if Meta hangs up now. A store that fails here leaves the event queued
+            // (it will be handled; Meta's retry of the 503 may bring it again) and its lane must still be started.
+            try
+            {
+                await _dedupe.TryMarkAsync(key, _dedupeLifetime, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                WebhookLog.StoreFailed(_logger, e);
+                return (Acceptance.MarkFailed, lanes);
+            }
+
             return (Acceptance.Queued, lanes);
         }
         finally
@@ -338,5 +351,8 @@ internal sealed class InstagramWebhookEndpoint
         Queued,
         Duplicate,
         Refused,
+
+        // Queued, but the dedupe store failed to record it.
+        MarkFailed,
     }
 }

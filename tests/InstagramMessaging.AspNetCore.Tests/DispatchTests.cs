@@ -217,6 +217,34 @@ public sealed class DispatchTests
         await host.Recorded.WaitForAsync(2);
     }
 
+    // A dedupe store that fails after the event was queued: the delivery is answered 503 (Meta retries it), and the
+    // queued event is handled all the same, as is that customer's next event; nothing is left for shutdown to wait on.
+    [Fact]
+    public async Task A_dedupe_store_that_fails_to_mark_a_queued_event_leaves_it_and_the_customers_next_events_handled()
+    {
+        using var measurements = new MeasurementRecorder();
+        var host = await WebhookTestHost.StartAsync(services: s => s.AddSingleton<IInstagramWebhookDedupeStore, FailingMarkStore>());
+        try
+        {
+            var failed = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_1", "first")));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+            await host.Recorded.WaitForAsync(1, timeoutMilliseconds: 5000);
+
+            var next = await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_2", "second")));
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+            await host.Recorded.WaitForAsync(2, timeoutMilliseconds: 5000);
+            Assert.Equal(["m_1", "m_2"], host.Recorded.MessageIds);
+            Assert.Contains(host.Logs.Lines, l => l.Contains("the dedupe store or the queue failed", StringComparison.Ordinal));
+            Assert.Equal(1, measurements.Sum("instagram.webhooks.rejected", "reason", "store_failure"));
+        }
+        finally
+        {
+            var watch = Stopwatch.StartNew();
+            await host.DisposeAsync();
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stopped after {watch.Elapsed}: a lane was left waiting");
+        }
+    }
+
     // A durable queue retries or dead-letters only what failed: the dispatcher tells it which handler outcome it was.
     [Fact]
     public async Task The_queue_hears_whether_the_handlers_succeeded_or_failed()
