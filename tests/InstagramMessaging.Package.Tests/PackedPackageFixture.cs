@@ -21,16 +21,8 @@ public sealed class PackedPackageFixture : IDisposable
             Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}");
         }
 
-        ConsumerDirectory = Path.Combine(WorkDirectory, "consumer");
-        CopyDirectory(Path.Combine(RepositoryRoot, "tests", "PackageConsumer"), ConsumerDirectory);
-        File.WriteAllText(Path.Combine(ConsumerDirectory, "NuGet.Config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="freshly-packed" value="{PackagesDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        ConsumerDirectory = LayOut("PackageConsumer", "consumer");
+        WebhookConsumerDirectory = LayOut("PackageWebhookConsumer", "webhook-consumer");
     }
 
     public string RepositoryRoot { get; }
@@ -41,12 +33,18 @@ public sealed class PackedPackageFixture : IDisposable
 
     public string ConsumerDirectory { get; }
 
+    /// <summary>A web app on the AspNetCore package; the test writes its Program.cs.</summary>
+    public string WebhookConsumerDirectory { get; }
+
     public string Version { get; }
 
     public string Package(string id) => Path.Combine(PackagesDirectory, $"{id}.{Version}.nupkg");
 
     public (int ExitCode, string Output) Consumer(params string[] arguments)
         => DotNet.Run(ConsumerDirectory, [.. arguments, $"-p:InstagramMessagingVersion={Version}"]);
+
+    public (int ExitCode, string Output) WebhookConsumer(params string[] arguments)
+        => DotNet.Run(WebhookConsumerDirectory, [.. arguments, $"-p:InstagramMessagingVersion={Version}"]);
 
     public void Dispose()
     {
@@ -58,6 +56,22 @@ public sealed class PackedPackageFixture : IDisposable
         {
             // A file still held by a build server; the temp folder is cleaned by the OS.
         }
+    }
+
+    // A copy of tests/<project> outside the repository, restoring from the freshly packed packages only.
+    private string LayOut(string project, string directory)
+    {
+        var to = Path.Combine(WorkDirectory, directory);
+        CopyDirectory(Path.Combine(RepositoryRoot, "tests", project), to);
+        File.WriteAllText(Path.Combine(to, "NuGet.Config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="freshly-packed" value="{PackagesDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        return to;
     }
 
     private static void CopyDirectory(string from, string to)

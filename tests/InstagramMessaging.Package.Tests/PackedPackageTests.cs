@@ -111,6 +111,25 @@ public class PackedPackageTests : IClassFixture<PackedPackageFixture>
         Assert.Contains("delivered Hello from the packed package!", runOutput);
     }
 
+    // The README's smallest bot, exactly as printed, builds against the packed AspNetCore package (which brings the
+    // runtime package, its generator and analyzers with it) with warnings as errors.
+    [Fact]
+    public void The_readme_bot_builds_against_the_packed_aspnetcore_package()
+    {
+        var readme = File.ReadAllText(Path.Combine(_packages.RepositoryRoot, "README.md"));
+        var section = readme.IndexOf("## Receiving messages", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README has no \"Receiving messages\" section");
+        var start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
+        var end = readme.IndexOf("```", start, StringComparison.Ordinal);
+        var bot = readme[start..end];
+        Assert.Contains("MapInstagramWebhooks", bot);
+        File.WriteAllText(Path.Combine(_packages.WebhookConsumerDirectory, "Program.cs"), bot);
+
+        var (build, output) = _packages.WebhookConsumer("build", "-c", "Release");
+
+        Assert.True(build == 0, output);
+    }
+
     [Fact]
     public void A_bad_contract_fails_the_build_with_the_rules_it_breaks()
     {
