@@ -5,6 +5,10 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using InstagramMessaging.Testing;
 using InstagramMessaging.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace InstagramMessaging.AspNetCore.Tests;
@@ -61,6 +65,36 @@ public sealed class EmulatorRoundTripTests
         var edit = Assert.Single(events.OfType<MessageEditedEvent>());
         Assert.Equal(("Do you ship to Lisbon and Porto?", 1), (edit.Text, edit.EditCount));
         Assert.Equal(hello.MessageId, Assert.Single(events.OfType<MessageDeletedEvent>()).MessageId);
+        Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(200, a.StatusCode));
+    }
+
+    // In process, as an integration test runs an app (TestServer, which WebApplicationFactory wraps): the emulator
+    // delivers through the test server's HttpClient, with no socket, into the real endpoint.
+    [Fact]
+    public async Task The_emulator_delivers_in_process_through_a_test_servers_HttpClient()
+    {
+        var emulator = new GraphApiEmulator();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<RecordedEvents>();
+        builder.Services.AddInstagramWebhooks(o =>
+        {
+            o.VerifyToken = emulator.Webhooks.VerifyToken;
+            o.AppSecrets.Add(emulator.Webhooks.AppSecret);
+        }).AddHandler<RecordingHandler>();
+        await using var app = builder.Build();
+        app.MapInstagramWebhooks();
+        await app.StartAsync();
+        var recorded = app.Services.GetRequiredService<RecordedEvents>();
+        emulator.Webhooks.DeliverTo(app.GetTestClient());
+
+        Assert.True((await emulator.Webhooks.VerifyAsync()).Accepted);
+        var sent = await emulator.User(Customer).SendTextAsync("Sent with no socket 👋");
+
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await sent.Delivery);
+        await recorded.WaitForAsync(1);
+        var message = Assert.IsType<MessageReceivedEvent>(Assert.Single(recorded.Events));
+        Assert.Equal(("Sent with no socket 👋", sent.MessageId, Customer), (message.Text, message.MessageId, message.SenderId));
         Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(200, a.StatusCode));
     }
 
