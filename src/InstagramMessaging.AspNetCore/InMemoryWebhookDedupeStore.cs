@@ -5,6 +5,8 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InstagramMessaging.Webhooks;
 
@@ -24,11 +26,14 @@ internal sealed class InMemoryWebhookDedupeStore : IInstagramWebhookDedupeStore
     private readonly int _capacity;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
+    private readonly ILogger _logger;
+    private bool _toldEvictingEarly;
 
-    public InMemoryWebhookDedupeStore(int capacity, TimeProvider time)
+    public InMemoryWebhookDedupeStore(int capacity, TimeProvider time, ILogger<InMemoryWebhookDedupeStore>? logger = null)
     {
         _capacity = capacity;
         _time = time;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     public int Count
@@ -73,10 +78,19 @@ internal sealed class InMemoryWebhookDedupeStore : IInstagramWebhookDedupeStore
             expiry = now + lifetime.Ticks;
             _byAge.Enqueue((hash, expiry));
 
-            // The new key is the newest, so the oldest that make room are others.
+            // The new key is the newest, so the oldest that make room are others. A full store lets live keys go: the
+            // 48-hour promise then holds only while the rate stays under capacity / lifetime, which operators must hear.
             while (_expiries.Count > _capacity && _byAge.Count > 0)
             {
-                RemoveOldest();
+                if (RemoveOldest() > now)
+                {
+                    WebhookTelemetry.DedupeEvictedEarly.Add(1);
+                    if (!_toldEvictingEarly)
+                    {
+                        _toldEvictingEarly = true;
+                        WebhookLog.DedupeEvictingEarly(_logger, _capacity);
+                    }
+                }
             }
 
             return new ValueTask<bool>(true);
@@ -94,13 +108,22 @@ internal sealed class InMemoryWebhookDedupeStore : IInstagramWebhookDedupeStore
     }
 
     // A key marked again after expiring has a newer entry further back; only the entry that matches its expiry removes
-    // it (removed and, in that rare case, put back: one lookup in the common case instead of two).
-    private void RemoveOldest()
+    // it (removed and, in that rare case, put back: one lookup in the common case instead of two). Answers the removed
+    // key's expiry, or long.MinValue when nothing was removed.
+    private long RemoveOldest()
     {
         var (key, expiry) = _byAge.Dequeue();
-        if (_expiries.Remove(key, out var current) && current != expiry)
+        if (!_expiries.Remove(key, out var current))
+        {
+            return long.MinValue;
+        }
+
+        if (current != expiry)
         {
             _expiries.Add(key, current);
+            return long.MinValue;
         }
+
+        return expiry;
     }
 }

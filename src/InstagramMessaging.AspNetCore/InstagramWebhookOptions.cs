@@ -32,7 +32,10 @@ public sealed class InstagramWebhookOptions
 
     /// <summary>
     /// How many keys the in-memory dedupe store keeps; the oldest go first when it is full. 100,000 by default
-    /// (under 10 MB: each key is kept as a 128-bit hash, not as its text). Ignored when another <see cref="IInstagramWebhookDedupeStore"/> is registered.
+    /// (under 10 MB: each key is kept as a 128-bit hash, not as its text). Keys last the whole <see cref="DedupeLifetime"/>
+    /// only while events arrive slower than this capacity over that lifetime (0.58 per second at the defaults); the keys
+    /// let go earlier are counted in <c>instagram.webhooks.dedupe.evicted_early</c> and the first is logged as a warning.
+    /// Ignored when another <see cref="IInstagramWebhookDedupeStore"/> is registered.
     /// </summary>
     public int DedupeCapacity { get; set; } = 100_000;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InstagramMessaging.Webhooks;
@@ -39,7 +40,8 @@ public static class InstagramWebhookServiceCollectionExtensions
         services.TryAddSingleton<IInstagramWebhookDedupeStore>(static provider =>
             new InMemoryWebhookDedupeStore(
                 provider.GetRequiredService<IOptions<InstagramWebhookOptions>>().Value.DedupeCapacity,
-                provider.GetService<TimeProvider>() ?? TimeProvider.System));
+                provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                provider.GetRequiredService<ILogger<InMemoryWebhookDedupeStore>>()));
         services.TryAddSingleton<InstagramWebhookEndpoint>();
         services.AddHostedService<InstagramWebhookDispatcher>();
         return new InstagramWebhookBuilder(services, handlerTypes.Types);

@@ -56,4 +56,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(17, LogLevel.Error, "Webhook dispatcher could not take the next event from the queue; retrying in {Delay}.")]
     public static partial void DequeueFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(18, LogLevel.Warning, "The in-memory dedupe store is full ({Capacity} keys) and let a key go before its lifetime ended: at this rate a retry of an older event would be handled again. Raise InstagramWebhookOptions.DedupeCapacity, or share a Redis dedupe store. (Logged once; instagram.webhooks.dedupe.evicted_early counts every such key.)")]
+    public static partial void DedupeEvictingEarly(ILogger logger, int capacity);
 }

@@ -20,5 +20,6 @@ internal static class WebhookTelemetry
     public static readonly Counter<long> Handled = Meter.CreateCounter<long>("instagram.webhooks.handled", description: "Handler calls that completed, by event type.");
     public static readonly Counter<long> Failed = Meter.CreateCounter<long>("instagram.webhooks.failed", description: "Handler calls that threw, by event type and handler.");
     public static readonly UpDownCounter<long> Queued = Meter.CreateUpDownCounter<long>("instagram.webhooks.queue_length", description: "Accepted webhook events not yet handled.");
+    public static readonly Counter<long> DedupeEvictedEarly = Meter.CreateCounter<long>("instagram.webhooks.dedupe.evicted_early", description: "Dedupe keys the in-memory store let go before their lifetime ended because it was full: a retry of such an event would be handled again.");
     public static readonly Histogram<double> HandlerDuration = Meter.CreateHistogram<double>("instagram.webhooks.handler.duration", unit: "ms", description: "Time of one handler call on one event.");
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using InstagramMessaging.Webhooks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -42,6 +43,33 @@ public sealed class InMemoryWebhookDedupeStoreTests
         Assert.False(await store.ContainsAsync("b", default));
         Assert.True(await store.ContainsAsync("c", default));
         Assert.True(await store.ContainsAsync("e", default));
+    }
+
+    // Bounded memory wins over the lifetime when the store is full: the keys it lets go early are counted, and the
+    // first one is logged as a warning naming the remedy.
+    [Fact]
+    public async Task Live_keys_let_go_because_the_store_is_full_are_counted_and_the_first_is_logged()
+    {
+        using var measurements = new MeasurementRecorder();
+        using var logs = new CapturedLogs();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var time = new FakeTimeProvider();
+        var store = new InMemoryWebhookDedupeStore(3, time, factory.CreateLogger<InMemoryWebhookDedupeStore>());
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            await store.TryMarkAsync(key, TimeSpan.FromHours(1), default);
+        }
+
+        // Expired keys make room without counting as let go early.
+        time.Advance(TimeSpan.FromHours(2));
+        foreach (var key in new[] { "d", "e", "f", "g", "h" })
+        {
+            await store.TryMarkAsync(key, s_lifetime, default);
+        }
+
+        Assert.Equal(2, measurements.Sum("instagram.webhooks.dedupe.evicted_early"));
+        var warning = Assert.Single(logs.Lines, l => l.Contains("dedupe store is full", StringComparison.Ordinal));
+        Assert.Contains("DedupeCapacity", warning);
     }
 
     [Fact]
