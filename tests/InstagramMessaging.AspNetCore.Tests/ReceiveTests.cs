@@ -117,6 +117,7 @@ public sealed class ReceiveTests
     [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413_when_Content_Length_says_so()
     {
+        using var measurements = new MeasurementRecorder();
         await using var host = await WebhookTestHost.StartAsync(o => o.MaxBodySize = 1024);
         var large = WebhookBodies.Delivery(WebhookBodies.Message("1", "m_large", new string('x', 2000)));
 
@@ -124,6 +125,7 @@ public sealed class ReceiveTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertNothingHandledAsync(host);
+        Assert.Equal(1, measurements.Sum("instagram.webhooks.rejected", "reason", "too_large"));
     }
 
     [Fact]
@@ -134,11 +136,13 @@ public sealed class ReceiveTests
         using var content = new StreamContent(new NoLengthStream(large));
         content.Headers.TryAddWithoutValidation(InstagramWebhookSignature.HeaderName, InstagramWebhookSignature.Compute(large, WebhookTestHost.Secret));
 
+        using var measurements = new MeasurementRecorder();
         var response = await host.PostUnsignedAsync(content);
 
         Assert.Null(content.Headers.ContentLength);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertNothingHandledAsync(host);
+        Assert.Equal(1, measurements.Sum("instagram.webhooks.rejected", "reason", "too_large"));
     }
 
     [Fact]
@@ -213,6 +217,7 @@ public sealed class ReceiveTests
     [Fact]
     public async Task A_full_queue_answers_503_and_the_refused_event_is_taken_on_Meta_s_retry()
     {
+        using var measurements = new MeasurementRecorder();
         await using var host = await WebhookTestHost.StartAsync(o => o.QueueCapacity = 1);
         host.Recorded.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = WebhookBodies.Delivery(WebhookBodies.Message("1", "m_1", "held by the handler"));
@@ -228,6 +233,7 @@ public sealed class ReceiveTests
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(second)).StatusCode);
         await host.Recorded.WaitForAsync(2);
         Assert.Equal(["m_1", "m_2"], host.Recorded.MessageIds);
+        Assert.Equal(1, measurements.Sum("instagram.webhooks.rejected", "reason", "queue_full"));
     }
 
     private static async Task AssertNothingHandledAsync(WebhookTestHost host)
