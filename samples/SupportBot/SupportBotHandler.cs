@@ -7,7 +7,9 @@ namespace SupportBot;
 /// The bot, routed by payload: the generator writes <see cref="IInstagramWebhookHandler.HandleAsync"/> as a switch
 /// over the event kind and the payload, and the analyzers check that every payload the app sends (the quick replies
 /// of <see cref="MainMenu"/>, the postback buttons of <see cref="Catalogue"/>) has a route here, and every route
-/// has a sender. Its own messages come back as echoes, which it only logs.
+/// has a sender. Its own messages come back as echoes, which it only logs. It never answers the account itself:
+/// the generated routing keeps self messaging (the account writing to itself) away from the customer routes, and
+/// <see cref="SendAsync"/> refuses to answer the account, so no reaction or future route can start a loop either.
 /// </summary>
 [InstagramWebhookHandler]
 public sealed partial class SupportBotHandler(InstagramMessenger messenger, ConversationLog log)
@@ -63,7 +65,12 @@ public sealed partial class SupportBotHandler(InstagramMessenger messenger, Conv
 
     private async Task SendAsync(IInstagramMessage message, InstagramWebhookEvent cause, CancellationToken cancellationToken)
     {
-        var customer = cause.CustomerId!;
+        var customer = cause.CustomerId;
+        if (customer is null || customer == cause.AccountId)
+        {
+            return; // the account's own event (self messaging): answering it would only talk to ourselves
+        }
+
         var result = await messenger.SendAsync(Recipient.Id(customer), message, cancellationToken: cancellationToken);
         log.Sent(customer, message, result);
     }

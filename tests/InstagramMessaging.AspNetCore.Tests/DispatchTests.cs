@@ -139,16 +139,19 @@ public sealed class DispatchTests
     }
 
     [Fact]
-    public async Task Echoes_reach_handlers_as_MessageEchoEvent_and_the_sample_bot_answers_only_customers()
+    public async Task Echoes_reach_handlers_as_MessageEchoEvent_and_the_sample_bot_answers_only_customers_never_self_messages()
     {
         await using var host = await WebhookTestHost.StartAsync(handlers: b => b.AddHandler<RecordingHandler>().AddHandler<SampleBotHandler>());
 
         await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("7241980365028173", "m_in", "Do you ship to Lyon?")));
         await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Echo("7241980365028173", "m_out", "you said Do you ship to Lyon?")));
+        await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Self("m_self", "preview")));
 
-        await host.Recorded.WaitForAsync(2);
+        await host.Recorded.WaitForAsync(3);
         await Task.Delay(100);
-        var echo = Assert.IsType<MessageEchoEvent>(host.Recorded.Events[1]);
+        // The self message's CustomerId is the account: it may be dispatched beside the customer's events, in any order.
+        var echo = Assert.Single(host.Recorded.Events.OfType<MessageEchoEvent>());
+        Assert.Single(host.Recorded.Events.OfType<MessageReceivedEvent>(), m => m.IsSelf);
         Assert.Equal("7241980365028173", echo.CustomerId);
         Assert.Equal(WebhookBodies.Account, echo.SenderId);
         Assert.Equal(["to 7241980365028173: you said Do you ship to Lyon?"], host.Recorded.BotAnswers);

@@ -60,6 +60,30 @@ public sealed class RoutingEndToEndTests
             calls);
     }
 
+    [Fact]
+    public async Task The_accounts_own_self_messages_taps_and_presses_reach_no_route_over_http()
+    {
+        await using var host = await WebhookTestHost.StartAsync(
+            handlers: webhooks => webhooks.AddHandler<RecordingHandler>().AddHandler<RoutedShop>(),
+            services: services => services.AddSingleton<RouteLog>());
+
+        // The account messages itself (a preview, a tap, a press of its own button), then a customer writes.
+        var response = await host.PostAsync(WebhookBodies.Delivery(
+            WebhookBodies.Self("m_self", "preview"),
+            WebhookBodies.Self("m_self_tap", "Track my order", RoutedShop.OrderStatus),
+            WebhookBodies.Postback(WebhookBodies.Account, "m_self_press", RoutedShop.BuyJacket, isSelf: true),
+            WebhookBodies.Message("7241980365028173", "m_in", "Hello!"),
+            WebhookBodies.Postback("7241980365028173", "m_press", RoutedShop.BuyBeanie)));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await host.Recorded.WaitForAsync(5);
+        Assert.True(host.Recorded.Events.OfType<InstagramMessaging.Webhooks.MessageReceivedEvent>().Count(m => m.IsSelf) == 2, "the self messages were delivered to handlers");
+        await WaitForAsync(host.Services.GetRequiredService<RouteLog>(), 2);
+        Assert.Equal(
+            new[] { ("Text", (string?)"Hello!"), ("Beanie", RoutedShop.BuyBeanie) }.ToHashSet(),
+            host.Services.GetRequiredService<RouteLog>().Calls.ToHashSet());
+    }
+
     private static async Task WaitForAsync(RouteLog log, int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -17,6 +17,16 @@ internal static class WebhookBodies
     public static string Echo(string customer, string mid, string text, long timestamp = 1781520016000, string account = Account)
         => "{\"sender\":{\"id\":\"" + account + "\"},\"recipient\":{\"id\":\"" + customer + "\"},\"timestamp\":" + timestamp.ToString(CultureInfo.InvariantCulture) + ",\"message\":{\"mid\":\"" + mid + "\",\"text\":" + JsonSerializer.Serialize(text) + ",\"is_echo\":true}}";
 
+    /// <summary>Self messaging (spec §4.9): the account writes to itself; sender and recipient are both the account.</summary>
+    public static string Self(string mid, string text, string? quickReplyPayload = null, long timestamp = 1781520017000, string account = Account)
+        => "{\"sender\":{\"id\":\"" + account + "\"},\"recipient\":{\"id\":\"" + account + "\"},\"timestamp\":" + timestamp.ToString(CultureInfo.InvariantCulture) + ",\"message\":{\"mid\":\"" + mid + "\",\"text\":" + JsonSerializer.Serialize(text)
+            + (quickReplyPayload is null ? string.Empty : ",\"quick_reply\":{\"payload\":" + JsonSerializer.Serialize(quickReplyPayload) + "}") + ",\"is_self\":true}}";
+
+    /// <summary>A postback (spec §4.10) from <paramref name="sender"/>; with <paramref name="isSelf"/> the account pressed its own button.</summary>
+    public static string Postback(string sender, string mid, string payload, bool isSelf = false, long timestamp = 1781520018000, string account = Account)
+        => "{\"sender\":{\"id\":\"" + sender + "\"},\"recipient\":{\"id\":\"" + account + "\"},\"timestamp\":" + timestamp.ToString(CultureInfo.InvariantCulture) + ",\"postback\":{\"mid\":\"" + mid + "\",\"title\":\"Press\",\"payload\":" + JsonSerializer.Serialize(payload)
+            + (isSelf ? ",\"is_self\":true" : string.Empty) + "}}";
+
     /// <summary>One entry per item, as Meta batches: each entry holds one messaging item.</summary>
     public static byte[] Delivery(params string[] items) => Delivery((IEnumerable<string>)items);
 

@@ -18,6 +18,11 @@ public sealed class HandWrittenBenchmarkHandler<TCopy> : IInstagramWebhookHandle
     {
         if (webhookEvent is MessageReceivedEvent message)
         {
+            if (message.IsSelf || message.SenderId == message.AccountId)
+            {
+                return default; // self messaging: never answered (what the generated dispatch does too)
+            }
+
             return message.QuickReplyPayload switch
             {
                 "ORDER_STATUS" => OrderStatus(message, cancellationToken),
@@ -35,6 +40,11 @@ public sealed class HandWrittenBenchmarkHandler<TCopy> : IInstagramWebhookHandle
 
         if (webhookEvent is PostbackReceivedEvent postback)
         {
+            if (postback.SenderId == postback.AccountId)
+            {
+                return default;
+            }
+
             return postback.Payload switch
             {
                 "HUMAN" => Human(postback, cancellationToken),

@@ -2,6 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using InstagramMessaging.Webhooks;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -81,6 +84,61 @@ public class RoutingBaselineTests
             {
             }
             """, "Quiet.Routing.g.cs");
+
+    [Fact]
+    public async Task Compiled_routing_sends_customer_messages_to_their_routes_and_never_the_accounts_own()
+    {
+        var router = CompiledRouter.Create("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using InstagramMessaging.Webhooks;
+
+            [InstagramWebhookHandler]
+            public sealed partial class Bot
+            {
+                public List<string> Calls { get; } = new();
+
+                [OnQuickReply("YES")] private ValueTask Yes(MessageReceivedEvent m) => Record("Yes " + m.MessageId);
+                [OnMessage] private ValueTask Answer(MessageReceivedEvent m) => Record("Answer " + m.MessageId);
+                [OnPostback("GO")] private ValueTask Go(PostbackReceivedEvent p) => Record("Go " + p.MessageId);
+                [OnEcho] private ValueTask Echo(MessageEchoEvent e) => Record("Echo " + e.MessageId);
+
+                private ValueTask Record(string call)
+                {
+                    Calls.Add(call);
+                    return default;
+                }
+            }
+            """, "Bot");
+        // One spec-shaped delivery (JSON written with ' for "): customers' messages, taps and presses; the account
+        // messaging itself (is_self, and once without the flag); its own postback; an echo of its send.
+        const string Account = "17841405822304914", Customer = "7241980365028173";
+        static string Item(string sender, string recipient, string payload)
+            => $"{{'sender':{{'id':'{sender}'}},'recipient':{{'id':'{recipient}'}},'timestamp':1781520015307,{payload}}}";
+        var items = new[]
+        {
+            Item(Customer, Account, "'message':{'mid':'m_text','text':'Hi'}"),
+            Item(Account, Account, "'message':{'mid':'m_self','text':'preview','is_self':true}"),
+            Item(Customer, Account, "'message':{'mid':'m_tap','text':'Yes','quick_reply':{'payload':'YES'}}"),
+            Item(Account, Account, "'message':{'mid':'m_self_tap','text':'Yes','quick_reply':{'payload':'YES'},'is_self':true}"),
+            Item(Account, Account, "'message':{'mid':'m_self_unflagged','text':'preview'}"),
+            Item(Customer, Account, "'postback':{'mid':'m_press','title':'Go','payload':'GO'}"),
+            Item(Account, Account, "'postback':{'mid':'m_self_press','title':'Go','payload':'GO','is_self':true}"),
+            Item(Account, Customer, "'message':{'mid':'m_echo','text':'You said Hi','is_echo':true}"),
+        };
+        var body = $"{{'object':'instagram','entry':[{{'time':1781520016812,'id':'{Account}','messaging':[{string.Join(",", items)}]}}]}}".Replace('\'', '"');
+        var delivery = InstagramWebhookParser.Parse(System.Text.Encoding.UTF8.GetBytes(body));
+        Assert.Equal(8, delivery.Events.Count);
+        Assert.True(((MessageReceivedEvent)delivery.Events[1]).IsSelf);
+
+        foreach (var webhookEvent in delivery.Events)
+        {
+            await router.HandleAsync(webhookEvent, CancellationToken.None);
+        }
+
+        var calls = (System.Collections.Generic.List<string>)router.GetType().GetProperty("Calls")!.GetValue(router)!;
+        Assert.Equal(new[] { "Answer m_text", "Yes m_tap", "Go m_press", "Echo m_echo" }, calls);
+    }
 
     [Fact]
     public void Methods_routing_cannot_call_and_duplicates_are_left_out()

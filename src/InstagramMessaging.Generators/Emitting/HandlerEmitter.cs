@@ -68,6 +68,7 @@ internal static class HandlerEmitter
             var routes = byType[first.EventTypeName];
             w.Line($"case {Events}{first.EventTypeName} {first.Local}:");
             w.Indent();
+            EmitSelfGuard(w, first);
             var payloadRoutes = routes.Where(r => r.Payload is not null).ToList();
             if (payloadRoutes.Count > 0)
             {
@@ -88,6 +89,22 @@ internal static class HandlerEmitter
             w.Line(plain is null ? "return default;" : $"return {Call(plain, first.Local)};");
             w.Outdent();
         }
+    }
+
+    // Customer-message routes never see the account's own events (self messaging): answering one would loop.
+    private static void EmitSelfGuard(SourceWriter w, RouteRow row)
+    {
+        if (!row.CustomerOnly)
+        {
+            return;
+        }
+
+        var fromAccount = $"{row.Local}.SenderId == {row.Local}.AccountId";
+        w.Line("// The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.");
+        w.Open(row.SelfFlag is null ? $"if ({fromAccount})" : $"if ({row.Local}.{row.SelfFlag} || {fromAccount})");
+        w.Line("return default;");
+        w.Close();
+        w.Line();
     }
 
     // A Task is wrapped in a ValueTask (a struct: nothing allocated); a ValueTask is returned as it is.

@@ -12,13 +12,16 @@ internal static class RouteTable
     public const string HandlerAttribute = "InstagramMessaging.Webhooks.InstagramWebhookHandlerAttribute";
     public const string EventNamespace = "InstagramMessaging.Webhooks";
 
+    // Customer-only rows (messages, quick-reply taps, postbacks) never route the account's own events: self messaging
+    // (is_self, or a sender that is the account) would otherwise reach a bot that answers every message, and its
+    // answer would come back as another self message (a loop). Echoes have their own type and row.
     // Order matters twice: rows of one event type are adjacent (the emitter writes one case per type), and a
     // payload row comes before the plain row of the same type (a tap with no handler falls to [OnMessage]).
     private static readonly RouteRow[] s_rows =
     {
-        new(RouteKind.QuickReply, "OnQuickReplyAttribute", "MessageReceivedEvent", "QuickReplyPayload", "message", "quick reply"),
-        new(RouteKind.Message, "OnMessageAttribute", "MessageReceivedEvent", null, "message", "message"),
-        new(RouteKind.Postback, "OnPostbackAttribute", "PostbackReceivedEvent", "Payload", "postback", "postback"),
+        new(RouteKind.QuickReply, "OnQuickReplyAttribute", "MessageReceivedEvent", "QuickReplyPayload", "message", "quick reply") { CustomerOnly = true, SelfFlag = "IsSelf" },
+        new(RouteKind.Message, "OnMessageAttribute", "MessageReceivedEvent", null, "message", "message") { CustomerOnly = true, SelfFlag = "IsSelf" },
+        new(RouteKind.Postback, "OnPostbackAttribute", "PostbackReceivedEvent", "Payload", "postback", "postback") { CustomerOnly = true },
         new(RouteKind.Echo, "OnEchoAttribute", "MessageEchoEvent", null, "echo", "echo"),
         new(RouteKind.Reaction, "OnReactionAttribute", "ReactionEvent", null, "reaction", "reaction"),
         new(RouteKind.Read, "OnReadAttribute", "MessageReadEvent", null, "read", "read receipt"),
@@ -70,6 +73,16 @@ internal static class RouteTable
 internal sealed record RouteRow(RouteKind Kind, string AttributeName, string EventTypeName, string? PayloadProperty, string Local, string Noun)
 {
     public bool HasPayload => PayloadProperty is not null;
+
+    /// <summary>
+    /// Whether only a customer's events reach the route: the generated case returns before any call when the
+    /// sender is the account itself (<see cref="SelfFlag"/> set, or <c>SenderId</c> equal to <c>AccountId</c>).
+    /// Rows of one event type agree on it.
+    /// </summary>
+    public bool CustomerOnly { get; init; }
+
+    /// <summary>The event's boolean property that marks self messaging (<c>IsSelf</c>), or null when it has none.</summary>
+    public string? SelfFlag { get; init; }
 
     public string AttributeDisplayName => "[" + AttributeName.Substring(0, AttributeName.Length - "Attribute".Length) + "]";
 

@@ -7,7 +7,9 @@ namespace InstagramMessaging.Webhooks;
 /// <see cref="IInstagramWebhookHandler"/> on it: each event goes to the method whose routing attribute matches
 /// (<see cref="OnQuickReplyAttribute"/>, <see cref="OnPostbackAttribute"/>, <see cref="OnMessageAttribute"/>, ...),
 /// through a type switch and an ordinal <c>switch</c> over the payload, with no reflection. Events no method
-/// routes are ignored. Analyzers check the payloads against what the compilation sends (IGM030 to IGM033).
+/// routes are ignored, and so is the account's own self messaging (an <see cref="MessageContentEvent.IsSelf"/>
+/// message, or a message or postback whose sender is the account): the customer routes never see it, so a bot
+/// cannot answer itself. Analyzers check the payloads against what the compilation sends (IGM030 to IGM033).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class InstagramWebhookHandlerAttribute : Attribute

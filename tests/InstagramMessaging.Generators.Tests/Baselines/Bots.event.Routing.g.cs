@@ -12,6 +12,12 @@ partial class Bots
             switch (webhookEvent)
             {
                 case global::InstagramMessaging.Webhooks.MessageReceivedEvent message:
+                    // The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.
+                    if (message.IsSelf || message.SenderId == message.AccountId)
+                    {
+                        return default;
+                    }
+
                     // Ordinal: payloads come back exactly as they were sent. A null payload matches no case.
                     switch (message.QuickReplyPayload)
                     {

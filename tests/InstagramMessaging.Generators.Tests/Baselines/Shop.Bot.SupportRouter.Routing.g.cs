@@ -12,6 +12,12 @@ namespace Shop.Bot
             switch (webhookEvent)
             {
                 case global::InstagramMessaging.Webhooks.MessageReceivedEvent message:
+                    // The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.
+                    if (message.IsSelf || message.SenderId == message.AccountId)
+                    {
+                        return default;
+                    }
+
                     // Ordinal: payloads come back exactly as they were sent. A null payload matches no case.
                     switch (message.QuickReplyPayload)
                     {
@@ -23,6 +29,12 @@ namespace Shop.Bot
 
                     return new global::System.Threading.Tasks.ValueTask(Text(message, cancellationToken));
                 case global::InstagramMessaging.Webhooks.PostbackReceivedEvent postback:
+                    // The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.
+                    if (postback.SenderId == postback.AccountId)
+                    {
+                        return default;
+                    }
+
                     // Ordinal: payloads come back exactly as they were sent. A null payload matches no case.
                     switch (postback.Payload)
                     {

@@ -121,6 +121,29 @@ public class RoutingTests
     }
 
     [Fact]
+    public async Task The_accounts_own_self_messages_taps_and_postbacks_reach_no_customer_route()
+    {
+        var body = WebhookBodies.Messaging(string.Join(",",
+            WebhookBodies.Item("\"message\":{\"mid\":\"m_self\",\"text\":\"preview\",\"is_self\":true}", sender: Account, recipient: Account),
+            WebhookBodies.Item($"\"message\":{{\"mid\":\"m_self_tap\",\"text\":\"t\",\"quick_reply\":{{\"payload\":\"{RoutedPayloads.OrderStatus}\"}},\"is_self\":true}}", sender: Account, recipient: Account),
+            WebhookBodies.Item($"\"postback\":{{\"mid\":\"m_self_press\",\"title\":\"t\",\"payload\":\"GET_STARTED\",\"is_self\":true}}", sender: Account, recipient: Account)));
+        var delivery = InstagramWebhookParser.Parse(WebhookBodies.Utf8(body));
+        Assert.Equal(3, delivery.Events.Count);
+
+        foreach (var webhookEvent in delivery.Events)
+        {
+            await _router.HandleAsync(webhookEvent, _token);
+        }
+
+        // Without the flag, a message whose sender is the account is the account's own too; a customer's still routes.
+        await _router.HandleAsync(Message(quickReplyPayload: null) with { SenderId = Account }, _token);
+        await _router.HandleAsync(Message(quickReplyPayload: null), _token);
+
+        Assert.Equal(new[] { "AnyMessage" }, _router.Calls.Select(c => c.Method));
+        Assert.Equal(Customer, _router.Calls[0].Event.SenderId);
+    }
+
+    [Fact]
     public async Task Kinds_without_a_method_are_ignored()
     {
         await _router.HandleAsync(new MentionEvent { AccountId = Account, MediaId = "1" }, _token);
