@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using SupportBot;
 
 // Live: set INSTAGRAM_ACCESS_TOKEN, INSTAGRAM_APP_SECRET and INSTAGRAM_VERIFY_TOKEN, expose this app over HTTPS and
-// enter https://<host>/webhooks/instagram as the callback in Meta's dashboard (docs/webhooks.md).
+// enter https://<host>/webhooks/instagram as the callback in Meta's dashboard (docs/webhooks.md). Instagram API with
+// Facebook Login by default (a Page token, the Meta app secret); INSTAGRAM_LOGIN=instagram for Instagram API with
+// Instagram Login (an Instagram user token, the Instagram app secret, graph.instagram.com).
 // Without a token, it runs against the built-in emulator: the emulator plays a customer, signs real webhooks to
 // this app over loopback HTTP, and receives the bot's answers. `--demo` plays one conversation and exits.
 var token = Environment.GetEnvironmentVariable("INSTAGRAM_ACCESS_TOKEN");
@@ -25,7 +27,10 @@ builder.Services.AddSingleton<ConversationLog>();
 builder.Services.AddInstagramMessaging(options =>
 {
     options.AccessToken = live ? token : GraphApiEmulator.DefaultAccessToken;
-    options.BaseAddress = emulatorServer?.BaseAddress ?? InstagramMessengerOptions.FacebookGraphAddress;
+    options.BaseAddress = emulatorServer?.BaseAddress
+        ?? (string.Equals(Environment.GetEnvironmentVariable("INSTAGRAM_LOGIN"), "instagram", StringComparison.OrdinalIgnoreCase)
+            ? InstagramMessengerOptions.InstagramGraphAddress
+            : InstagramMessengerOptions.FacebookGraphAddress);
 });
 builder.Services.AddInstagramWebhooks(options =>
 {
