@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using InstagramMessaging.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace InstagramMessaging.AspNetCore.Tests;
@@ -167,6 +168,29 @@ public sealed class ReceiveTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await AssertNothingHandledAsync(host);
+    }
+
+    // DedupeLifetime reaches the default store, on the app's TimeProvider: a retry within it is dropped, one after it
+    // is handled again.
+    [Fact]
+    public async Task A_retry_after_the_dedupe_lifetime_is_handled_again()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await WebhookTestHost.StartAsync(
+            o => o.DedupeLifetime = TimeSpan.FromHours(1),
+            services: s => s.AddSingleton<TimeProvider>(time));
+        var body = WebhookBodies.Delivery(WebhookBodies.Message("1", "m_1", "hello"));
+
+        await host.PostAsync(body);
+        await host.Recorded.WaitForAsync(1);
+        time.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(body)).StatusCode);
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(body)).StatusCode);
+
+        await host.Recorded.WaitForAsync(2);
+        await Task.Delay(100);
+        Assert.Equal(["m_1", "m_1"], host.Recorded.MessageIds);
     }
 
     [Fact]

@@ -10,6 +10,41 @@ namespace InstagramMessaging.AspNetCore.Tests;
 
 public sealed class TelemetryAndLoggingTests
 {
+    // One activity per POST (the server side of Meta's call) and one per handled event, in the same trace: the
+    // handling of an event is a child of the delivery that brought it.
+    [Fact]
+    public async Task A_delivery_is_traced_as_a_receive_activity_and_each_event_as_a_handle_activity_beneath_it()
+    {
+        var activities = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == InstagramTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var host = await WebhookTestHost.StartAsync();
+
+        await host.PostAsync(WebhookBodies.Delivery(WebhookBodies.Message("1", "m_1", "hello"), WebhookBodies.Message("2", "m_2", "again")));
+        await host.Recorded.WaitForAsync(2);
+        for (var i = 0; i < 100 && activities.Count(a => a.OperationName == "instagram.webhooks.handle") < 2; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        var receive = Assert.Single(activities, a => a.OperationName == "instagram.webhooks.receive");
+        Assert.Equal(System.Diagnostics.ActivityKind.Server, receive.Kind);
+        Assert.Equal(2, receive.GetTagItem("instagram.webhooks.accepted"));
+        var handles = activities.Where(a => a.OperationName == "instagram.webhooks.handle").ToArray();
+        Assert.Equal(2, handles.Length);
+        Assert.All(handles, h =>
+        {
+            Assert.Equal(System.Diagnostics.ActivityKind.Consumer, h.Kind);
+            Assert.Equal("MessageReceivedEvent", h.GetTagItem("event.type"));
+            Assert.Equal(receive.TraceId, h.TraceId);
+        });
+    }
+
     [Fact]
     public async Task Counters_report_received_duplicates_rejections_handled_failures_queue_length_and_duration()
     {
