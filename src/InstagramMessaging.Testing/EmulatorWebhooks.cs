@@ -477,6 +477,7 @@ public sealed class EmulatorWebhooks
             ["Content-Type"] = "application/json",
             ["User-Agent"] = UserAgent,
             ["Accept"] = "*/*",
+            ["Accept-Encoding"] = "gzip",
             ["X-Hub-Signature"] = "sha1=" + Convert.ToHexString(HMACSHA1.HashData(key, signed)).ToLowerInvariant(),
             ["X-Hub-Signature-256"] = "sha256=" + Convert.ToHexString(HMACSHA256.HashData(key, signed)).ToLowerInvariant(),
         };

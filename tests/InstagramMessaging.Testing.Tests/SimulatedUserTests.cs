@@ -49,6 +49,8 @@ public class SimulatedUserTests
         Assert.Equal("sha1=" + Convert.ToHexString(HMACSHA1.HashData(key, post.Body)).ToLowerInvariant(), post.Headers["X-Hub-Signature"]);
         Assert.Equal("application/json", post.Headers["Content-Type"]);
         Assert.Equal("Webhooks/1.0 (https://fb.me/webhooks)", post.Headers["User-Agent"]);
+        Assert.Equal("*/*", post.Headers["Accept"]);
+        Assert.Equal("gzip", post.Headers["Accept-Encoding"]);
     }
 
     [Fact]
