@@ -53,6 +53,7 @@ public sealed class EmulatorRoundTripTests
         Assert.Equal("Track my order", received.Single(e => e.QuickReplyPayload is not null).Text);
         Assert.Equal("image", received.Single(e => e.Attachments.Count > 0).Attachments[0].Type);
         Assert.Equal(business, received.Single(e => e.ReplyToMessageId is not null).ReplyToMessageId);
+        Assert.False(received.Single(e => e.ReplyToMessageId is not null).IsSelfReply); // the quoted message is the business's
 
         var echoes = events.OfType<MessageEchoEvent>().ToArray();
         Assert.Equal(new[] { business, card }, echoes.Select(e => e.MessageId));

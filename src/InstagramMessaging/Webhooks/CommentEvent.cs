@@ -18,6 +18,13 @@ public sealed record CommentEvent : InstagramWebhookEvent
     /// <summary><c>from.username</c>.</summary>
     public string? FromUsername { get; init; }
 
+    /// <summary>
+    /// <c>from.self_ig_scoped_id</c>, as sent: the commenter's Instagram-scoped id. The account's own comments can come
+    /// back with an app-scoped <see cref="FromId"/>, so a bot that skips its own comments compares both ids (and
+    /// <see cref="FromUsername"/>) with the account's. Null when absent.
+    /// </summary>
+    public string? FromSelfIgScopedId { get; init; }
+
     /// <summary><c>parent_id</c>: the comment this one answers.</summary>
     public string? ParentId { get; init; }
 
@@ -26,6 +33,15 @@ public sealed record CommentEvent : InstagramWebhookEvent
 
     /// <summary><c>media.media_product_type</c> (<c>FEED</c>, <c>REELS</c>, ...).</summary>
     public string? MediaProductType { get; init; }
+
+    /// <summary><c>media.ad_id</c>: the ad, when the comment is on an ad's media; null otherwise.</summary>
+    public string? AdId { get; init; }
+
+    /// <summary><c>media.ad_title</c>: the title of that ad; null otherwise.</summary>
+    public string? AdTitle { get; init; }
+
+    /// <summary><c>media.original_media_id</c>: the organic post the ad was made from; null when absent.</summary>
+    public string? OriginalMediaId { get; init; }
 
     /// <inheritdoc />
     public override string? CustomerId => FromId;

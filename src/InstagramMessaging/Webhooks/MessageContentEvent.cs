@@ -24,6 +24,12 @@ public abstract record MessageContentEvent : InstagramWebhookEvent
     /// <summary><c>message.reply_to.story</c>: the story this message replies to.</summary>
     public StoryReply? ReplyToStory { get; init; }
 
+    /// <summary>
+    /// <c>message.reply_to.is_self_reply</c>: true when the quoted message (<see cref="ReplyToMessageId"/>) is the
+    /// sender's own, false when it is the other side's; null when the delivery does not say (or is not a reply).
+    /// </summary>
+    public bool? IsSelfReply { get; init; }
+
     /// <summary><c>message.referral</c>: the ad, ig.me link or shop product that opened the conversation.</summary>
     public WebhookReferral? Referral { get; init; }
 

@@ -15,6 +15,9 @@ public sealed record PostbackReceivedEvent : InstagramWebhookEvent
     /// <summary><c>postback.referral</c>: the ig.me link that opened a new thread with an ice breaker.</summary>
     public WebhookReferral? Referral { get; init; }
 
+    /// <summary><c>postback.is_self</c>: the account pressed its own button (self messaging); false when absent.</summary>
+    public bool IsSelf { get; init; }
+
     /// <inheritdoc />
     public override string DedupeKey => WebhookDedupeKeys.Postback(AccountId, MessageId, SenderId, Timestamp, Payload);
 }

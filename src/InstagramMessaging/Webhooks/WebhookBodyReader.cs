@@ -64,6 +64,8 @@ internal ref struct WebhookBodyReader
         IsDeleted,
         IsUnsupported,
         IsSelf,
+        AppId,
+        Metadata,
     }
 
     // The keys of the flat event objects (reaction, postback, read, edit, handover).
@@ -84,6 +86,7 @@ internal ref struct WebhookBodyReader
         NewOwnerAppId,
         RequestedOwnerAppId,
         Metadata,
+        IsSelf,
     }
 
     public InstagramWebhookDelivery Read()
@@ -415,6 +418,12 @@ internal ref struct WebhookBodyReader
                 case MessageKey.IsSelf:
                     f.IsSelf = WebhookJson.ReadBool(ref reader);
                     break;
+                case MessageKey.AppId:
+                    f.AppId = WebhookJson.ReadString(ref reader);
+                    break;
+                case MessageKey.Metadata:
+                    f.Metadata = WebhookJson.ReadString(ref reader);
+                    break;
                 default:
                     WebhookJson.SkipValue(ref reader);
                     break;
@@ -451,6 +460,8 @@ internal ref struct WebhookBodyReader
         7 when name.SequenceEqual("is_self"u8) => MessageKey.IsSelf,
         10 when name.SequenceEqual("is_deleted"u8) => MessageKey.IsDeleted,
         14 when name.SequenceEqual("is_unsupported"u8) => MessageKey.IsUnsupported,
+        6 when name.SequenceEqual("app_id"u8) => MessageKey.AppId,
+        8 when name.SequenceEqual("metadata"u8) => MessageKey.Metadata,
         _ => MessageKey.Other,
     };
 
@@ -523,6 +534,10 @@ internal ref struct WebhookBodyReader
             if (reader.ValueTextEquals("mid"u8))
             {
                 f.ReplyToMessageId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("is_self_reply"u8))
+            {
+                f.IsSelfReply = WebhookJson.ReadOptionalBool(ref reader);
             }
             else if (reader.ValueTextEquals("story"u8))
             {
@@ -679,6 +694,9 @@ internal ref struct WebhookBodyReader
                 case FlatKey.Metadata:
                     f.Metadata = WebhookJson.ReadString(ref reader);
                     break;
+                case FlatKey.IsSelf:
+                    f.IsSelf = WebhookJson.ReadBool(ref reader);
+                    break;
                 default:
                     WebhookJson.SkipValue(ref reader);
                     break;
@@ -715,6 +733,7 @@ internal ref struct WebhookBodyReader
         8 when name.SequenceEqual("num_edit"u8) => FlatKey.NumEdit,
         8 when name.SequenceEqual("referral"u8) => FlatKey.Referral,
         8 when name.SequenceEqual("metadata"u8) => FlatKey.Metadata,
+        7 when name.SequenceEqual("is_self"u8) => FlatKey.IsSelf,
         9 when name.SequenceEqual("watermark"u8) => FlatKey.Watermark,
         16 when name.SequenceEqual("new_owner_app_id"u8) => FlatKey.NewOwnerAppId,
         21 when name.SequenceEqual("previous_owner_app_id"u8) => FlatKey.PreviousOwnerAppId,
@@ -725,6 +744,7 @@ internal ref struct WebhookBodyReader
     private WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
     {
         string? reference = null, source = null, type = null, adId = null, adTitle = null, photoUrl = null, videoUrl = null, productId = null;
+        string? postId = null, flowId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("ref"u8))
@@ -746,6 +766,14 @@ internal ref struct WebhookBodyReader
             else if (reader.ValueTextEquals("product_id"u8))
             {
                 productId ??= WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("post_id"u8))
+            {
+                postId = WebhookJson.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("flow_id"u8))
+            {
+                flowId = WebhookJson.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("ads_context_data"u8))
             {
@@ -794,6 +822,8 @@ internal ref struct WebhookBodyReader
             PhotoUrl = photoUrl,
             VideoUrl = videoUrl,
             ProductId = productId,
+            PostId = postId,
+            FlowId = flowId,
         };
     }
 
@@ -912,6 +942,7 @@ internal ref struct WebhookBodyReader
     private static CommentEvent? ReadComment(ref Utf8JsonReader reader, string accountId, long? entryTime, string field)
     {
         string? id = null, text = null, fromId = null, fromUsername = null, parentId = null, mediaId = null, mediaType = null;
+        string? selfScopedId = null, adId = null, adTitle = null, originalMediaId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("comment_id"u8))
@@ -952,9 +983,25 @@ internal ref struct WebhookBodyReader
                     {
                         fromUsername = WebhookJson.ReadString(ref reader);
                     }
+                    else if (isFrom && reader.ValueTextEquals("self_ig_scoped_id"u8))
+                    {
+                        selfScopedId = WebhookJson.ReadString(ref reader);
+                    }
                     else if (!isFrom && reader.ValueTextEquals("media_product_type"u8))
                     {
                         mediaType = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (!isFrom && reader.ValueTextEquals("ad_id"u8))
+                    {
+                        adId = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (!isFrom && reader.ValueTextEquals("ad_title"u8))
+                    {
+                        adTitle = WebhookJson.ReadString(ref reader);
+                    }
+                    else if (!isFrom && reader.ValueTextEquals("original_media_id"u8))
+                    {
+                        originalMediaId = WebhookJson.ReadString(ref reader);
                     }
                     else
                     {
@@ -985,9 +1032,13 @@ internal ref struct WebhookBodyReader
             Text = text,
             FromId = fromId,
             FromUsername = fromUsername,
+            FromSelfIgScopedId = selfScopedId,
             ParentId = parentId,
             MediaId = mediaId,
             MediaProductType = mediaType,
+            AdId = adId,
+            AdTitle = adTitle,
+            OriginalMediaId = originalMediaId,
         };
     }
 

@@ -51,7 +51,7 @@ internal static class WebhookEventFactory
                 {
                     AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                     IsStandby = item.Standby, IsTest = isTest,
-                    MessageId = f.MessageId, Title = f.Title, Payload = f.Payload, Referral = f.Referral,
+                    MessageId = f.MessageId, Title = f.Title, Payload = f.Payload, Referral = f.Referral, IsSelf = f.IsSelf,
                 };
 
             case WebhookItemKind.Referral when f.Referral is { } referral:
@@ -126,8 +126,8 @@ internal static class WebhookEventFactory
                 AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
                 IsStandby = item.Standby, IsTest = isTest,
                 MessageId = mid, Text = f.Text, Attachments = attachments, QuickReplyPayload = f.QuickReplyPayload,
-                ReplyToMessageId = f.ReplyToMessageId, ReplyToStory = f.ReplyToStory, Referral = f.Referral,
-                IsSelf = f.IsSelf, IsUnsupported = f.IsUnsupported,
+                ReplyToMessageId = f.ReplyToMessageId, IsSelfReply = f.IsSelfReply, ReplyToStory = f.ReplyToStory, Referral = f.Referral,
+                IsSelf = f.IsSelf, IsUnsupported = f.IsUnsupported, AppId = f.AppId, Metadata = f.Metadata,
             };
         }
 
@@ -136,7 +136,7 @@ internal static class WebhookEventFactory
             AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
             IsStandby = item.Standby, IsTest = isTest,
             MessageId = mid, Text = f.Text, Attachments = attachments, QuickReplyPayload = f.QuickReplyPayload,
-            ReplyToMessageId = f.ReplyToMessageId, ReplyToStory = f.ReplyToStory, Referral = f.Referral,
+            ReplyToMessageId = f.ReplyToMessageId, IsSelfReply = f.IsSelfReply, ReplyToStory = f.ReplyToStory, Referral = f.Referral,
             IsSelf = f.IsSelf, IsUnsupported = f.IsUnsupported,
         };
     }

@@ -14,12 +14,14 @@ internal struct WebhookItemFields
     public ReceivedAttachment[]? Attachments;
     public string? QuickReplyPayload;
     public string? ReplyToMessageId;
+    public bool? IsSelfReply;
     public StoryReply? ReplyToStory;
     public WebhookReferral? Referral;
     public bool IsEcho;
     public bool IsDeleted;
     public bool IsUnsupported;
     public bool IsSelf;
+    public string? AppId;
 
     public long? EditCount;
     public string? Title;

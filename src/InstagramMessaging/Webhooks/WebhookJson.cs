@@ -72,6 +72,27 @@ internal static class WebhookJson
         }
     }
 
+    // A flag whose absence means something else than false: true or false (also as strings); null for anything else.
+    public static bool? ReadOptionalBool(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                return reader.ValueTextEquals("true"u8) ? true : reader.ValueTextEquals("false"u8) ? false : null;
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                reader.Skip();
+                return null;
+            default:
+                return null;
+        }
+    }
+
     public static long? ReadInt64(ref Utf8JsonReader reader)
     {
         reader.Read();

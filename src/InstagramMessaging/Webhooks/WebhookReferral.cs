@@ -26,4 +26,10 @@ public sealed record WebhookReferral
 
     /// <summary><c>product.id</c> (or <c>product_id</c>) when the customer wrote from a shop product page.</summary>
     public string? ProductId { get; init; }
+
+    /// <summary><c>post_id</c>: the post behind the ad (Messenger adds it); null when absent.</summary>
+    public string? PostId { get; init; }
+
+    /// <summary><c>flow_id</c>: the ad's conversation flow (Messenger adds it); null when absent.</summary>
+    public string? FlowId { get; init; }
 }

@@ -39,6 +39,34 @@ public sealed class WebhookEventSerializerTests
         Assert.Contains(events, e => e.IsStandby);
     }
 
+    // The fields added after the first version (reply_to.is_self_reply, echo app_id/metadata, postback is_self,
+    // referral post_id/flow_id, comment self_ig_scoped_id and ad media) come back through the durable queue's bytes.
+    [Fact]
+    public void Every_kept_field_reads_back()
+    {
+        var body = "{\"object\":\"instagram\",\"entry\":["
+            + "{\"id\":\"" + Account + "\",\"time\":1781520016812,\"messaging\":["
+            + Item($"\"message\":{{\"mid\":\"m1\",\"text\":\"this one\",\"reply_to\":{{\"mid\":\"{Mid}\",\"is_self_reply\":true}},\"referral\":{{\"ref\":\"r\",\"ad_id\":\"1\",\"post_id\":\"p1\",\"product_id\":\"pr1\",\"flow_id\":42,\"ads_context_data\":{{\"video_url\":\"https://cdn.example.com/v.mp4\"}}}}}}") + ","
+            + Item("\"message\":{\"mid\":\"m2\",\"text\":\"sent\",\"is_echo\":true,\"app_id\":1517776481860111,\"metadata\":\"order-42\"}", sender: Account, recipient: Customer) + ","
+            + Item("\"postback\":{\"mid\":\"m3\",\"title\":\"Preview\",\"payload\":\"PREVIEW\",\"is_self\":true}", sender: Account, recipient: Account)
+            + "]},"
+            + "{\"id\":\"" + Account + "\",\"time\":1781521100,\"changes\":[{\"field\":\"live_comments\",\"value\":{\"id\":\"c2\",\"parent_id\":\"c1\",\"text\":\"ok\",\"from\":{\"id\":\"u1\",\"username\":\"someone\",\"self_ig_scoped_id\":\"s1\"},\"media\":{\"id\":\"media1\",\"media_product_type\":\"AD\",\"ad_id\":\"ad1\",\"ad_title\":\"Sale\",\"original_media_id\":\"media0\"}}}]}"
+            + "]}";
+        var events = InstagramWebhookParser.Parse(Utf8(body), keepItems: true).Events;
+        var read = events.Select(e => InstagramWebhookEventSerializer.Deserialize(InstagramWebhookEventSerializer.Serialize(e))).ToArray();
+        Assert.Equal(events, read);
+
+        var message = Assert.IsType<MessageReceivedEvent>(read[0]);
+        Assert.True(message.IsSelfReply);
+        Assert.Equal(new WebhookReferral { Ref = "r", AdId = "1", PostId = "p1", ProductId = "pr1", FlowId = "42", VideoUrl = "https://cdn.example.com/v.mp4" }, message.Referral);
+        var echo = Assert.IsType<MessageEchoEvent>(read[1]);
+        Assert.Equal("1517776481860111", echo.AppId);
+        Assert.Equal("order-42", echo.Metadata);
+        Assert.True(Assert.IsType<PostbackReceivedEvent>(read[2]).IsSelf);
+        var comment = Assert.IsType<CommentEvent>(read[3]);
+        Assert.Equal(("live_comments", "c1", "s1", "ad1", "Sale", "media0"), (comment.Field, comment.ParentId, comment.FromSelfIgScopedId, comment.AdId, comment.AdTitle, comment.OriginalMediaId));
+    }
+
     // The item a parsed event carries is not part of its value: the same event parsed twice is equal.
     [Fact]
     public void Equality_ignores_where_an_event_was_read()

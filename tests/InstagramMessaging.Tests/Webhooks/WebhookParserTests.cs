@@ -86,10 +86,24 @@ public sealed class WebhookParserTests
     {
         var reply = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m2\",\"text\":\"yes this one\",\"reply_to\":{{\"mid\":\"{Mid}\",\"is_self_reply\":false}}}}")));
         Assert.Equal(Mid, reply.ReplyToMessageId);
+        Assert.False(reply.IsSelfReply);
         Assert.Null(reply.ReplyToStory);
+
+        var own = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m2b\",\"text\":\"and this\",\"reply_to\":{{\"is_self_reply\":true,\"mid\":\"{Mid}\"}}}}")));
+        Assert.True(own.IsSelfReply);
+
+        var unsaid = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m2c\",\"text\":\"this\",\"reply_to\":{{\"mid\":\"{Mid}\"}}}}")));
+        Assert.Equal(Mid, unsaid.ReplyToMessageId);
+        Assert.Null(unsaid.IsSelfReply);
+
+        var echoed = Single<MessageEchoEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m2d\",\"text\":\"see above\",\"is_echo\":true,\"reply_to\":{{\"mid\":\"{Mid}\",\"is_self_reply\":\"true\"}}}}", sender: Account, recipient: Customer)));
+        Assert.Equal(Mid, echoed.ReplyToMessageId);
+        Assert.True(echoed.IsSelfReply);
+        Assert.Null(Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{\"mid\":\"m2e\",\"reply_to\":{{\"mid\":\"{Mid}\",\"is_self_reply\":{{\"x\":1}}}}}}"))).IsSelfReply);
 
         var story = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m3\",\"text\":\"How much is this?\",\"reply_to\":{\"story\":{\"id\":\"18074819347285670\",\"url\":\"https://cdn/story\",\"link_sticker_url\":\"https://shop.example.com/autumn\"}}}")));
         Assert.Null(story.ReplyToMessageId);
+        Assert.Null(story.IsSelfReply);
         Assert.Equal(new StoryReply { Id = "18074819347285670", Url = "https://cdn/story", LinkStickerUrl = "https://shop.example.com/autumn" }, story.ReplyToStory);
     }
 
@@ -103,6 +117,26 @@ public sealed class WebhookParserTests
 
         var product = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m5\",\"text\":\"Is this in M?\",\"referral\":{\"product\":{\"id\":\"9876543210\"}}}")));
         Assert.Equal("9876543210", product.Referral!.ProductId);
+        Assert.Null(product.Referral.PostId);
+        Assert.Null(product.Referral.FlowId);
+    }
+
+    // Messenger's ad referral adds post_id, product_id and flow_id (ids as strings or numbers); a video ad has video_url.
+    [Fact]
+    public void A_message_referral_with_the_fields_messenger_adds()
+    {
+        var ad = Single<MessageReceivedEvent>(Messaging(Item("\"message\":{\"mid\":\"m5b\",\"text\":\"Hi\",\"referral\":{\"ref\":\"spring\",\"ad_id\":120210987654321099,\"source\":\"ADS\",\"type\":\"OPEN_THREAD\",\"post_id\":\"17841405822304914_1781520000\",\"product_id\":\"24681357\",\"flow_id\":987654321012345,\"ads_context_data\":{\"ad_title\":\"Spring\",\"video_url\":\"https://video.xx.fbcdn.net/ad.mp4\"}}}")));
+        Assert.Equal(
+            new WebhookReferral
+            {
+                Ref = "spring", AdId = "120210987654321099", Source = "ADS", Type = "OPEN_THREAD", AdTitle = "Spring",
+                VideoUrl = "https://video.xx.fbcdn.net/ad.mp4", PostId = "17841405822304914_1781520000", ProductId = "24681357", FlowId = "987654321012345",
+            },
+            ad.Referral);
+
+        var standalone = Single<ReferralEvent>(Messaging(Item("\"referral\":{\"ref\":\"r\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\",\"post_id\":\"p1\",\"flow_id\":\"f1\"}")));
+        Assert.Equal("p1", standalone.Referral.PostId);
+        Assert.Equal("f1", standalone.Referral.FlowId);
     }
 
     [Fact]
@@ -113,6 +147,25 @@ public sealed class WebhookParserTests
         Assert.Equal(Customer, echo.RecipientId);
         Assert.Equal(Customer, echo.CustomerId);
         Assert.Equal("Yes! We ship to Portugal in 2-3 days.", echo.Text);
+        Assert.Null(echo.AppId); // the 2025 Instagram capture had neither
+        Assert.Null(echo.Metadata);
+    }
+
+    // Messenger echoes carry app_id (a string or a JSON number) and metadata; uncertain on Instagram, so kept when present.
+    [Theory]
+    [InlineData("\"app_id\":1517776481860111", "1517776481860111")]
+    [InlineData("\"app_id\":\"1517776481860111\"", "1517776481860111")]
+    [InlineData("\"app_id\":null", null)]
+    public void An_echo_keeps_its_app_id_and_metadata_when_present(string appId, string? expected)
+    {
+        var echo = Single<MessageEchoEvent>(Messaging(Item($"\"message\":{{\"is_echo\":true,{appId},\"metadata\":\"order-42 \\u00e9\",\"mid\":\"{Mid}\",\"text\":\"Shipped\"}}", sender: Account, recipient: Customer)));
+        Assert.Equal(expected, echo.AppId);
+        Assert.Equal("order-42 \u00e9", echo.Metadata);
+        Assert.Equal("Shipped", echo.Text);
+
+        // A customer's message with the same keys is still a received message; the keys are echo-only members.
+        var received = Single<MessageReceivedEvent>(Messaging(Item($"\"message\":{{{appId},\"metadata\":\"x\",\"mid\":\"{Mid}\",\"text\":\"hi\"}}")));
+        Assert.Equal("hi", received.Text);
     }
 
     [Fact]
@@ -136,6 +189,13 @@ public sealed class WebhookParserTests
         Assert.Equal("What are your opening hours?", postback.Title);
         Assert.Equal("ICEBREAKER_HOURS", postback.Payload);
         Assert.Equal("SHORTLINK", postback.Referral!.Source);
+        Assert.False(postback.IsSelf);
+
+        // Self messaging: the account pressed its own button (GREF lists is_self on postbacks).
+        var self = Single<PostbackReceivedEvent>(Messaging(Item("\"postback\":{\"is_self\":true,\"mid\":\"m8b\",\"title\":\"Preview\",\"payload\":\"PREVIEW\"}", sender: Account, recipient: Account)));
+        Assert.True(self.IsSelf);
+        Assert.Equal("PREVIEW", self.Payload);
+        Assert.Equal("m8b", self.MessageId);
     }
 
     [Fact]
@@ -327,6 +387,27 @@ public sealed class WebhookParserTests
         Assert.Equal("17921422172564586", comment.MediaId);
         Assert.Equal("FEED", comment.MediaProductType);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1781521100), comment.Timestamp); // entry time in seconds
+        Assert.Null(comment.ParentId);
+        Assert.Null(comment.FromSelfIgScopedId);
+        Assert.Null(comment.AdId);
+        Assert.Null(comment.AdTitle);
+        Assert.Null(comment.OriginalMediaId);
+
+        // A reply on a live broadcast, by a commenter with a self-scoped id, on an ad's media (every §4.17 field).
+        const string live = """{"entry": [{"id": "17841405822304914", "time": 1781521200, "changes": [{"value": {"from": {"id": "1281680046167198", "username": "shop", "self_ig_scoped_id": "7241980365028199"}, "media": {"id": "17921422172564587", "media_product_type": "AD", "ad_id": "120210987654321098", "ad_title": "Autumn sale \u002d30%", "original_media_id": "17921422172564500"}, "id": "17981481173635631", "parent_id": "17981481173635630", "text": "Thanks!"}, "field": "live_comments"}]}], "object": "instagram"}""";
+        var reply = Single<CommentEvent>(live);
+        Assert.Equal("live_comments", reply.Field);
+        Assert.Equal("17981481173635631", reply.CommentId);
+        Assert.Equal("17981481173635630", reply.ParentId);
+        Assert.Equal("1281680046167198", reply.FromId);
+        Assert.Equal("shop", reply.FromUsername);
+        Assert.Equal("7241980365028199", reply.FromSelfIgScopedId);
+        Assert.Equal("17921422172564587", reply.MediaId);
+        Assert.Equal("AD", reply.MediaProductType);
+        Assert.Equal("120210987654321098", reply.AdId);
+        Assert.Equal("Autumn sale -30%", reply.AdTitle);
+        Assert.Equal("17921422172564500", reply.OriginalMediaId);
+        Assert.NotEqual(comment.DedupeKey, reply.DedupeKey);
 
         var mention = Single<MentionEvent>("""{"object":"instagram","entry":[{"id":"1","time":1781521100,"changes":[{"field":"mentions","value":{"media_id":"42","comment_id":"43"}}]}]}""");
         Assert.Equal("42", mention.MediaId);
