@@ -40,7 +40,7 @@ public sealed class HandWrittenBenchmarkHandler<TCopy> : IInstagramWebhookHandle
 
         if (webhookEvent is PostbackReceivedEvent postback)
         {
-            if (postback.SenderId == postback.AccountId)
+            if (postback.IsSelf || postback.SenderId == postback.AccountId)
             {
                 return default;
             }

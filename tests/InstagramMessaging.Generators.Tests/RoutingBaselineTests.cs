@@ -111,7 +111,8 @@ public class RoutingBaselineTests
             }
             """, "Bot");
         // One spec-shaped delivery (JSON written with ' for "): customers' messages, taps and presses; the account
-        // messaging itself (is_self, and once without the flag); its own postback; an echo of its send.
+        // messaging itself (is_self, and once without the flag); its own postback, and one flagged is_self alone; an
+        // echo of its send.
         const string Account = "17841405822304914", Customer = "7241980365028173";
         static string Item(string sender, string recipient, string payload)
             => $"{{'sender':{{'id':'{sender}'}},'recipient':{{'id':'{recipient}'}},'timestamp':1781520015307,{payload}}}";
@@ -124,12 +125,14 @@ public class RoutingBaselineTests
             Item(Account, Account, "'message':{'mid':'m_self_unflagged','text':'preview'}"),
             Item(Customer, Account, "'postback':{'mid':'m_press','title':'Go','payload':'GO'}"),
             Item(Account, Account, "'postback':{'mid':'m_self_press','title':'Go','payload':'GO','is_self':true}"),
+            Item(Customer, Account, "'postback':{'mid':'m_flagged_press','title':'Go','payload':'GO','is_self':true}"),
             Item(Account, Customer, "'message':{'mid':'m_echo','text':'You said Hi','is_echo':true}"),
         };
         var body = $"{{'object':'instagram','entry':[{{'time':1781520016812,'id':'{Account}','messaging':[{string.Join(",", items)}]}}]}}".Replace('\'', '"');
         var delivery = InstagramWebhookParser.Parse(System.Text.Encoding.UTF8.GetBytes(body));
-        Assert.Equal(8, delivery.Events.Count);
+        Assert.Equal(9, delivery.Events.Count);
         Assert.True(((MessageReceivedEvent)delivery.Events[1]).IsSelf);
+        Assert.True(((PostbackReceivedEvent)delivery.Events[7]).IsSelf);
 
         foreach (var webhookEvent in delivery.Events)
         {

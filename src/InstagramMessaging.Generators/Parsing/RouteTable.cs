@@ -21,7 +21,7 @@ internal static class RouteTable
     {
         new(RouteKind.QuickReply, "OnQuickReplyAttribute", "MessageReceivedEvent", "QuickReplyPayload", "message", "quick reply") { CustomerOnly = true, SelfFlag = "IsSelf" },
         new(RouteKind.Message, "OnMessageAttribute", "MessageReceivedEvent", null, "message", "message") { CustomerOnly = true, SelfFlag = "IsSelf" },
-        new(RouteKind.Postback, "OnPostbackAttribute", "PostbackReceivedEvent", "Payload", "postback", "postback") { CustomerOnly = true },
+        new(RouteKind.Postback, "OnPostbackAttribute", "PostbackReceivedEvent", "Payload", "postback", "postback") { CustomerOnly = true, SelfFlag = "IsSelf" },
         new(RouteKind.Echo, "OnEchoAttribute", "MessageEchoEvent", null, "echo", "echo"),
         new(RouteKind.Reaction, "OnReactionAttribute", "ReactionEvent", null, "reaction", "reaction"),
         new(RouteKind.Read, "OnReadAttribute", "MessageReadEvent", null, "read", "read receipt"),

@@ -30,7 +30,7 @@ namespace Shop.Bot
                     return new global::System.Threading.Tasks.ValueTask(Text(message, cancellationToken));
                 case global::InstagramMessaging.Webhooks.PostbackReceivedEvent postback:
                     // The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.
-                    if (postback.SenderId == postback.AccountId)
+                    if (postback.IsSelf || postback.SenderId == postback.AccountId)
                     {
                         return default;
                     }
