@@ -265,7 +265,7 @@ internal ref struct WebhookBodyReader
                     break;
                 case ItemKey.Other:
                     // Any other key is an event kind this version does not model (optin, app_roles, ...) or a new field.
-                    f.UnknownKind ??= reader.GetString();
+                    f.UnknownKind ??= WebhookJson.StringValue(ref reader);
                     WebhookJson.SkipValue(ref reader);
                     break;
                 default:
@@ -306,9 +306,24 @@ internal ref struct WebhookBodyReader
     // An escape is at most 6 bytes per character: a key escaped past this many bytes is longer than any key we know.
     private const int EscapedKeyBufferLength = 160;
 
-    // The escaped key's text, or empty (which matches no key) when it cannot be one of ours.
+    // The escaped key's text, or empty (which matches no key) when it cannot be one of ours (too long, or an unpaired
+    // surrogate escape, which no key of ours holds).
     private static ReadOnlySpan<byte> UnescapedKey(in Utf8JsonReader reader, Span<byte> buffer)
-        => reader.ValueSpan.Length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : default;
+    {
+        if (reader.ValueSpan.Length > buffer.Length)
+        {
+            return default;
+        }
+
+        try
+        {
+            return buffer[..reader.CopyString(buffer)];
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
 
     private static ItemKey ItemKeyOf(ReadOnlySpan<byte> name) => name.Length switch
     {

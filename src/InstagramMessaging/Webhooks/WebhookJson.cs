@@ -42,7 +42,9 @@ internal static class WebhookJson
 
     // The string the reader stands on. Most values (ids, message ids, URLs, payloads) are unescaped ASCII: checked, then
     // widened in one pass (Latin-1 decoding is ASCII decoding for those bytes), which skips UTF-8's separate counting
-    // and transcoding passes; anything else is decoded by the reader (strictly: invalid UTF-8 throws).
+    // and transcoding passes; anything else is decoded by the reader (strictly: invalid UTF-8 throws). An escaped
+    // unpaired surrogate ("\ud83d" alone: valid JSON, RFC 8259 §8.2, e.g. an emoji cut in half) becomes U+FFFD instead
+    // of failing the whole signed body, which Meta would then retry for hours with every good event in it.
     public static string StringValue(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
@@ -51,7 +53,78 @@ internal static class WebhookJson
             return Encoding.Latin1.GetString(raw);
         }
 
-        return reader.GetString()!;
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.GetString()!;
+        }
+
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return UnescapeReplacingLoneSurrogates(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : raw);
+        }
+    }
+
+    // JSON string escapes undone as the reader does, except that an unpaired surrogate becomes U+FFFD. The reader has
+    // already checked the escapes' syntax; raw bytes that are not UTF-8 still throw (the parser's format error).
+    private static string UnescapeReplacingLoneSurrogates(ReadOnlySpan<byte> raw)
+    {
+        var text = new StringBuilder(raw.Length);
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var i = 0;
+        while (i < raw.Length)
+        {
+            var run = raw[i..].IndexOf((byte)'\\');
+            var plain = run < 0 ? raw[i..] : raw.Slice(i, run);
+            try
+            {
+                text.Append(strictUtf8.GetString(plain));
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new InvalidOperationException("A string value is not valid UTF-8.", e);
+            }
+
+            i += plain.Length;
+            if (i >= raw.Length)
+            {
+                break;
+            }
+
+            var escape = raw[i + 1];
+            if (escape != (byte)'u')
+            {
+                text.Append(escape switch
+                {
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    (byte)'n' => '\n',
+                    (byte)'r' => '\r',
+                    (byte)'t' => '\t',
+                    _ => (char)escape, // '"', '\\' and '/'
+                });
+                i += 2;
+                continue;
+            }
+
+            var unit = (char)int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            i += 6;
+            if (char.IsHighSurrogate(unit) && i + 6 <= raw.Length && raw[i] == (byte)'\\' && raw[i + 1] == (byte)'u'
+                && char.IsLowSurrogate((char)int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
+            {
+                text.Append(unit).Append((char)int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 6;
+            }
+            else
+            {
+                text.Append(char.IsSurrogate(unit) ? '\uFFFD' : unit);
+            }
+        }
+
+        return text.ToString();
     }
 
     public static bool ReadBool(ref Utf8JsonReader reader)
@@ -117,7 +190,7 @@ internal static class WebhookJson
                     return parsed;
                 }
 
-                return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var text) ? text : null;
+                return long.TryParse(StringValue(ref reader), NumberStyles.Integer, CultureInfo.InvariantCulture, out var text) ? text : null;
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
                 reader.Skip();

@@ -523,9 +523,42 @@ public sealed class WebhookParserTests
     [InlineData("{\"object\":\"instagram\",\"entry\":{}}")]
     [InlineData("{\"object\":\"instagram\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"message\":{\"mid\":\"m\"")]
     [InlineData("{\"object\":\"instagram\",\"entry\":[]} trailing")]
-    [InlineData("{\"object\":\"instagram\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"message\":{\"mid\":\"m\",\"text\":\"\\ud83d\"}}]}]}")]
     public void Malformed_bodies_throw_the_format_exception_and_nothing_else(string body)
         => Assert.Throws<InstagramWebhookFormatException>(() => InstagramWebhookParser.Parse(Utf8(body)));
+
+    // An escaped unpaired surrogate is valid JSON (RFC 8259 §8.2: an emoji cut in half): it becomes U+FFFD, and the
+    // rest of the signed body, good events included, is read as sent instead of failing the whole delivery.
+    [Fact]
+    public void An_unpaired_surrogate_escape_becomes_the_replacement_character_and_the_delivery_is_read()
+    {
+        var body = Messaging(string.Join(",",
+            Item($"\"message\":{{\"mid\":\"m1\",\"text\":\"cut \\ud83d\"}}"),
+            Item($"\"message\":{{\"mid\":\"m2\",\"text\":\"\\ude0a first, \\ud83d\\ude0a whole, \\ud83d then \\u00e9\\n\\\"q\\\" \\/ \\\\\",\"quick_reply\":{{\"payload\":\"P\\udc00\"}}}}"),
+            Item($"\"message\":{{\"mid\":\"m3\",\"text\":\"fine \\ud83d\\ude0a\"}}"),
+            Item($"\"postback\":{{\"mid\":\"m4\",\"payload\":\"BUY\\ud83d\",\"title\":\"Caf\u00e9 \\udbff\"}}")));
+
+        var events = Parse(body).Events;
+
+        Assert.Equal(4, events.Count);
+        var messages = events.OfType<MessageReceivedEvent>().ToArray();
+        Assert.Equal("cut \uFFFD", messages[0].Text);
+        Assert.Equal("\uFFFD first, \U0001F60A whole, \uFFFD then \u00e9\n\"q\" / \\", messages[1].Text);
+        Assert.Equal("P\uFFFD", messages[1].QuickReplyPayload);
+        Assert.Equal("fine \U0001F60A", messages[2].Text);
+        var postback = Assert.IsType<PostbackReceivedEvent>(events[3]);
+        Assert.Equal(("BUY\uFFFD", "Caf\u00e9 \uFFFD"), (postback.Payload, postback.Title));
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_in_a_key_or_an_unknown_kind_is_no_key_of_ours()
+    {
+        var body = Messaging(Item($"\"message\":{{\"mid\":\"m1\",\"te\\ud83dxt\":\"skipped\",\"text\":\"kept\"}}") + "," + Item("\"new_kind\\ud83d\":{\"a\":1}"));
+
+        var events = Parse(body).Events;
+
+        Assert.Equal("kept", Assert.IsType<MessageReceivedEvent>(events[0]).Text);
+        Assert.Equal("new_kind\uFFFD", Assert.IsType<UnknownWebhookEvent>(events[1]).Kind);
+    }
 
     [Fact]
     public void Raw_utf8_values_decode_as_sent()
