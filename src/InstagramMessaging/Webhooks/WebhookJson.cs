@@ -53,18 +53,20 @@ internal static class WebhookJson
             return Encoding.Latin1.GetString(raw);
         }
 
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.GetString()!;
-        }
+        return reader.ValueIsEscaped ? EscapedStringValue(ref reader) : reader.GetString()!;
+    }
 
+    // Apart from the fast path above, so that StringValue stays small enough to inline (a method with a try block is
+    // never inlined).
+    private static string EscapedStringValue(ref Utf8JsonReader reader)
+    {
         try
         {
             return reader.GetString()!;
         }
         catch (InvalidOperationException)
         {
-            return UnescapeReplacingLoneSurrogates(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : raw);
+            return UnescapeReplacingLoneSurrogates(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
         }
     }
 
