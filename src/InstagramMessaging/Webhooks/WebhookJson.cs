@@ -129,23 +129,8 @@ internal static class WebhookJson
         return text.ToString();
     }
 
-    public static bool ReadBool(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.True:
-                return true;
-            case JsonTokenType.String:
-                return reader.ValueTextEquals("true"u8);
-            case JsonTokenType.StartObject:
-            case JsonTokenType.StartArray:
-                reader.Skip();
-                return false;
-            default:
-                return false;
-        }
-    }
+    // A flag: true as a boolean or the string "true"; false for anything else (absent included).
+    public static bool ReadBool(ref Utf8JsonReader reader) => ReadOptionalBool(ref reader) ?? false;
 
     // A flag whose absence means something else than false: true or false (also as strings); null for anything else.
     public static bool? ReadOptionalBool(ref Utf8JsonReader reader)
