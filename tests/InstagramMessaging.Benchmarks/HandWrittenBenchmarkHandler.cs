@@ -18,7 +18,7 @@ public sealed class HandWrittenBenchmarkHandler<TCopy> : IInstagramWebhookHandle
     {
         if (webhookEvent is MessageReceivedEvent message)
         {
-            if (message.IsSelf || message.SenderId == message.AccountId)
+            if (message.IsSelf || message.SenderId == message.AccountId || message.IsStandby)
             {
                 return default; // self messaging: never answered (what the generated dispatch does too)
             }
@@ -40,7 +40,7 @@ public sealed class HandWrittenBenchmarkHandler<TCopy> : IInstagramWebhookHandle
 
         if (webhookEvent is PostbackReceivedEvent postback)
         {
-            if (postback.IsSelf || postback.SenderId == postback.AccountId)
+            if (postback.IsSelf || postback.SenderId == postback.AccountId || postback.IsStandby)
             {
                 return default;
             }

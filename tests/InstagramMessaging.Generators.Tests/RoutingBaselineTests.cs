@@ -128,9 +128,17 @@ public class RoutingBaselineTests
             Item(Customer, Account, "'postback':{'mid':'m_flagged_press','title':'Go','payload':'GO','is_self':true}"),
             Item(Account, Customer, "'message':{'mid':'m_echo','text':'You said Hi','is_echo':true}"),
         };
-        var body = $"{{'object':'instagram','entry':[{{'time':1781520016812,'id':'{Account}','messaging':[{string.Join(",", items)}]}}]}}".Replace('\'', '"');
+        // And a thread another app owns (handover): the customer's text, tap and press arrive in standby[].
+        var standby = new[]
+        {
+            Item(Customer, Account, "'message':{'mid':'m_standby_text','text':'Hi'}"),
+            Item(Customer, Account, "'message':{'mid':'m_standby_tap','text':'Yes','quick_reply':{'payload':'YES'}}"),
+            Item(Customer, Account, "'postback':{'mid':'m_standby_press','title':'Go','payload':'GO'}"),
+        };
+        var body = $"{{'object':'instagram','entry':[{{'time':1781520016812,'id':'{Account}','messaging':[{string.Join(",", items)}],'standby':[{string.Join(",", standby)}]}}]}}".Replace('\'', '"');
         var delivery = InstagramWebhookParser.Parse(System.Text.Encoding.UTF8.GetBytes(body));
-        Assert.Equal(9, delivery.Events.Count);
+        Assert.Equal(12, delivery.Events.Count);
+        Assert.Equal(3, delivery.Events.Count(e => e.IsStandby));
         Assert.True(((MessageReceivedEvent)delivery.Events[1]).IsSelf);
         Assert.True(((PostbackReceivedEvent)delivery.Events[7]).IsSelf);
 

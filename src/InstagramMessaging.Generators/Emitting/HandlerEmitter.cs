@@ -91,7 +91,8 @@ internal static class HandlerEmitter
         }
     }
 
-    // Customer-message routes never see the account's own events (self messaging): answering one would loop.
+    // Customer-message routes never see the account's own events (self messaging: answering one would loop) nor
+    // events of a thread another app owns (standby: answering would talk over the owner, a human inbox say).
     private static void EmitSelfGuard(SourceWriter w, RouteRow row)
     {
         if (!row.CustomerOnly)
@@ -99,9 +100,10 @@ internal static class HandlerEmitter
             return;
         }
 
-        var fromAccount = $"{row.Local}.SenderId == {row.Local}.AccountId";
-        w.Line("// The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.");
-        w.Open(row.SelfFlag is null ? $"if ({fromAccount})" : $"if ({row.Local}.{row.SelfFlag} || {fromAccount})");
+        var notOurs = $"{row.Local}.SenderId == {row.Local}.AccountId || {row.Local}.IsStandby";
+        w.Line("// The account's own event (self messaging), or one from a thread another app owns (standby): never routed,");
+        w.Line("// so a bot neither answers itself nor talks over the thread's owner.");
+        w.Open(row.SelfFlag is null ? $"if ({notOurs})" : $"if ({row.Local}.{row.SelfFlag} || {notOurs})");
         w.Line("return default;");
         w.Close();
         w.Line();

@@ -76,7 +76,8 @@ internal sealed record RouteRow(RouteKind Kind, string AttributeName, string Eve
 
     /// <summary>
     /// Whether only a customer's events reach the route: the generated case returns before any call when the
-    /// sender is the account itself (<see cref="SelfFlag"/> set, or <c>SenderId</c> equal to <c>AccountId</c>).
+    /// sender is the account itself (<see cref="SelfFlag"/> set, or <c>SenderId</c> equal to <c>AccountId</c>) or the
+    /// event came in standby (<c>IsStandby</c>: another app owns the thread).
     /// Rows of one event type agree on it.
     /// </summary>
     public bool CustomerOnly { get; init; }

@@ -8,8 +8,8 @@ namespace InstagramMessaging.Webhooks;
 /// (<see cref="OnQuickReplyAttribute"/>, <see cref="OnPostbackAttribute"/>, <see cref="OnMessageAttribute"/>, ...),
 /// through a type switch and an ordinal <c>switch</c> over the payload, with no reflection. Events no method
 /// routes are ignored, and so is the account's own self messaging (an <see cref="MessageContentEvent.IsSelf"/>
-/// message, or a message or postback whose sender is the account): the customer routes never see it, so a bot
-/// cannot answer itself. Analyzers check the payloads against what the compilation sends (IGM030 to IGM033).
+/// message, or a message or postback whose sender is the account) and what came in standby (another app owns the
+/// thread): the customer routes never see them, so a bot neither answers itself nor talks over the thread's owner. Analyzers check the payloads against what the compilation sends (IGM030 to IGM033).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class InstagramWebhookHandlerAttribute : Attribute

@@ -6,7 +6,7 @@ namespace InstagramMessaging.Webhooks;
 /// Routes a postback (a <see cref="PostbackReceivedEvent"/> whose <see cref="PostbackReceivedEvent.Payload"/> is the
 /// payload: a template button, an ice breaker or a persistent-menu item) to this method.
 /// Only customers' presses: a self postback (<see cref="PostbackReceivedEvent.IsSelf"/>, or a sender that is the
-/// account itself) is never routed.
+/// account itself) is never routed, nor a press that came in standby (<see cref="InstagramWebhookEvent.IsStandby"/>).
 /// The method takes a <see cref="PostbackReceivedEvent"/> (or a base type of it) and optionally a
 /// <see cref="System.Threading.CancellationToken"/>, and returns <see cref="System.Threading.Tasks.Task"/> or
 /// <see cref="System.Threading.Tasks.ValueTask"/>.

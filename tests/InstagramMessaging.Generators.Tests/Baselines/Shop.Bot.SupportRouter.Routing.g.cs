@@ -12,8 +12,9 @@ namespace Shop.Bot
             switch (webhookEvent)
             {
                 case global::InstagramMessaging.Webhooks.MessageReceivedEvent message:
-                    // The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.
-                    if (message.IsSelf || message.SenderId == message.AccountId)
+                    // The account's own event (self messaging), or one from a thread another app owns (standby): never routed,
+                    // so a bot neither answers itself nor talks over the thread's owner.
+                    if (message.IsSelf || message.SenderId == message.AccountId || message.IsStandby)
                     {
                         return default;
                     }
@@ -29,8 +30,9 @@ namespace Shop.Bot
 
                     return new global::System.Threading.Tasks.ValueTask(Text(message, cancellationToken));
                 case global::InstagramMessaging.Webhooks.PostbackReceivedEvent postback:
-                    // The account's own event (self messaging), not a customer's: never routed, so a bot cannot answer itself.
-                    if (postback.IsSelf || postback.SenderId == postback.AccountId)
+                    // The account's own event (self messaging), or one from a thread another app owns (standby): never routed,
+                    // so a bot neither answers itself nor talks over the thread's owner.
+                    if (postback.IsSelf || postback.SenderId == postback.AccountId || postback.IsStandby)
                     {
                         return default;
                     }
