@@ -9,7 +9,8 @@ namespace SupportBot;
 /// of <see cref="MainMenu"/>, the postback buttons of <see cref="Catalogue"/>) has a route here, and every route
 /// has a sender. Its own messages come back as echoes, which it only logs. It never answers the account itself:
 /// the generated routing keeps self messaging (the account writing to itself) away from the customer routes, and
-/// <see cref="SendAsync"/> refuses to answer the account, so no reaction or future route can start a loop either.
+/// <see cref="SendAsync"/> refuses to answer the account or a thread another app owns (standby), so no reaction or
+/// future route can start a loop or talk over a human agent either.
 /// </summary>
 [InstagramWebhookHandler]
 public sealed partial class SupportBotHandler(InstagramMessenger messenger, ConversationLog log)
@@ -66,9 +67,9 @@ public sealed partial class SupportBotHandler(InstagramMessenger messenger, Conv
     private async Task SendAsync(IInstagramMessage message, InstagramWebhookEvent cause, CancellationToken cancellationToken)
     {
         var customer = cause.CustomerId;
-        if (customer is null || customer == cause.AccountId)
+        if (customer is null || customer == cause.AccountId || cause.IsStandby)
         {
-            return; // the account's own event (self messaging): answering it would only talk to ourselves
+            return; // the account's own event (self messaging), or a thread another app owns (standby): not ours to answer
         }
 
         var result = await messenger.SendAsync(Recipient.Id(customer), message, cancellationToken: cancellationToken);
