@@ -78,10 +78,12 @@ public sealed class RoutingEndToEndTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         await host.Recorded.WaitForAsync(5);
         Assert.True(host.Recorded.Events.OfType<InstagramMessaging.Webhooks.MessageReceivedEvent>().Count(m => m.IsSelf) == 2, "the self messages were delivered to handlers");
-        await WaitForAsync(host.Services.GetRequiredService<RouteLog>(), 2);
-        Assert.Equal(
-            new[] { ("Text", (string?)"Hello!"), ("Beanie", RoutedShop.BuyBeanie) }.ToHashSet(),
-            host.Services.GetRequiredService<RouteLog>().Calls.ToHashSet());
+        var log = host.Services.GetRequiredService<RouteLog>();
+        await WaitForAsync(log, 2);
+
+        // Stopping drains every lane: a self event wrongly routed after the customer's would be in the log by then.
+        await host.DisposeAsync();
+        Assert.Equal(new[] { ("Text", (string?)"Hello!"), ("Beanie", RoutedShop.BuyBeanie) }.ToHashSet(), log.Calls.ToHashSet());
     }
 
     private static async Task WaitForAsync(RouteLog log, int count)

@@ -11,7 +11,7 @@ internal sealed class SampleBotHandler(RecordedEvents recorded) : IInstagramWebh
 {
     public ValueTask HandleAsync(InstagramWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
-        if (webhookEvent is MessageReceivedEvent { IsSelf: false } message)
+        if (webhookEvent is MessageReceivedEvent { IsSelf: false, IsStandby: false } message && message.SenderId != message.AccountId)
         {
             recorded.BotAnswers.Enqueue($"to {message.SenderId}: you said {message.Text}");
         }

@@ -10,8 +10,9 @@ namespace InstagramMessaging.AspNetCore.Tests;
 
 public sealed class TelemetryAndLoggingTests
 {
-    // One activity per POST (the server side of Meta's call) and one per handled event, in the same trace: the
-    // handling of an event is a child of the delivery that brought it.
+    // One activity per POST (the server side of Meta's call) and one per handled event, in the same trace: an event
+    // that opens its customer's lane is handled as a child of the delivery that brought it (a later event joining a
+    // running lane stays under the delivery that opened the lane).
     [Fact]
     public async Task A_delivery_is_traced_as_a_receive_activity_and_each_event_as_a_handle_activity_beneath_it()
     {
@@ -42,6 +43,7 @@ public sealed class TelemetryAndLoggingTests
             Assert.Equal(System.Diagnostics.ActivityKind.Consumer, h.Kind);
             Assert.Equal("MessageReceivedEvent", h.GetTagItem("event.type"));
             Assert.Equal(receive.TraceId, h.TraceId);
+            Assert.Equal(receive.SpanId, h.ParentSpanId);
         });
     }
 

@@ -112,12 +112,12 @@ internal static class WebhookJson
                 continue;
             }
 
-            var unit = (char)int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            var unit = HexUnit(raw.Slice(i + 2, 4));
             i += 6;
-            if (char.IsHighSurrogate(unit) && i + 6 <= raw.Length && raw[i] == (byte)'\\' && raw[i + 1] == (byte)'u'
-                && char.IsLowSurrogate((char)int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
+            var low = char.IsHighSurrogate(unit) && i + 6 <= raw.Length && raw[i] == (byte)'\\' && raw[i + 1] == (byte)'u' ? HexUnit(raw.Slice(i + 2, 4)) : '\0';
+            if (char.IsLowSurrogate(low))
             {
-                text.Append(unit).Append((char)int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                text.Append(unit).Append(low);
                 i += 6;
             }
             else
@@ -128,6 +128,9 @@ internal static class WebhookJson
 
         return text.ToString();
     }
+
+    private static char HexUnit(ReadOnlySpan<byte> fourHexDigits)
+        => (char)int.Parse(Encoding.ASCII.GetString(fourHexDigits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     // A flag: true as a boolean or the string "true"; false for anything else (absent included).
     public static bool ReadBool(ref Utf8JsonReader reader) => ReadOptionalBool(ref reader) ?? false;

@@ -550,7 +550,7 @@ public sealed class WebhookParserTests
     }
 
     [Fact]
-    public void An_unpaired_surrogate_in_a_key_or_an_unknown_kind_is_no_key_of_ours()
+    public void An_unpaired_surrogate_in_an_item_or_message_key_matches_no_key_and_an_unknown_kind_keeps_it_as_U_FFFD()
     {
         var body = Messaging(Item($"\"message\":{{\"mid\":\"m1\",\"te\\ud83dxt\":\"skipped\",\"text\":\"kept\"}}") + "," + Item("\"new_kind\\ud83d\":{\"a\":1}"));
 
