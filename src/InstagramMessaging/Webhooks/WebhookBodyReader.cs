@@ -251,7 +251,7 @@ internal ref struct WebhookBodyReader
         var f = default(WebhookItemFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = ItemKeyOf(ref reader);
+            var key = KeyOf<ItemKeys, ItemKey>(ref reader);
             switch (key)
             {
                 case ItemKey.Sender:
@@ -285,22 +285,18 @@ internal ref struct WebhookBodyReader
         _events.Add(created);
     }
 
-    // One length switch instead of a chain of comparisons: an item has a handful of keys and most are fixed.
+    // A key of an object whose keys TKeys classifies: one length switch instead of a chain of comparisons (most keys
+    // are fixed); an escaped key is unescaped first, on the stack.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ItemKey ItemKeyOf(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped)
-        {
-            return EscapedItemKeyOf(ref reader);
-        }
+    private static TKey KeyOf<TKeys, TKey>(ref Utf8JsonReader reader)
+        where TKeys : struct, IWebhookKeySet<TKey>
+        => reader.ValueIsEscaped ? EscapedKeyOf<TKeys, TKey>(ref reader) : TKeys.Of(reader.ValueSpan);
 
-        return ItemKeyOf(reader.ValueSpan);
-    }
-
-    private static ItemKey EscapedItemKeyOf(ref Utf8JsonReader reader)
+    private static TKey EscapedKeyOf<TKeys, TKey>(ref Utf8JsonReader reader)
+        where TKeys : struct, IWebhookKeySet<TKey>
     {
         Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
-        return ItemKeyOf(UnescapedKey(in reader, buffer));
+        return TKeys.Of(UnescapedKey(in reader, buffer));
     }
 
     // An escape is at most 6 bytes per character: a key escaped past this many bytes is longer than any key we know.
@@ -325,22 +321,25 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    private static ItemKey ItemKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    private readonly struct ItemKeys : IWebhookKeySet<ItemKey>
     {
-        6 when name.SequenceEqual("sender"u8) => ItemKey.Sender,
-        9 when name.SequenceEqual("recipient"u8) => ItemKey.Recipient,
-        9 when name.SequenceEqual("timestamp"u8) => ItemKey.Timestamp,
-        7 when name.SequenceEqual("message"u8) => ItemKey.Message,
-        12 when name.SequenceEqual("message_edit"u8) => ItemKey.MessageEdit,
-        8 when name.SequenceEqual("reaction"u8) => ItemKey.Reaction,
-        8 when name.SequenceEqual("postback"u8) => ItemKey.Postback,
-        8 when name.SequenceEqual("referral"u8) => ItemKey.Referral,
-        4 when name.SequenceEqual("read"u8) => ItemKey.Read,
-        19 when name.SequenceEqual("pass_thread_control"u8) => ItemKey.PassThreadControl,
-        19 when name.SequenceEqual("take_thread_control"u8) => ItemKey.TakeThreadControl,
-        22 when name.SequenceEqual("request_thread_control"u8) => ItemKey.RequestThreadControl,
-        _ => ItemKey.Other,
-    };
+        public static ItemKey Of(ReadOnlySpan<byte> name) => name.Length switch
+        {
+            6 when name.SequenceEqual("sender"u8) => ItemKey.Sender,
+            9 when name.SequenceEqual("recipient"u8) => ItemKey.Recipient,
+            9 when name.SequenceEqual("timestamp"u8) => ItemKey.Timestamp,
+            7 when name.SequenceEqual("message"u8) => ItemKey.Message,
+            12 when name.SequenceEqual("message_edit"u8) => ItemKey.MessageEdit,
+            8 when name.SequenceEqual("reaction"u8) => ItemKey.Reaction,
+            8 when name.SequenceEqual("postback"u8) => ItemKey.Postback,
+            8 when name.SequenceEqual("referral"u8) => ItemKey.Referral,
+            4 when name.SequenceEqual("read"u8) => ItemKey.Read,
+            19 when name.SequenceEqual("pass_thread_control"u8) => ItemKey.PassThreadControl,
+            19 when name.SequenceEqual("take_thread_control"u8) => ItemKey.TakeThreadControl,
+            22 when name.SequenceEqual("request_thread_control"u8) => ItemKey.RequestThreadControl,
+            _ => ItemKey.Other,
+        };
+    }
 
     private void ReadEventObject(ref Utf8JsonReader reader, ref WebhookItemFields f, WebhookItemKind kind, ReadOnlySpan<byte> source)
     {
@@ -375,7 +374,7 @@ internal ref struct WebhookBodyReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (MessageKeyOf(ref reader))
+            switch (KeyOf<MessageKeys, MessageKey>(ref reader))
             {
                 case MessageKey.Mid:
                     f.MessageId = WebhookJson.ReadString(ref reader);
@@ -446,39 +445,25 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static MessageKey MessageKeyOf(ref Utf8JsonReader reader)
+    private readonly struct MessageKeys : IWebhookKeySet<MessageKey>
     {
-        if (reader.ValueIsEscaped)
+        public static MessageKey Of(ReadOnlySpan<byte> name) => name.Length switch
         {
-            return EscapedMessageKeyOf(ref reader);
-        }
-
-        return MessageKeyOf(reader.ValueSpan);
+            3 when name.SequenceEqual("mid"u8) => MessageKey.Mid,
+            4 when name.SequenceEqual("text"u8) => MessageKey.Text,
+            11 when name.SequenceEqual("attachments"u8) => MessageKey.Attachments,
+            11 when name.SequenceEqual("quick_reply"u8) => MessageKey.QuickReply,
+            8 when name.SequenceEqual("reply_to"u8) => MessageKey.ReplyTo,
+            8 when name.SequenceEqual("referral"u8) => MessageKey.Referral,
+            7 when name.SequenceEqual("is_echo"u8) => MessageKey.IsEcho,
+            7 when name.SequenceEqual("is_self"u8) => MessageKey.IsSelf,
+            10 when name.SequenceEqual("is_deleted"u8) => MessageKey.IsDeleted,
+            14 when name.SequenceEqual("is_unsupported"u8) => MessageKey.IsUnsupported,
+            6 when name.SequenceEqual("app_id"u8) => MessageKey.AppId,
+            8 when name.SequenceEqual("metadata"u8) => MessageKey.Metadata,
+            _ => MessageKey.Other,
+        };
     }
-
-    private static MessageKey EscapedMessageKeyOf(ref Utf8JsonReader reader)
-    {
-        Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
-        return MessageKeyOf(UnescapedKey(in reader, buffer));
-    }
-
-    private static MessageKey MessageKeyOf(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        3 when name.SequenceEqual("mid"u8) => MessageKey.Mid,
-        4 when name.SequenceEqual("text"u8) => MessageKey.Text,
-        11 when name.SequenceEqual("attachments"u8) => MessageKey.Attachments,
-        11 when name.SequenceEqual("quick_reply"u8) => MessageKey.QuickReply,
-        8 when name.SequenceEqual("reply_to"u8) => MessageKey.ReplyTo,
-        8 when name.SequenceEqual("referral"u8) => MessageKey.Referral,
-        7 when name.SequenceEqual("is_echo"u8) => MessageKey.IsEcho,
-        7 when name.SequenceEqual("is_self"u8) => MessageKey.IsSelf,
-        10 when name.SequenceEqual("is_deleted"u8) => MessageKey.IsDeleted,
-        14 when name.SequenceEqual("is_unsupported"u8) => MessageKey.IsUnsupported,
-        6 when name.SequenceEqual("app_id"u8) => MessageKey.AppId,
-        8 when name.SequenceEqual("metadata"u8) => MessageKey.Metadata,
-        _ => MessageKey.Other,
-    };
 
     // A message's attachments as one array of exactly their number: the first in a local (most messages have one),
     // any more in a pooled array, so nothing is allocated but the attachments and the array kept.
@@ -660,7 +645,7 @@ internal ref struct WebhookBodyReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (FlatKeyOf(ref reader))
+            switch (KeyOf<FlatKeys, FlatKey>(ref reader))
             {
                 case FlatKey.Mid:
                     f.MessageId = WebhookJson.ReadString(ref reader);
@@ -719,42 +704,28 @@ internal ref struct WebhookBodyReader
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FlatKey FlatKeyOf(ref Utf8JsonReader reader)
+    private readonly struct FlatKeys : IWebhookKeySet<FlatKey>
     {
-        if (reader.ValueIsEscaped)
+        public static FlatKey Of(ReadOnlySpan<byte> name) => name.Length switch
         {
-            return EscapedFlatKeyOf(ref reader);
-        }
-
-        return FlatKeyOf(reader.ValueSpan);
+            3 when name.SequenceEqual("mid"u8) => FlatKey.Mid,
+            4 when name.SequenceEqual("text"u8) => FlatKey.Text,
+            5 when name.SequenceEqual("title"u8) => FlatKey.Title,
+            5 when name.SequenceEqual("emoji"u8) => FlatKey.Emoji,
+            6 when name.SequenceEqual("action"u8) => FlatKey.Action,
+            7 when name.SequenceEqual("payload"u8) => FlatKey.Payload,
+            8 when name.SequenceEqual("reaction"u8) => FlatKey.Reaction,
+            8 when name.SequenceEqual("num_edit"u8) => FlatKey.NumEdit,
+            8 when name.SequenceEqual("referral"u8) => FlatKey.Referral,
+            8 when name.SequenceEqual("metadata"u8) => FlatKey.Metadata,
+            7 when name.SequenceEqual("is_self"u8) => FlatKey.IsSelf,
+            9 when name.SequenceEqual("watermark"u8) => FlatKey.Watermark,
+            16 when name.SequenceEqual("new_owner_app_id"u8) => FlatKey.NewOwnerAppId,
+            21 when name.SequenceEqual("previous_owner_app_id"u8) => FlatKey.PreviousOwnerAppId,
+            22 when name.SequenceEqual("requested_owner_app_id"u8) => FlatKey.RequestedOwnerAppId,
+            _ => FlatKey.Other,
+        };
     }
-
-    private static FlatKey EscapedFlatKeyOf(ref Utf8JsonReader reader)
-    {
-        Span<byte> buffer = stackalloc byte[EscapedKeyBufferLength];
-        return FlatKeyOf(UnescapedKey(in reader, buffer));
-    }
-
-    private static FlatKey FlatKeyOf(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        3 when name.SequenceEqual("mid"u8) => FlatKey.Mid,
-        4 when name.SequenceEqual("text"u8) => FlatKey.Text,
-        5 when name.SequenceEqual("title"u8) => FlatKey.Title,
-        5 when name.SequenceEqual("emoji"u8) => FlatKey.Emoji,
-        6 when name.SequenceEqual("action"u8) => FlatKey.Action,
-        7 when name.SequenceEqual("payload"u8) => FlatKey.Payload,
-        8 when name.SequenceEqual("reaction"u8) => FlatKey.Reaction,
-        8 when name.SequenceEqual("num_edit"u8) => FlatKey.NumEdit,
-        8 when name.SequenceEqual("referral"u8) => FlatKey.Referral,
-        8 when name.SequenceEqual("metadata"u8) => FlatKey.Metadata,
-        7 when name.SequenceEqual("is_self"u8) => FlatKey.IsSelf,
-        9 when name.SequenceEqual("watermark"u8) => FlatKey.Watermark,
-        16 when name.SequenceEqual("new_owner_app_id"u8) => FlatKey.NewOwnerAppId,
-        21 when name.SequenceEqual("previous_owner_app_id"u8) => FlatKey.PreviousOwnerAppId,
-        22 when name.SequenceEqual("requested_owner_app_id"u8) => FlatKey.RequestedOwnerAppId,
-        _ => FlatKey.Other,
-    };
 
     private WebhookReferral ReadReferralBody(ref Utf8JsonReader reader)
     {
