@@ -107,8 +107,12 @@ internal sealed class RedisWebhookQueue : IInstagramWebhookQueue, IAsyncDisposab
             _partitions[i] = new Partition(i);
         }
 
-        _ready = Channel.CreateBounded<InstagramWebhookQueueItem>(new BoundedChannelOptions(_options.ReadBatchSize) { SingleReader = true, SingleWriter = true });
+        // Two writers: the read loop, and an acknowledgement releasing its customer's next event (ReleaseNext).
+        _ready = Channel.CreateBounded<InstagramWebhookQueueItem>(new BoundedChannelOptions(_options.ReadBatchSize) { SingleReader = true, SingleWriter = false });
     }
+
+    // How many partitions the streams are split into (tests and diagnostics).
+    internal int PartitionCount => _partitions.Length;
 
     // The partitions this instance holds now (tests and diagnostics).
     internal int HeldPartitions

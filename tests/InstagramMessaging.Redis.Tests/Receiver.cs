@@ -24,9 +24,12 @@ public sealed class Receiver : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private Receiver(WebApplication app, HttpClient client)
+    private readonly string _name;
+
+    private Receiver(WebApplication app, HttpClient client, string name)
     {
         _app = app;
+        _name = name;
         Client = client;
     }
 
@@ -64,7 +67,22 @@ public sealed class Receiver : IAsyncDisposable
         app.MapInstagramWebhooks();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Receiver(app, new HttpClient { BaseAddress = new Uri(address) });
+        return new Receiver(app, new HttpClient { BaseAddress = new Uri(address) }, name);
+    }
+
+    // Waits until this instance holds every partition and has handled one event of its own (mid "warm-<name>"), so
+    // a timing assertion that follows measures the queue, not the first lease round or the first JIT of each path.
+    public async Task WarmUpAsync(HandledEvents events)
+    {
+        var mid = "warm-" + _name;
+        await WebhookQueueTests.WaitUntil(() => Queue.HeldPartitions == Queue.PartitionCount, "the receiver to hold every partition", TimeSpan.FromSeconds(20));
+        var response = await PostAsync(Delivery(Message("warm-up", mid, "warm up", 1781520000000)));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The warm-up delivery got {(int)response.StatusCode}.");
+        }
+
+        await WebhookQueueTests.WaitUntil(() => events.HandledAll([mid]), "the warm-up event to be handled", TimeSpan.FromSeconds(20));
     }
 
     public static string Message(string customer, string mid, string text, long timestamp)

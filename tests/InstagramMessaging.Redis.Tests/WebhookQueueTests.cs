@@ -110,8 +110,12 @@ public sealed class WebhookQueueTests
         await using var receiver = await Receiver.StartAsync("A", server.Configuration, "order", events, o =>
         {
             o.MaxAttempts = 3;
-            o.RetryDelay = TimeSpan.FromMilliseconds(800);
+            o.RetryDelay = TimeSpan.FromMilliseconds(1500);
         });
+
+        // On a cold, loaded machine the first lease round and the first handler can take longer than a retry delay;
+        // the order under test is the queue's, so it starts with every partition held and every path run once.
+        await receiver.WarmUpAsync(events);
         async Task PostAsync(params string[] items) => Assert.Equal(HttpStatusCode.OK, (await receiver.PostAsync(Receiver.Delivery(items))).StatusCode);
         await PostAsync(
             Receiver.Message("c1", "c1-1", "flaky first", 1781520015000),
@@ -183,6 +187,7 @@ public sealed class WebhookQueueTests
         using var server = new RedisServer();
         var events = new HandledEvents();
         await using var receiver = await Receiver.StartAsync("A", server.Configuration, "down", events);
+        await receiver.WarmUpAsync(events); // the 503's time is measured, not the first request's JIT
         server.Stop();
         var body = Receiver.Delivery(Receiver.Message("c1", "retry-1", "hello", 1781520015000));
         var started = Stopwatch.GetTimestamp();
@@ -197,7 +202,7 @@ public sealed class WebhookQueueTests
         server.Start();
         await WaitUntil(() => receiver.PostAsync(body).Result.StatusCode == HttpStatusCode.OK, "the retried delivery to be kept", TimeSpan.FromSeconds(10));
         await WaitUntil(() => events.HandledAll(["retry-1"]), "the event to be handled");
-        Assert.Single(events.Handled);
+        Assert.Single(events.Handled, h => h.Event.MessageId == "retry-1");
     }
 
     [Fact]
