@@ -284,14 +284,22 @@ public sealed class EmulatorWebhooks
     // Queues one messaging item for delivery; returns the item as written and a task that completes when it was
     // delivered or given up.
     internal (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject item)
+        => Publish(item, item["timestamp"]!.GetValue<long>(), isChange: false);
+
+    // Queues one `changes` item ({"value": ..., "field": ...}, a comment) made at `timestamp` (epoch ms): written with
+    // Meta's spacing for change bodies and posted apart from messaging items, as Meta does.
+    internal (Task<WebhookDeliveryOutcome> Delivery, string Json) PublishChange(JsonObject change, long timestamp)
+        => Publish(change, timestamp, isChange: true);
+
+    private (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject node, long timestamp, bool isChange)
     {
-        var escaped = WebhookBodyWriter.Write(item, escapeNonAscii: true);
+        var escaped = WebhookBodyWriter.Write(node, escapeNonAscii: true, spaced: isChange);
         if (_target is null)
         {
             return (Task.FromResult(WebhookDeliveryOutcome.NotDelivered), escaped);
         }
 
-        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(item, escapeNonAscii: false), item["timestamp"]!.GetValue<long>());
+        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(node, escapeNonAscii: false, spaced: isChange), timestamp) { IsChange = isChange };
         return (Enqueue(pending), escaped);
     }
 
@@ -410,9 +418,17 @@ public sealed class EmulatorWebhooks
         Faults.Shuffle(occurrences);
         occurrences.ForEach(e => e.Expect());
         var batchSize = Faults.BatchSize;
-        for (var start = 0; start < occurrences.Count; start += batchSize)
+        var count = 0;
+        for (var start = 0; start < occurrences.Count; start += count)
         {
-            var batch = occurrences.GetRange(start, Math.Min(batchSize, occurrences.Count - start));
+            // A POST holds one form: messaging items or changes (Meta sends comments apart, with their own spacing).
+            count = 1;
+            while (count < batchSize && start + count < occurrences.Count && occurrences[start + count].IsChange == occurrences[start].IsChange)
+            {
+                count++;
+            }
+
+            var batch = occurrences.GetRange(start, count);
             try
             {
                 var delivery = Prepare(target, batch);
@@ -465,10 +481,11 @@ public sealed class EmulatorWebhooks
     {
         var entryTime = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), batch.Max(e => e.Timestamp));
         var oneEntryPerItem = Faults.BatchMode == WebhookBatchMode.Entries;
-        var signed = WebhookBodyWriter.Envelope(AccountId, entryTime, batch.ConvertAll(e => e.Escaped), oneEntryPerItem);
-        var sent = Faults.UnescapedBodies
-            ? WebhookBodyWriter.Envelope(AccountId, entryTime, batch.ConvertAll(e => e.Unescaped), oneEntryPerItem)
-            : signed;
+        byte[] Body(List<string> items) => batch[0].IsChange
+            ? WebhookBodyWriter.ChangesEnvelope(AccountId, entryTime / 1000, items, oneEntryPerItem) // changes entries: epoch seconds
+            : WebhookBodyWriter.Envelope(AccountId, entryTime, items, oneEntryPerItem);
+        var signed = Body(batch.ConvertAll(e => e.Escaped));
+        var sent = Faults.UnescapedBodies ? Body(batch.ConvertAll(e => e.Unescaped)) : signed;
         var key = Faults.Draw(Faults.WrongSignatureRate)
             ? RandomNumberGenerator.GetBytes(32)
             : Encoding.UTF8.GetBytes(AppSecret);

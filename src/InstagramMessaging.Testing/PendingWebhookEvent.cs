@@ -24,6 +24,9 @@ internal sealed class PendingWebhookEvent
 
     public long Timestamp { get; }
 
+    // A `changes` item (a comment) rather than a messaging item: it goes in a POST of its own form.
+    public bool IsChange { get; init; }
+
     public Task<WebhookDeliveryOutcome> Done => _done.Task;
 
     // Called once per delivery that will carry the event, before any of them starts.
