@@ -12,6 +12,10 @@ internal sealed record ReceivedWebhook(byte[] Body, IReadOnlyDictionary<string, 
 
     public JsonElement Root => JsonDocument.Parse(Body).RootElement;
 
+    // The messaging items of every entry (entries of comments hold `changes` instead).
     public IReadOnlyList<JsonElement> Items => Root.GetProperty("entry").EnumerateArray()
-        .SelectMany(e => e.GetProperty("messaging").EnumerateArray()).ToArray();
+        .SelectMany(e => e.TryGetProperty("messaging", out var items) ? items.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToArray();
+
+    public IReadOnlyList<JsonElement> Changes => Root.GetProperty("entry").EnumerateArray()
+        .SelectMany(e => e.TryGetProperty("changes", out var changes) ? changes.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToArray();
 }
