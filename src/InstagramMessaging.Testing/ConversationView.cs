@@ -76,7 +76,8 @@ internal static partial class ConversationView
         }
 
         var (open, closesAt) = emulator.WindowState(conversation);
-        var last = bubbles.LastOrDefault(b => b["failed"] is null);
+        // Chips go when the customer writes; a comment or a link opened into the thread is not writing.
+        var last = bubbles.LastOrDefault(b => b["failed"] is null && (string?)b["kind"] is not ("comment" or "referral"));
         var chips = new JsonArray();
         if (last is not null && (string?)last["side"] == "business"
             && last["message"] is JsonObject message && message["quick_replies"] is JsonArray replies)
@@ -215,7 +216,7 @@ internal static partial class ConversationView
                     case "typing_off":
                         return false;
                     case "mark_seen":
-                        if (bubbles.LastOrDefault(b => (string?)b["side"] == "customer") is { } seen)
+                        if (bubbles.LastOrDefault(b => (string?)b["side"] == "customer" && (string?)b["kind"] != "comment") is { } seen)
                         {
                             seen["seen"] = true;
                         }

@@ -134,6 +134,11 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
         Assert.Null(commented["messageId"]); // no message tools on a comment
         Assert.Equal(comment.MessageId, (string?)commented["commentId"]);
         Assert.Contains("\"changes\"", (string?)commented["inspector"]!["webhooks"]![0]!["body"]!.ToJsonString(), StringComparison.Ordinal);
+
+        // A comment is not writing in the DM: the chips of the business's last message stay.
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Which size?","quick_replies":[{"content_type":"text","title":"Medium","payload":"SIZE_M"}]}}""");
+        await customer.CommentAsync("Great post");
+        Assert.Equal("SIZE_M", (string?)(await ConversationAsync())["quickReplies"]![0]!["payload"]);
     }
 
     [Fact]
