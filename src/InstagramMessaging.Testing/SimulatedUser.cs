@@ -314,7 +314,10 @@ public sealed class SimulatedUser
     /// <param name="ref">The link's <c>ref</c> parameter; null for a link without one.</param>
     /// <param name="source">The referral's <c>source</c>: <c>SHORTLINK</c> by default (Meta also writes <c>SHORTLINKS</c>; an open set).</param>
     /// <param name="cancellationToken">Stops waiting for the delivery.</param>
-    /// <returns>What happened; await <see cref="SimulatedLinkOpening.Event"/>'s delivery through the event itself.</returns>
+    /// <returns>
+    /// What happened: the standalone referral event (delivered when the task completes, unless batching holds it back),
+    /// or that the referral waits for the customer's first message, or that nothing was sent.
+    /// </returns>
     public async Task<SimulatedLinkOpening> OpenLinkAsync(string? @ref = null, string source = "SHORTLINK", CancellationToken cancellationToken = default)
     {
         RequireNullOrText(@ref, nameof(@ref));
