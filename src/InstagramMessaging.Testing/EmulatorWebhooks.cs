@@ -315,7 +315,7 @@ public sealed partial class EmulatorWebhooks
             return (Task.FromResult(WebhookDeliveryOutcome.SubscriptionDisabled), escaped);
         }
 
-        var pending = Pending(item, standby);
+        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(item, escapeNonAscii: false), item["timestamp"]!.GetValue<long>(), standby);
         var events = new List<PendingWebhookEvent> { pending };
         if (extra is not null)
         {
