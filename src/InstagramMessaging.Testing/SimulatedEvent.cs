@@ -17,7 +17,7 @@ public sealed class SimulatedEvent
         Delivery = delivery;
     }
 
-    /// <summary>The event key of the messaging item: <c>message</c>, <c>postback</c>, <c>reaction</c>, <c>read</c> or <c>message_edit</c>.</summary>
+    /// <summary>The event key of the messaging item: <c>message</c>, <c>postback</c>, <c>reaction</c>, <c>read</c>, <c>message_edit</c>, <c>pass_thread_control</c> or <c>take_thread_control</c>.</summary>
     public string Kind { get; }
 
     /// <summary>Who caused it: the customer's IGSID.</summary>
@@ -26,7 +26,7 @@ public sealed class SimulatedEvent
     /// <summary>The Instagram account it was sent to (<c>entry.id</c>).</summary>
     public string RecipientId { get; }
 
-    /// <summary>The message the event is about: the new mid of a message or postback, or the mid reacted to, read, edited or deleted.</summary>
+    /// <summary>The message the event is about: the new mid of a message or postback, or the mid reacted to, read, edited or deleted; empty for a handover event, which names no message.</summary>
     public string MessageId { get; }
 
     /// <summary>When the customer acted (the item's <c>timestamp</c>), on the emulator's clock.</summary>

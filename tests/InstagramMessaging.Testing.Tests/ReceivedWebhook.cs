@@ -12,6 +12,11 @@ internal sealed record ReceivedWebhook(byte[] Body, IReadOnlyDictionary<string, 
 
     public JsonElement Root => JsonDocument.Parse(Body).RootElement;
 
-    public IReadOnlyList<JsonElement> Items => Root.GetProperty("entry").EnumerateArray()
-        .SelectMany(e => e.GetProperty("messaging").EnumerateArray()).ToArray();
+    public IReadOnlyList<JsonElement> Items => ItemsOf("messaging");
+
+    // The items of entry.standby[] (another app owns the thread).
+    public IReadOnlyList<JsonElement> StandbyItems => ItemsOf("standby");
+
+    private IReadOnlyList<JsonElement> ItemsOf(string array) => Root.GetProperty("entry").EnumerateArray()
+        .SelectMany(e => e.TryGetProperty(array, out var items) ? items.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToArray();
 }
