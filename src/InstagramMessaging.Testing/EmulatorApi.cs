@@ -79,6 +79,7 @@ internal static class EmulatorApi
                 {
                     ["callback"] = emulator.Webhooks.CallbackUrl?.ToString(),
                     ["total"] = emulator.Webhooks.TotalAttempts,
+                    ["subscriptionDisabled"] = emulator.Webhooks.SubscriptionDisabledReason,
                     ["attempts"] = attempts,
                 });
             case ["deliveries", var number, "resend"] when post:

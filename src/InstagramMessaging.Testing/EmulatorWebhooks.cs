@@ -28,8 +28,12 @@ namespace InstagramMessaging.Testing;
 /// tells when each was delivered. Echoes never hold up the Send API call; <see cref="FlushAsync"/> waits for them.</para>
 /// <para>Waits (delays, back-off, timeouts, the flush window) run on the emulator's <see cref="TimeProvider"/>.
 /// Thread-safe.</para>
+/// <para>Beyond plain delivery, as Meta does: the subscription is disabled after deliveries kept failing for
+/// <see cref="DisableAfter"/>; a thread another app owns gets its events in <c>standby</c>
+/// (<see cref="PassThreadControlAsync"/>); <see cref="SendDashboardTestAsync"/> posts the dashboard's Test sample; and
+/// <see cref="Quirks"/> switches on what real deliveries were observed doing beyond Meta's documentation.</para>
 /// </remarks>
-public sealed class EmulatorWebhooks
+public sealed partial class EmulatorWebhooks
 {
     private readonly TimeProvider _time;
     private readonly object _gate = new();
@@ -142,6 +146,9 @@ public sealed class EmulatorWebhooks
     /// <summary>Duplicates, reordering, batching, delays, wrong signatures and unescaped bodies.</summary>
     public WebhookFaults Faults { get; } = new();
 
+    /// <summary>Observed behaviour beyond Meta's documentation (reads and edits without sender, empty edits, two-attachment post shares); all off by default.</summary>
+    public WebhookQuirks Quirks { get; } = new();
+
     /// <summary>Every delivery attempt, oldest first (up to <see cref="MaxRecordedAttempts"/>).</summary>
     public IReadOnlyList<WebhookDeliveryAttempt> Attempts => _attempts.ToArray();
 
@@ -191,7 +198,10 @@ public sealed class EmulatorWebhooks
         _target = new WebhookTarget(client, url);
     }
 
-    /// <summary>Stops delivering: events produced afterwards are not sent (their outcome is <see cref="WebhookDeliveryOutcome.NotDelivered"/>).</summary>
+    /// <summary>
+    /// Stops delivering: events produced afterwards are not sent (their outcome is <see cref="WebhookDeliveryOutcome.NotDelivered"/>).
+    /// It does not change whether the subscription is disabled (see <see cref="EnableSubscription"/>).
+    /// </summary>
     public void StopDelivering() => _target = null;
 
     /// <summary>
@@ -257,6 +267,7 @@ public sealed class EmulatorWebhooks
     public async Task<WebhookDeliveryAttempt> ResendAsync(long deliveryNumber, CancellationToken cancellationToken = default)
     {
         var target = _target ?? throw new InvalidOperationException("Call DeliverTo before ResendAsync: there is no callback to post to.");
+        ThrowIfSubscriptionDisabled("ResendAsync");
         var attempts = _attempts.Where(a => a.DeliveryNumber == deliveryNumber).ToArray();
         if (attempts.Length == 0)
         {
@@ -265,7 +276,7 @@ public sealed class EmulatorWebhooks
 
         var last = attempts[^1];
         var delivery = new PreparedDelivery(target, deliveryNumber, Encoding.UTF8.GetBytes(last.Body), last.Headers, last.EventCount);
-        return await AttemptAsync(delivery, attempts.Max(a => a.AttemptNumber) + 1).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await AttemptAndTrackAsync(delivery, attempts.Max(a => a.AttemptNumber) + 1).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forgets the recorded attempts.</summary>
@@ -281,34 +292,71 @@ public sealed class EmulatorWebhooks
 
     internal bool HasTarget => _target is not null;
 
-    // Queues one messaging item for delivery; returns the item as written and a task that completes when it was
-    // delivered or given up.
-    internal (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject item)
-        => Publish(item, item["timestamp"]!.GetValue<long>(), isChange: false);
+    // Queues one messaging item for delivery, in standby when another app owns the customer's thread, with what the
+    // observed quirks add; returns the item as written and a task that completes when it was delivered or given up.
+    internal (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject item) => Publish(item, InStandby(item));
 
     // Queues one `changes` item ({"value": ..., "field": ...}, a comment) made at `timestamp` (epoch ms): written with
-    // Meta's spacing for change bodies and posted apart from messaging items, as Meta does.
+    // Meta's spacing for change bodies and posted apart from messaging items, as Meta does. Never in standby (handover
+    // routes messaging only) and untouched by the quirks.
     internal (Task<WebhookDeliveryOutcome> Delivery, string Json) PublishChange(JsonObject change, long timestamp)
-        => Publish(change, timestamp, isChange: true);
-
-    private (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject node, long timestamp, bool isChange)
     {
-        var escaped = WebhookBodyWriter.Write(node, escapeNonAscii: true, spaced: isChange);
+        var escaped = WebhookBodyWriter.Write(change, escapeNonAscii: true, spaced: true);
         if (_target is null)
         {
             return (Task.FromResult(WebhookDeliveryOutcome.NotDelivered), escaped);
         }
 
-        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(node, escapeNonAscii: false, spaced: isChange), timestamp) { IsChange = isChange };
-        return (Enqueue(pending), escaped);
+        if (IsSubscriptionDisabled)
+        {
+            return (Task.FromResult(WebhookDeliveryOutcome.SubscriptionDisabled), escaped);
+        }
+
+        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(change, escapeNonAscii: false, spaced: true), timestamp) { IsChange = true };
+        Enqueue(new List<PendingWebhookEvent> { pending });
+        return (pending.Done, escaped);
     }
 
-    private Task<WebhookDeliveryOutcome> Enqueue(PendingWebhookEvent pending)
+    private (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject item, bool standby)
+    {
+        if (standby && item["postback"] is JsonObject postback)
+        {
+            postback.Remove("payload"); // Meta's standby postbacks carry no payload (spec §4.10)
+        }
+
+        var (extra, extraFirst) = Quirks.Apply(item, AccountId, Faults);
+        var escaped = WebhookBodyWriter.Write(item, escapeNonAscii: true);
+        if (_target is null)
+        {
+            return (Task.FromResult(WebhookDeliveryOutcome.NotDelivered), escaped);
+        }
+
+        if (IsSubscriptionDisabled)
+        {
+            return (Task.FromResult(WebhookDeliveryOutcome.SubscriptionDisabled), escaped);
+        }
+
+        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(item, escapeNonAscii: false), item["timestamp"]!.GetValue<long>(), standby);
+        var events = new List<PendingWebhookEvent> { pending };
+        if (extra is not null)
+        {
+            events.Insert(extraFirst ? 0 : 1, Pending(extra, standby));
+        }
+
+        Enqueue(events);
+        return (pending.Done, escaped);
+    }
+
+    private static PendingWebhookEvent Pending(JsonObject item, bool standby)
+        => new(WebhookBodyWriter.Write(item, escapeNonAscii: true), WebhookBodyWriter.Write(item, escapeNonAscii: false), item["timestamp"]!.GetValue<long>(), standby);
+
+    // Events published together (an item and what a quirk adds) keep their order: one round, or adjacent in the batch.
+    private void Enqueue(List<PendingWebhookEvent> events)
     {
         if (!Faults.Batches)
         {
-            Track(DeliverRoundAsync(new List<PendingWebhookEvent> { pending }));
-            return pending.Done;
+            Track(DeliverRoundAsync(events));
+            return;
         }
 
         List<PendingWebhookEvent>? full = null;
@@ -316,8 +364,8 @@ public sealed class EmulatorWebhooks
         bool first;
         lock (_gate)
         {
-            _pending.Add(pending);
-            first = _pending.Count == 1;
+            first = _pending.Count == 0;
+            _pending.AddRange(events);
             generation = _generation;
             if (_pending.Count >= Math.Max(Faults.BatchSize, Faults.ReorderWindow))
             {
@@ -333,8 +381,6 @@ public sealed class EmulatorWebhooks
         {
             _ = FlushAfterWindowAsync(generation);
         }
-
-        return pending.Done;
     }
 
     // Held rounds go one after another, so a reordered or batched sequence arrives as the faults arranged it.
@@ -406,6 +452,12 @@ public sealed class EmulatorWebhooks
             return;
         }
 
+        if (IsSubscriptionDisabled)
+        {
+            round.ForEach(e => e.SubscriptionDisabled());
+            return;
+        }
+
         var occurrences = new List<PendingWebhookEvent>(round);
         foreach (var pending in round)
         {
@@ -429,6 +481,13 @@ public sealed class EmulatorWebhooks
             }
 
             var batch = occurrences.GetRange(start, count);
+            if (IsSubscriptionDisabled)
+            {
+                // Meta stops at once: what was not sent yet never is.
+                occurrences.Skip(start).ToList().ForEach(e => e.Unsent());
+                return;
+            }
+
             try
             {
                 var delivery = Prepare(target, batch);
@@ -437,7 +496,7 @@ public sealed class EmulatorWebhooks
                     await Task.Delay(Faults.Delay, _time).ConfigureAwait(false);
                 }
 
-                if ((await AttemptAsync(delivery, 1).ConfigureAwait(false)).Succeeded)
+                if ((await AttemptAndTrackAsync(delivery, 1).ConfigureAwait(false)).Succeeded)
                 {
                     batch.ForEach(e => e.Finish(acknowledged: true));
                 }
@@ -461,14 +520,19 @@ public sealed class EmulatorWebhooks
         try
         {
             var delays = RetryDelays;
-            for (var i = 0; i < delays.Count && !acknowledged; i++)
+            for (var i = 0; i < delays.Count && !acknowledged && !IsSubscriptionDisabled; i++)
             {
                 if (delays[i] > TimeSpan.Zero)
                 {
                     await Task.Delay(delays[i], _time).ConfigureAwait(false);
                 }
 
-                acknowledged = (await AttemptAsync(delivery, i + 2).ConfigureAwait(false)).Succeeded;
+                if (IsSubscriptionDisabled)
+                {
+                    break;
+                }
+
+                acknowledged = (await AttemptAndTrackAsync(delivery, i + 2).ConfigureAwait(false)).Succeeded;
             }
         }
         finally
@@ -481,15 +545,21 @@ public sealed class EmulatorWebhooks
     {
         var entryTime = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), batch.Max(e => e.Timestamp));
         var oneEntryPerItem = Faults.BatchMode == WebhookBatchMode.Entries;
+        var standby = batch.ConvertAll(e => e.Standby);
         byte[] Body(List<string> items) => batch[0].IsChange
             ? WebhookBodyWriter.ChangesEnvelope(AccountId, entryTime / 1000, items, oneEntryPerItem) // changes entries: epoch seconds
-            : WebhookBodyWriter.Envelope(AccountId, entryTime, items, oneEntryPerItem);
+            : WebhookBodyWriter.Envelope(AccountId, entryTime, items, standby, oneEntryPerItem);
         var signed = Body(batch.ConvertAll(e => e.Escaped));
         var sent = Faults.UnescapedBodies ? Body(batch.ConvertAll(e => e.Unescaped)) : signed;
         var key = Faults.Draw(Faults.WrongSignatureRate)
             ? RandomNumberGenerator.GetBytes(32)
             : Encoding.UTF8.GetBytes(AppSecret);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        return new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), sent, Sign(signed, key), batch.Count);
+    }
+
+    // Meta's headers, with both signatures of the text Meta signs (the escaped body).
+    private static Dictionary<string, string> Sign(byte[] signed, byte[] key)
+        => new(StringComparer.OrdinalIgnoreCase)
         {
             ["Content-Type"] = "application/json",
             ["User-Agent"] = UserAgent,
@@ -498,7 +568,13 @@ public sealed class EmulatorWebhooks
             ["X-Hub-Signature"] = "sha1=" + Convert.ToHexString(HMACSHA1.HashData(key, signed)).ToLowerInvariant(),
             ["X-Hub-Signature-256"] = "sha256=" + Convert.ToHexString(HMACSHA256.HashData(key, signed)).ToLowerInvariant(),
         };
-        return new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), sent, headers, batch.Count);
+
+    // An attempt of the subscription's deliveries: it counts towards (or ends) a failure span.
+    private async Task<WebhookDeliveryAttempt> AttemptAndTrackAsync(PreparedDelivery delivery, int attemptNumber)
+    {
+        var attempt = await AttemptAsync(delivery, attemptNumber).ConfigureAwait(false);
+        NoteAttempt(attempt.Succeeded);
+        return attempt;
     }
 
     private async Task<WebhookDeliveryAttempt> AttemptAsync(PreparedDelivery delivery, int attemptNumber)

@@ -19,7 +19,8 @@ public sealed class SimulatedEvent
 
     /// <summary>
     /// The event key of the messaging item (<c>message</c>, <c>postback</c>, <c>reaction</c>, <c>read</c>,
-    /// <c>message_edit</c> or <c>referral</c>), or the <c>field</c> of a <c>changes</c> entry (<c>comments</c>).
+    /// <c>message_edit</c>, <c>referral</c>, <c>pass_thread_control</c> or <c>take_thread_control</c>), or the
+    /// <c>field</c> of a <c>changes</c> entry (<c>comments</c>).
     /// </summary>
     public string Kind { get; }
 
@@ -31,7 +32,8 @@ public sealed class SimulatedEvent
 
     /// <summary>
     /// The message the event is about: the new mid of a message or postback, or the mid reacted to, read, edited or
-    /// deleted; for a comment, the new comment's id; empty for a standalone <c>referral</c>, which names no message.
+    /// deleted; for a comment, the new comment's id; empty for a standalone <c>referral</c> or a handover event, which
+    /// name no message.
     /// </summary>
     public string MessageId { get; }
 

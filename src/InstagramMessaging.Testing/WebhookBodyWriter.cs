@@ -15,17 +15,25 @@ internal static class WebhookBodyWriter
 {
     /// <summary>The envelope for already written items of one account: one entry per item, or one entry holding them all.</summary>
     public static byte[] Envelope(string accountId, long entryTime, IReadOnlyList<string> items, bool oneEntryPerItem)
+        => Envelope(accountId, entryTime, items, standby: null, oneEntryPerItem);
+
+    /// <summary>
+    /// The same, with each item in <c>standby</c> or <c>messaging</c> as <paramref name="standby"/> says (all in
+    /// <c>messaging</c> when null); with one entry for all, a change of array starts a new entry.
+    /// </summary>
+    public static byte[] Envelope(string accountId, long entryTime, IReadOnlyList<string> items, IReadOnlyList<bool>? standby, bool oneEntryPerItem)
     {
         var text = new StringBuilder(64 + items.Sum(i => i.Length + 64));
         var entryStart = new StringBuilder("{\"time\":").Append(entryTime.ToString(CultureInfo.InvariantCulture)).Append(",\"id\":");
         AppendString(entryStart, accountId, escapeNonAscii: true);
-        entryStart.Append(",\"messaging\":[");
+        entryStart.Append(',');
         text.Append("{\"object\":\"instagram\",\"entry\":[");
         for (var i = 0; i < items.Count; i++)
         {
-            if (i == 0 || oneEntryPerItem)
+            var inStandby = standby is not null && standby[i];
+            if (i == 0 || oneEntryPerItem || (standby is not null && inStandby != standby[i - 1]))
             {
-                text.Append(i == 0 ? string.Empty : "]},").Append(entryStart);
+                text.Append(i == 0 ? string.Empty : "]},").Append(entryStart).Append(inStandby ? "\"standby\":[" : "\"messaging\":[");
             }
             else
             {

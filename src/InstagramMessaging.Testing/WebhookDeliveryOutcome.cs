@@ -11,4 +11,11 @@ public enum WebhookDeliveryOutcome
 
     /// <summary>Every delivery that carried the event failed, retries included: the emulator gave up.</summary>
     GaveUp,
+
+    /// <summary>
+    /// Not sent, because the subscription was disabled after deliveries kept failing for
+    /// <see cref="EmulatorWebhooks.DisableAfter"/> (<see cref="EmulatorWebhooks.SubscriptionDisabledReason"/> says when
+    /// and why). Meta keeps no history: the event is lost, even after <see cref="EmulatorWebhooks.EnableSubscription"/>.
+    /// </summary>
+    SubscriptionDisabled,
 }

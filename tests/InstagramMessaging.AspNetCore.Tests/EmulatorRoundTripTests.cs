@@ -218,6 +218,46 @@ public sealed class EmulatorRoundTripTests
         }
     }
 
+    [Fact]
+    public async Task Standby_items_handover_and_the_dashboard_tests_are_read_by_the_parser_as_the_emulator_writes_them()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        var emulator = Connect(host);
+        var webhooks = emulator.Webhooks;
+        var customer = emulator.User(Customer);
+
+        await webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId, "escalated");
+        var inStandby = await customer.SendTextAsync("Can a person help me?");
+        await webhooks.TakeThreadControlAsync(Customer, webhooks.AppId);
+        var backToUs = await customer.SendTextAsync("Thanks!");
+        await host.Recorded.WaitForAsync(4);
+        Assert.Equal(200, (await webhooks.SendDashboardTestAsync(WebhookLoginFlavor.InstagramLogin)).StatusCode);
+        await host.Recorded.WaitForAsync(5);
+        var facebookTest = await webhooks.SendDashboardTestAsync(WebhookLoginFlavor.FacebookLogin);
+        Assert.Equal(200, facebookTest.StatusCode);
+        await webhooks.FlushAsync();
+        await Task.Delay(200); // the second test has the first's dedupe key (entry 0, random_mid): it must not show up
+
+        var events = host.Recorded.Events;
+        var controls = events.OfType<ThreadControlEvent>().ToArray();
+        Assert.Equal(2, controls.Length);
+        Assert.Equal((ThreadControlAction.Pass, null, EmulatorWebhooks.PageInboxAppId, "escalated", false),
+            (controls[0].Action, controls[0].PreviousOwnerAppId, controls[0].NewOwnerAppId, controls[0].Metadata, controls[0].IsStandby));
+        Assert.Equal((ThreadControlAction.Take, EmulatorWebhooks.PageInboxAppId, webhooks.AppId),
+            (controls[1].Action, controls[1].PreviousOwnerAppId, controls[1].NewOwnerAppId));
+        Assert.All(controls, c => Assert.Equal(Customer, c.SenderId));
+        var messages = events.OfType<MessageReceivedEvent>().Where(e => !e.IsTest).ToArray();
+        Assert.Equal(new[] { (inStandby.MessageId, true), (backToUs.MessageId, false) }, messages.Select(m => (m.MessageId, m.IsStandby)).ToArray());
+
+        // Meta's Test sample: recognised as a test, not a customer, whichever form it came in (the first one handled).
+        var test = Assert.Single(events, e => e.IsTest);
+        var sample = Assert.IsType<MessageReceivedEvent>(test);
+        Assert.Equal(("0", "12334", "random_mid", "random_text"), (sample.AccountId, sample.SenderId, sample.MessageId, sample.Text));
+        var facebookSample = Assert.IsType<MessageReceivedEvent>(Assert.Single(InstagramWebhookParser.Parse(System.Text.Encoding.UTF8.GetBytes(facebookTest.Body)).Events));
+        Assert.True(facebookSample.IsTest);
+        Assert.Equal(sample.DedupeKey, facebookSample.DedupeKey);
+    }
+
     private static GraphApiEmulator Connect(WebhookTestHost host)
     {
         var emulator = new GraphApiEmulator();

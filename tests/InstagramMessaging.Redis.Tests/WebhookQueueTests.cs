@@ -200,7 +200,7 @@ public sealed class WebhookQueueTests
         Assert.True(await dedupe.TryMarkAsync("any", TimeSpan.FromMinutes(1), CancellationToken.None));
 
         server.Start();
-        await WaitUntil(() => receiver.PostAsync(body).Result.StatusCode == HttpStatusCode.OK, "the retried delivery to be kept", TimeSpan.FromSeconds(10));
+        await WaitUntil(async () => (await receiver.PostAsync(body)).StatusCode == HttpStatusCode.OK, "the retried delivery to be kept", TimeSpan.FromSeconds(10));
         await WaitUntil(() => events.HandledAll(["retry-1"]), "the event to be handled");
         Assert.Single(events.Handled, h => h.Event.MessageId == "retry-1");
     }
@@ -213,10 +213,14 @@ public sealed class WebhookQueueTests
         Assert.Contains("Partitions", error.Message);
     }
 
-    internal static async Task WaitUntil(Func<bool> condition, string what, TimeSpan? timeout = null)
+    internal static Task WaitUntil(Func<bool> condition, string what, TimeSpan? timeout = null)
+        => WaitUntil(() => Task.FromResult(condition()), what, timeout);
+
+    // A condition that must await (an HTTP call, say): never blocked on, so no pool thread is held while it runs.
+    internal static async Task WaitUntil(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (deadline.Elapsed > (timeout ?? TimeSpan.FromSeconds(10)))
             {

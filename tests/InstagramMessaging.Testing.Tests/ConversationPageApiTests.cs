@@ -265,6 +265,20 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_delivery_log_says_why_nothing_arrives_once_the_subscription_is_disabled()
+    {
+        _server.Emulator.Webhooks.DisableAfter = TimeSpan.FromMilliseconds(1);
+        _server.Emulator.Webhooks.RetryDelays = new[] { TimeSpan.FromMilliseconds(20) };
+        _app.Answer(500, 500);
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Are you there?" });
+
+        var log = await _api.GetAsync("deliveries");
+
+        Assert.Equal(2, log["attempts"]!.AsArray().Count);
+        Assert.Contains("EnableSubscription()", (string?)log["subscriptionDisabled"]);
+    }
+
+    [Fact]
     public async Task The_event_stream_signals_a_send_as_it_happens()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));

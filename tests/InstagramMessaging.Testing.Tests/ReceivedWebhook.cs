@@ -13,9 +13,13 @@ internal sealed record ReceivedWebhook(byte[] Body, IReadOnlyDictionary<string, 
     public JsonElement Root => JsonDocument.Parse(Body).RootElement;
 
     // The messaging items of every entry (entries of comments hold `changes` instead).
-    public IReadOnlyList<JsonElement> Items => Root.GetProperty("entry").EnumerateArray()
-        .SelectMany(e => e.TryGetProperty("messaging", out var items) ? items.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToArray();
+    public IReadOnlyList<JsonElement> Items => ItemsOf("messaging");
 
-    public IReadOnlyList<JsonElement> Changes => Root.GetProperty("entry").EnumerateArray()
-        .SelectMany(e => e.TryGetProperty("changes", out var changes) ? changes.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToArray();
+    // The items of entry.standby[] (another app owns the thread).
+    public IReadOnlyList<JsonElement> StandbyItems => ItemsOf("standby");
+
+    public IReadOnlyList<JsonElement> Changes => ItemsOf("changes");
+
+    private IReadOnlyList<JsonElement> ItemsOf(string array) => Root.GetProperty("entry").EnumerateArray()
+        .SelectMany(e => e.TryGetProperty(array, out var items) ? items.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToArray();
 }

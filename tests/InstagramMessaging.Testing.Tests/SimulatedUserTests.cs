@@ -522,6 +522,23 @@ public class SimulatedUserTests
     }
 
     [Fact]
+    public async Task While_another_app_owns_the_thread_a_link_referral_comes_in_standby_but_a_comment_stays_a_change()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+        await user.SendTextAsync("hi");
+        await emulator.Webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId);
+
+        await user.OpenLinkAsync("qr_store_lisbon");
+        await user.CommentAsync("nice post");
+
+        var referral = Assert.Single(receiver.Accepted.SelectMany(p => p.StandbyItems));
+        Assert.Equal("qr_store_lisbon", referral.GetProperty("referral").GetProperty("ref").GetString());
+        Assert.Equal("comments", Assert.Single(receiver.Accepted.SelectMany(p => p.Changes)).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task The_new_actions_refuse_bad_arguments_and_send_nothing()
     {
         var (emulator, receiver) = await StartAsync();

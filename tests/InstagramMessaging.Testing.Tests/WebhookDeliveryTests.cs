@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 using static InstagramMessaging.Testing.Tests.WebhookTestKit;
 
@@ -388,5 +390,285 @@ public class WebhookDeliveryTests
         Assert.Equal(1, emulator.Webhooks.TotalAttempts);
         Assert.Single(receiver.Received);
         await Assert.ThrowsAsync<InvalidOperationException>(() => emulator.Webhooks.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task The_subscription_is_disabled_after_deliveries_kept_failing_for_the_span_and_later_events_are_not_sent()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var start = clock.GetUtcNow();
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        webhooks.RetryDelays = Array.Empty<TimeSpan>();
+        Assert.Equal(TimeSpan.FromHours(1), webhooks.DisableAfter);
+        Assert.Throws<ArgumentOutOfRangeException>(() => webhooks.DisableAfter = TimeSpan.Zero);
+        receiver.Answer(500, 500, 500);
+        var customer = emulator.User(Customer);
+
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await (await customer.SendTextAsync("one")).Delivery);
+        Assert.Equal(start, webhooks.FailingSince);
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await (await customer.SendTextAsync("two")).Delivery);
+        Assert.False(webhooks.IsSubscriptionDisabled);
+        Assert.Null(webhooks.SubscriptionDisabledReason);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await (await customer.SendTextAsync("three")).Delivery);
+
+        // An hour of failures: disabled, and said so in words a failing test can show.
+        Assert.True(webhooks.IsSubscriptionDisabled);
+        Assert.Equal(start + TimeSpan.FromHours(1), webhooks.SubscriptionDisabledAt);
+        Assert.Contains("DisableAfter (01:00:00)", webhooks.SubscriptionDisabledReason);
+        Assert.Contains("EnableSubscription()", webhooks.SubscriptionDisabledReason);
+        var lost = await customer.SendTextAsync("four");
+        Assert.Equal(WebhookDeliveryOutcome.SubscriptionDisabled, await lost.Delivery);
+        await BusinessSendsAsync(emulator, $$$"""{"recipient":{"id":"{{{Customer}}}"},"message":{"text":"an echo that never comes"} }""");
+        await webhooks.FlushAsync();
+        Assert.Equal(3, receiver.Received.Count);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.ResendAsync(1));
+        Assert.Contains("disabled", error.Message);
+
+        // The dashboard's Test button bypasses the subscription and leaves it disabled.
+        Assert.Equal(200, (await webhooks.SendDashboardTestAsync()).StatusCode);
+        Assert.True(webhooks.IsSubscriptionDisabled);
+
+        // Subscribing again delivers new events; the lost one stays lost.
+        webhooks.EnableSubscription();
+        Assert.False(webhooks.IsSubscriptionDisabled);
+        Assert.Null(webhooks.SubscriptionDisabledAt);
+        var five = await customer.SendTextAsync("five");
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await five.Delivery);
+        Assert.Equal(4, Mids(receiver).Length); // the three refused, then this one (the dashboard test has no messaging[])
+        Assert.Equal(five.MessageId, Mids(receiver)[^1]);
+        Assert.Null(webhooks.FailingSince);
+    }
+
+    [Fact]
+    public async Task A_success_in_between_restarts_the_failure_span_so_the_subscription_stays_enabled()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var start = clock.GetUtcNow();
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        webhooks.RetryDelays = Array.Empty<TimeSpan>();
+        webhooks.DisableAfter = TimeSpan.FromMinutes(30);
+        var customer = emulator.User(Customer);
+
+        receiver.Answer(503);
+        await customer.SendTextAsync("fails at 0");
+        clock.Advance(TimeSpan.FromMinutes(20));
+        await customer.SendTextAsync("succeeds at 20");
+        Assert.Null(webhooks.FailingSince);
+        clock.Advance(TimeSpan.FromMinutes(20));
+        receiver.Answer(503, 503);
+        await customer.SendTextAsync("fails at 40");
+        clock.Advance(TimeSpan.FromMinutes(29));
+        await customer.SendTextAsync("fails at 69");
+
+        // 69 minutes since the first failure, but only 29 since the last success: still enabled.
+        Assert.False(webhooks.IsSubscriptionDisabled);
+        Assert.Equal(start + TimeSpan.FromMinutes(40), webhooks.FailingSince);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        receiver.Answer(503);
+        await customer.SendTextAsync("fails at 70");
+        Assert.True(webhooks.IsSubscriptionDisabled);
+        Assert.Equal(start + TimeSpan.FromMinutes(70), webhooks.SubscriptionDisabledAt);
+    }
+
+    [Fact]
+    public async Task Disabling_stops_retries_in_progress_and_events_held_for_a_batch_are_never_sent()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        webhooks.DisableAfter = TimeSpan.FromMilliseconds(50);
+        webhooks.RetryDelays = Enumerable.Repeat(TimeSpan.FromMilliseconds(100), 4).ToArray();
+        webhooks.Faults.BatchSize = 2;
+        webhooks.FlushWindow = TimeSpan.FromSeconds(30);
+        receiver.Answer(500, 500, 500, 500, 500);
+        var customer = emulator.User(Customer);
+
+        var first = await customer.SendTextAsync("one");
+        var second = await customer.SendTextAsync("two"); // the batch is full: posted, refused, retried
+        var held = await customer.SendTextAsync("three"); // waits for a second event
+        var stopwatch = Stopwatch.StartNew();
+        while (!webhooks.IsSubscriptionDisabled && stopwatch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+
+        await webhooks.FlushAsync();
+
+        Assert.True(webhooks.IsSubscriptionDisabled);
+        Assert.Equal(2, webhooks.Attempts.Count); // the first try and one retry; the three retries left were dropped
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await first.Delivery);
+        Assert.Equal(WebhookDeliveryOutcome.GaveUp, await second.Delivery);
+        Assert.Equal(WebhookDeliveryOutcome.SubscriptionDisabled, await held.Delivery);
+        Assert.Equal(2, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task While_another_app_owns_the_thread_the_customers_events_arrive_in_standby_until_control_comes_back()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        var account = webhooks.AccountId;
+        const string Other = "1839204756102938";
+        await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"attachment":{"type":"template","payload":{"template_type":"generic","elements":[{"title":"Jacket","buttons":[{"type":"postback","title":"Buy","payload":"BUY"}]}]} } } }""");
+        await webhooks.FlushAsync();
+        var before = receiver.Received.Count;
+        Assert.Null(webhooks.ThreadOwner(Customer));
+
+        var passed = await webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId, "escalated");
+
+        Assert.Equal(EmulatorWebhooks.PageInboxAppId, webhooks.ThreadOwner(Customer));
+        Assert.Equal(("pass_thread_control", string.Empty), (passed.Kind, passed.MessageId));
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await passed.Delivery);
+        Assert.Equal(
+            $$$"""{"sender":{"id":"{{{Customer}}}"},"recipient":{"id":"{{{account}}}"},"timestamp":{{{passed.Timestamp.ToUnixTimeMilliseconds()}}},"pass_thread_control":{"previous_owner_app_id":null,"new_owner_app_id":"263902037430900","metadata":"escalated"}}""",
+            passed.Json);
+        Assert.Contains("\"messaging\":[" + passed.Json + "]", receiver.Received[before].Text);
+
+        // The customer's events, and the echo of what the other app's human sends, come in standby; a postback without payload.
+        var text = await emulator.User(Customer).SendTextAsync("I need a human");
+        var press = await emulator.User(Customer).PressPostbackAsync("BUY");
+        await BusinessSendsAsync(emulator, $$$"""{"recipient":{"id":"{{{Customer}}}"},"message":{"text":"Hi, Ana here"} }""");
+        var otherCustomer = await emulator.User(Other).SendTextAsync("not handed over");
+        await webhooks.FlushAsync();
+
+        var standbyPosts = receiver.Received.Skip(before + 1).Where(r => r.StandbyItems.Count > 0).ToArray();
+        Assert.Equal(3, standbyPosts.Length);
+        Assert.All(standbyPosts, p => Assert.Empty(p.Items));
+        Assert.StartsWith("""{"object":"instagram","entry":[{"time":""", standbyPosts[0].Text);
+        Assert.Contains(",\"id\":\"" + account + "\",\"standby\":[" + text.Json + "]}]}", standbyPosts[0].Text);
+        var postback = standbyPosts[1].StandbyItems[0].GetProperty("postback");
+        Assert.Equal(new[] { "mid", "title" }, postback.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.DoesNotContain("BUY\"", press.Json);
+        Assert.True(standbyPosts[2].StandbyItems[0].GetProperty("message").GetProperty("is_echo").GetBoolean());
+        Assert.Contains(receiver.Items, i => i.TryGetProperty("message", out var m) && m.GetProperty("mid").GetString() == otherCustomer.MessageId);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId));
+
+        // The app takes the thread back: the take item, then messaging[] again.
+        var taken = await webhooks.TakeThreadControlAsync(Customer, webhooks.AppId);
+        Assert.Equal(
+            $$$"""{"sender":{"id":"{{{Customer}}}"},"recipient":{"id":"{{{account}}}"},"timestamp":{{{taken.Timestamp.ToUnixTimeMilliseconds()}}},"take_thread_control":{"previous_owner_app_id":"263902037430900","new_owner_app_id":"{{{webhooks.AppId}}}"}}""",
+            taken.Json);
+        var after = await emulator.User(Customer).SendTextAsync("thanks");
+        Assert.Equal(webhooks.AppId, webhooks.ThreadOwner(Customer));
+        Assert.Equal(after.MessageId, receiver.Items[^1].GetProperty("message").GetProperty("mid").GetString());
+        Assert.Empty(receiver.Received[^1].StandbyItems);
+    }
+
+    [Fact]
+    public async Task A_batch_in_one_entry_starts_a_new_entry_where_standby_and_messaging_items_meet()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        await emulator.Webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId);
+        emulator.Webhooks.Faults.BatchSize = 3;
+        emulator.Webhooks.Faults.BatchMode = WebhookBatchMode.Items;
+
+        var a = await emulator.User("1029384756102938").SendTextAsync("a");
+        var b = await emulator.User(Customer).SendTextAsync("b");
+        var c = await emulator.User(Customer).SendTextAsync("c");
+        await emulator.Webhooks.FlushAsync();
+
+        var entries = receiver.Received[^1].Root.GetProperty("entry").EnumerateArray().ToArray();
+        Assert.Equal(2, entries.Length);
+        Assert.Equal(new[] { "time", "id", "messaging" }, entries[0].EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(new[] { "time", "id", "standby" }, entries[1].EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Contains("\"standby\":[" + b.Json + "," + c.Json + "]", receiver.Received[^1].Text);
+        Assert.Contains("\"messaging\":[" + a.Json + "]", receiver.Received[^1].Text);
+    }
+
+    [Theory]
+    [InlineData(WebhookLoginFlavor.InstagramLogin, """{"object": "instagram", "entry": [{"id": "0", "time": 1781520015, "changes": [{"field": "messages", "value": {"sender": {"id": "12334"}, "recipient": {"id": "23245"}, "timestamp": "1527459824", "message": {"mid": "random_mid", "text": "random_text"}}}]}]}""")]
+    [InlineData(WebhookLoginFlavor.FacebookLogin, """{"object":"instagram","entry":[{"time":1781520015307,"id":"0","messaging":[{"sender":{"id":"12334"},"recipient":{"id":"23245"},"timestamp":"1527459824","message":{"mid":"random_mid","text":"random_text"}}]}]}""")]
+    public async Task The_dashboard_Test_button_posts_Metas_sample_in_the_flavors_shape(WebhookLoginFlavor flavor, string expected)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+
+        var attempt = await emulator.Webhooks.SendDashboardTestAsync(flavor);
+
+        var post = Assert.Single(receiver.Received);
+        Assert.True(post.SignatureValid);
+        Assert.Equal(expected, post.Text);
+        Assert.Equal(expected, attempt.Body);
+        Assert.Equal((200, 1, 1), (attempt.StatusCode, attempt.AttemptNumber, attempt.EventCount));
+        Assert.Equal("Webhooks/1.0 (https://fb.me/webhooks)", post.Headers["User-Agent"]);
+        Assert.Same(attempt, Assert.Single(emulator.Webhooks.Attempts));
+    }
+
+    [Fact]
+    public async Task The_dashboard_Test_is_posted_once_even_when_refused_and_needs_a_callback()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new GraphApiEmulator().Webhooks.SendDashboardTestAsync());
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        receiver.Answer(500);
+
+        var attempt = await emulator.Webhooks.SendDashboardTestAsync(WebhookLoginFlavor.FacebookLogin);
+
+        Assert.Equal(500, attempt.StatusCode);
+        Assert.Single(receiver.Received);
+        Assert.Null(emulator.Webhooks.FailingSince); // not the subscription's traffic
+    }
+
+    [Fact]
+    public async Task Observed_quirks_are_off_by_default_and_when_on_reads_and_edits_lose_their_sender_new_messages_bring_empty_edits_and_post_shares_two_attachments()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        var customer = emulator.User(Customer);
+        var business = await BusinessSendsAsync(emulator, $$$"""{"recipient":{"id":"{{{Customer}}}"},"message":{"text":"Hello!"} }""");
+        await webhooks.FlushAsync();
+        var plainRead = await customer.ReadAsync(business);
+        var plainShare = await customer.SendAttachmentAsync("ig_post");
+        Assert.StartsWith("{\"sender\":", plainRead.Json);
+        Assert.Single(JsonDocument.Parse(plainShare.Json).RootElement.GetProperty("message").GetProperty("attachments").EnumerateArray());
+        Assert.Equal(3, receiver.Items.Count); // echo, read, share: no empty edit
+        var seen = receiver.Items.Count;
+
+        webhooks.Quirks.EnableAll();
+        webhooks.Faults.Seed = 7;
+        var read = await customer.ReadAsync(business);
+        var messages = new List<SimulatedEvent>();
+        for (var i = 0; i < 6; i++)
+        {
+            messages.Add(await customer.SendTextAsync("message " + i));
+        }
+
+        var edit = await customer.EditAsync(messages[0].MessageId, "edited");
+        var share = await customer.SendAttachmentAsync("ig_post", title: "New autumn collection is live");
+        await BusinessSendsAsync(emulator, $$$"""{"recipient":{"id":"{{{Customer}}}"},"message":{"text":"echoes bring no empty edit"} }""");
+        await webhooks.FlushAsync();
+
+        Assert.Equal($$$"""{"timestamp":{{{read.Timestamp.ToUnixTimeMilliseconds()}}},"read":{"mid":"{{{business}}}"}}""", read.Json);
+        Assert.Equal($$$"""{"timestamp":{{{edit.Timestamp.ToUnixTimeMilliseconds()}}},"message_edit":{"mid":"{{{messages[0].MessageId}}}","text":"edited","num_edit":1}}""", edit.Json);
+        var items = receiver.Items.Skip(seen).Select(i => i.GetRawText()).ToList();
+        var placements = new List<bool>();
+        foreach (var message in messages.Append(share))
+        {
+            var at = items.IndexOf(message.Json);
+            var emptyEdit = $$$"""{"timestamp":{{{message.Timestamp.ToUnixTimeMilliseconds()}}},"message_edit":{"mid":"{{{message.MessageId}}}","num_edit":0}}""";
+            var editAt = items.IndexOf(emptyEdit);
+            Assert.True(at >= 0 && editAt >= 0, "the message and its empty edit both arrive");
+            Assert.Equal(1, Math.Abs(at - editAt));
+            placements.Add(editAt < at);
+        }
+
+        Assert.Contains(true, placements);
+        Assert.Contains(false, placements);
+        Assert.Single(items, i => i.Contains("\"num_edit\":1", StringComparison.Ordinal));
+        Assert.Equal(1 + 6 + 6 + 1 + 2 + 1, items.Count); // read, messages, their empty edits, the edit, the share and its empty edit, the echo
+        var attachments = JsonDocument.Parse(share.Json).RootElement.GetProperty("message").GetProperty("attachments").EnumerateArray().ToArray();
+        Assert.Equal(new[] { "share", "ig_post" }, attachments.Select(a => a.GetProperty("type").GetString()).ToArray());
+        Assert.Equal(attachments[1].GetProperty("payload").GetRawText(), attachments[0].GetProperty("payload").GetRawText());
+        Assert.Equal("New autumn collection is live", attachments[0].GetProperty("payload").GetProperty("title").GetString());
     }
 }
