@@ -61,7 +61,7 @@ internal static partial class ConversationView
 
         foreach (var bubble in bubbles)
         {
-            var mid = (string?)bubble["messageId"];
+            var mid = (string?)bubble["messageId"] ?? (string?)bubble["commentId"];
             var inspector = bubble["inspector"]!.AsObject();
             var caused = new JsonArray();
             if (mid is not null)
@@ -76,7 +76,8 @@ internal static partial class ConversationView
         }
 
         var (open, closesAt) = emulator.WindowState(conversation);
-        var last = bubbles.LastOrDefault(b => b["failed"] is null);
+        // Chips go when the customer writes; a comment or a link opened into the thread is not writing.
+        var last = bubbles.LastOrDefault(b => b["failed"] is null && (string?)b["kind"] is not ("comment" or "referral"));
         var chips = new JsonArray();
         if (last is not null && (string?)last["side"] == "business"
             && last["message"] is JsonObject message && message["quick_replies"] is JsonArray replies)
@@ -215,7 +216,7 @@ internal static partial class ConversationView
                     case "typing_off":
                         return false;
                     case "mark_seen":
-                        if (bubbles.LastOrDefault(b => (string?)b["side"] == "customer") is { } seen)
+                        if (bubbles.LastOrDefault(b => (string?)b["side"] == "customer" && (string?)b["kind"] != "comment") is { } seen)
                         {
                             seen["seen"] = true;
                         }
@@ -237,6 +238,12 @@ internal static partial class ConversationView
 
     private static void Customer(TimelineEntry entry, JsonElement root, List<JsonObject> bubbles, Dictionary<string, JsonObject> byMid)
     {
+        if (entry.Kind == "comments")
+        {
+            Comment(entry, root, bubbles);
+            return;
+        }
+
         if (!root.TryGetProperty(entry.Kind, out var content) || content.ValueKind != JsonValueKind.Object)
         {
             return;
@@ -264,7 +271,19 @@ internal static partial class ConversationView
                     ? (attachments[0].TryGetProperty("type", out var type) ? type.GetString() : "attachment")
                     : content.TryGetProperty("quick_reply", out _) ? "quick_reply" : "text";
                 Quote(bubble, content, byMid);
+                Referral(bubble, content);
                 Add(bubble, bubbles, byMid);
+                break;
+            }
+
+            case "referral": // an ig.me link opened into this thread: no message, a line in the conversation
+            {
+                var bubble = NewBubble(entry, "customer", root);
+                bubble["messageId"] = null; // it names no message
+                bubble["kind"] = "referral";
+                bubble["message"] = new JsonObject { ["referral"] = JsonNode.Parse(content.GetRawText()) };
+                Referral(bubble, root);
+                bubbles.Add(bubble);
                 break;
             }
 
@@ -274,6 +293,7 @@ internal static partial class ConversationView
                 bubble["kind"] = "postback";
                 bubble["message"] = JsonNode.Parse(content.GetRawText());
                 bubble["text"] = content.TryGetProperty("title", out var title) ? title.GetString() : null;
+                Referral(bubble, content);
                 Add(bubble, bubbles, byMid);
                 break;
             }
@@ -349,7 +369,12 @@ internal static partial class ConversationView
 
     private static void Quote(JsonObject bubble, JsonElement holder, Dictionary<string, JsonObject> byMid)
     {
-        if (holder.TryGetProperty("reply_to", out var reply) && reply.ValueKind == JsonValueKind.Object
+        if (holder.TryGetProperty("reply_to", out var story) && story.ValueKind == JsonValueKind.Object
+            && story.TryGetProperty("story", out var s) && s.ValueKind == JsonValueKind.Object)
+        {
+            Story(bubble, story);
+        }
+        else if (holder.TryGetProperty("reply_to", out var reply) && reply.ValueKind == JsonValueKind.Object
             && reply.TryGetProperty("mid", out var mid) && mid.GetString() is { } quoted)
         {
             var original = byMid.TryGetValue(quoted, out var found) ? found : null;
@@ -360,6 +385,63 @@ internal static partial class ConversationView
                 ["preview"] = original is null ? "Message unavailable" : (string?)original["text"] ?? Describe((string?)original["kind"]),
             };
         }
+    }
+
+    // A story reply quotes the story, as Instagram shows it above the reply.
+    private static void Story(JsonObject bubble, JsonElement reply)
+    {
+        var story = reply.GetProperty("story");
+        var link = story.TryGetProperty("link_sticker_url", out var sticker) && sticker.ValueKind == JsonValueKind.String ? " (link " + sticker.GetString() + ")" : string.Empty;
+        bubble["replyTo"] = new JsonObject
+        {
+            ["storyId"] = story.TryGetProperty("id", out var id) ? id.GetString() : null,
+            ["side"] = "business",
+            ["preview"] = "Replied to your story" + link,
+        };
+    }
+
+    // Where the thread came from (message.referral, postback.referral, or a standalone referral): a label under the bubble.
+    private static void Referral(JsonObject bubble, JsonElement holder)
+    {
+        if (!holder.TryGetProperty("referral", out var referral) || referral.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        string? Text(JsonElement from, string name) => from.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var reference = Text(referral, "ref") is { } r ? " \u00b7 ref " + r : string.Empty;
+        if (Text(referral, "source") == "ADS")
+        {
+            var title = referral.TryGetProperty("ads_context_data", out var context) && context.ValueKind == JsonValueKind.Object ? Text(context, "ad_title") : null;
+            bubble["note"] = "From ad " + (title ?? Text(referral, "ad_id") ?? string.Empty) + reference;
+        }
+        else if (referral.TryGetProperty("product", out var product) && product.ValueKind == JsonValueKind.Object)
+        {
+            bubble["note"] = "From product " + Text(product, "id");
+        }
+        else
+        {
+            bubble["note"] = "Opened an ig.me link" + reference;
+        }
+    }
+
+    // A comment on one of the account's posts is not a DM: shown in the commenter's conversation, labelled, with no
+    // message tools (its id is a comment id, not a mid).
+    private static void Comment(TimelineEntry entry, JsonElement root, List<JsonObject> bubbles)
+    {
+        if (!root.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var bubble = NewBubble(entry, "customer", root);
+        bubble["messageId"] = null;
+        bubble["commentId"] = entry.MessageId;
+        bubble["kind"] = "comment";
+        bubble["text"] = value.TryGetProperty("text", out var text) ? text.GetString() : null;
+        var media = value.TryGetProperty("media", out var m) && m.TryGetProperty("id", out var id) ? id.GetString() : null;
+        bubble["note"] = (value.TryGetProperty("parent_id", out _) ? "Reply to a comment on post " : "Comment on post ") + media;
+        bubbles.Add(bubble);
     }
 
     private static JsonObject Failure(TimelineEntry entry)

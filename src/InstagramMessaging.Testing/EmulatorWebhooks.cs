@@ -296,6 +296,27 @@ public sealed partial class EmulatorWebhooks
     // observed quirks add; returns the item as written and a task that completes when it was delivered or given up.
     internal (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject item) => Publish(item, InStandby(item));
 
+    // Queues one `changes` item ({"value": ..., "field": ...}, a comment) made at `timestamp` (epoch ms): written with
+    // Meta's spacing for change bodies and posted apart from messaging items, as Meta does. Never in standby (handover
+    // routes messaging only) and untouched by the quirks.
+    internal (Task<WebhookDeliveryOutcome> Delivery, string Json) PublishChange(JsonObject change, long timestamp)
+    {
+        var escaped = WebhookBodyWriter.Write(change, escapeNonAscii: true, spaced: true);
+        if (_target is null)
+        {
+            return (Task.FromResult(WebhookDeliveryOutcome.NotDelivered), escaped);
+        }
+
+        if (IsSubscriptionDisabled)
+        {
+            return (Task.FromResult(WebhookDeliveryOutcome.SubscriptionDisabled), escaped);
+        }
+
+        var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(change, escapeNonAscii: false, spaced: true), timestamp) { IsChange = true };
+        Enqueue(new List<PendingWebhookEvent> { pending });
+        return (pending.Done, escaped);
+    }
+
     private (Task<WebhookDeliveryOutcome> Delivery, string Json) Publish(JsonObject item, bool standby)
     {
         if (standby && item["postback"] is JsonObject postback)
@@ -449,9 +470,17 @@ public sealed partial class EmulatorWebhooks
         Faults.Shuffle(occurrences);
         occurrences.ForEach(e => e.Expect());
         var batchSize = Faults.BatchSize;
-        for (var start = 0; start < occurrences.Count; start += batchSize)
+        var count = 0;
+        for (var start = 0; start < occurrences.Count; start += count)
         {
-            var batch = occurrences.GetRange(start, Math.Min(batchSize, occurrences.Count - start));
+            // A POST holds one form: messaging items or changes (Meta sends comments apart, with their own spacing).
+            count = 1;
+            while (count < batchSize && start + count < occurrences.Count && occurrences[start + count].IsChange == occurrences[start].IsChange)
+            {
+                count++;
+            }
+
+            var batch = occurrences.GetRange(start, count);
             if (IsSubscriptionDisabled)
             {
                 // Meta stops at once: what was not sent yet never is.
@@ -517,10 +546,11 @@ public sealed partial class EmulatorWebhooks
         var entryTime = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), batch.Max(e => e.Timestamp));
         var oneEntryPerItem = Faults.BatchMode == WebhookBatchMode.Entries;
         var standby = batch.ConvertAll(e => e.Standby);
-        var signed = WebhookBodyWriter.Envelope(AccountId, entryTime, batch.ConvertAll(e => e.Escaped), standby, oneEntryPerItem);
-        var sent = Faults.UnescapedBodies
-            ? WebhookBodyWriter.Envelope(AccountId, entryTime, batch.ConvertAll(e => e.Unescaped), standby, oneEntryPerItem)
-            : signed;
+        byte[] Body(List<string> items) => batch[0].IsChange
+            ? WebhookBodyWriter.ChangesEnvelope(AccountId, entryTime / 1000, items, oneEntryPerItem) // changes entries: epoch seconds
+            : WebhookBodyWriter.Envelope(AccountId, entryTime, items, standby, oneEntryPerItem);
+        var signed = Body(batch.ConvertAll(e => e.Escaped));
+        var sent = Faults.UnescapedBodies ? Body(batch.ConvertAll(e => e.Unescaped)) : signed;
         var key = Faults.Draw(Faults.WrongSignatureRate)
             ? RandomNumberGenerator.GetBytes(32)
             : Encoding.UTF8.GetBytes(AppSecret);

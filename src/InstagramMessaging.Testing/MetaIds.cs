@@ -35,6 +35,15 @@ internal static class MetaIds
     /// <summary>A numeric media or asset id (18 digits).</summary>
     public static string MediaId() => "18" + Digits(16);
 
+    /// <summary>A comment id (17 digits starting 17), as comment webhooks carry in <c>value.id</c>.</summary>
+    public static string CommentId() => "17" + Digits(15);
+
+    /// <summary>A Click-to-Direct ad id (18 digits starting 1202), as <c>referral.ad_id</c> carries.</summary>
+    public static string AdId() => "1202" + Digits(14);
+
+    /// <summary>The ad creative's image on Meta's CDN, as <c>ads_context_data.photo_url</c> carries.</summary>
+    public static string AdPhotoUrl() => "https://scontent.xx.fbcdn.net/v/t45.1600-4/" + Digits(9) + "_" + Digits(17) + "_n.jpg";
+
     /// <summary>A lookaside CDN URL for a received attachment.</summary>
     public static string CdnUrl(string assetId)
     {

@@ -30,6 +30,9 @@ internal sealed class PendingWebhookEvent
     // Whether the item goes in entry.standby[] (another app owns the thread) rather than entry.messaging[].
     public bool Standby { get; }
 
+    // A `changes` item (a comment) rather than a messaging item: it goes in a POST of its own form.
+    public bool IsChange { get; init; }
+
     public Task<WebhookDeliveryOutcome> Done => _done.Task;
 
     // Called once per delivery that will carry the event, before any of them starts.

@@ -17,7 +17,11 @@ public sealed class SimulatedEvent
         Delivery = delivery;
     }
 
-    /// <summary>The event key of the messaging item: <c>message</c>, <c>postback</c>, <c>reaction</c>, <c>read</c>, <c>message_edit</c>, <c>pass_thread_control</c> or <c>take_thread_control</c>.</summary>
+    /// <summary>
+    /// The event key of the messaging item (<c>message</c>, <c>postback</c>, <c>reaction</c>, <c>read</c>,
+    /// <c>message_edit</c>, <c>referral</c>, <c>pass_thread_control</c> or <c>take_thread_control</c>), or the
+    /// <c>field</c> of a <c>changes</c> entry (<c>comments</c>).
+    /// </summary>
     public string Kind { get; }
 
     /// <summary>Who caused it: the customer's IGSID.</summary>
@@ -26,13 +30,23 @@ public sealed class SimulatedEvent
     /// <summary>The Instagram account it was sent to (<c>entry.id</c>).</summary>
     public string RecipientId { get; }
 
-    /// <summary>The message the event is about: the new mid of a message or postback, or the mid reacted to, read, edited or deleted; empty for a handover event, which names no message.</summary>
+    /// <summary>
+    /// The message the event is about: the new mid of a message or postback, or the mid reacted to, read, edited or
+    /// deleted; for a comment, the new comment's id; empty for a standalone <c>referral</c> or a handover event, which
+    /// name no message.
+    /// </summary>
     public string MessageId { get; }
 
-    /// <summary>When the customer acted (the item's <c>timestamp</c>), on the emulator's clock.</summary>
+    /// <summary>
+    /// When the customer acted (the item's <c>timestamp</c>), on the emulator's clock. A comment carries no timestamp of
+    /// its own: its body has only <c>entry.time</c>, the POST's time in epoch seconds.
+    /// </summary>
     public DateTimeOffset Timestamp { get; }
 
-    /// <summary>The messaging item exactly as written in the webhook body (compact, non-ASCII escaped).</summary>
+    /// <summary>
+    /// The messaging item exactly as written in the webhook body (compact, non-ASCII escaped); for a comment, the
+    /// <c>changes</c> item (<c>{"value": …, "field": "comments"}</c>, with Meta's spacing).
+    /// </summary>
     public string Json { get; }
 
     /// <summary>

@@ -15,13 +15,16 @@ namespace InstagramMessaging.Testing;
 /// The customer can only do what Instagram lets a person do: tap quick replies and press postback buttons the business
 /// offered them, react to, read and reply to messages of their conversation, edit (up to 5 times) and delete their own
 /// messages. Anything else throws <see cref="InvalidOperationException"/> naming what was possible, which is how a test
-/// finds a bot that routes a payload it never sends. Writing (a message or a postback) opens the 24-hour window.
+/// finds a bot that routes a payload it never sends. Writing (a message or a postback) opens the 24-hour window, and so
+/// does an ig.me link opened into an existing thread; a comment does not. Comments arrive as <c>changes</c> entries,
+/// everything else as <c>messaging</c> items.
 /// Each action's task completes when its event was delivered or given up, unless batching or reordering holds
 /// events back (then use <see cref="EmulatorWebhooks.FlushAsync"/>). Thread-safe.
 /// </remarks>
 public sealed class SimulatedUser
 {
     private const int MaxEdits = 5;
+    private const int MaxCommentLength = 2200;
     private static readonly Dictionary<string, string> s_emoji = new(StringComparer.Ordinal)
     {
         ["love"] = "\u2764\ufe0f",
@@ -35,6 +38,8 @@ public sealed class SimulatedUser
     private readonly GraphApiEmulator _emulator;
     private readonly object _gate = new();
     private readonly Dictionary<string, CustomerMessage> _sent = new(StringComparer.Ordinal);
+    private bool _wrote;
+    private JsonObject? _pendingReferral;
 
     internal SimulatedUser(GraphApiEmulator emulator, string id)
     {
@@ -51,7 +56,7 @@ public sealed class SimulatedUser
     /// <summary>The postback payloads this customer can press: template buttons sent to them, ice breakers and the persistent menu.</summary>
     public IReadOnlyList<string> OfferedPostbacks => _emulator.OfferedPostbacks(Id).Select(o => o.Payload).Distinct().ToArray();
 
-    /// <summary>Writes a text message.</summary>
+    /// <summary>Writes a text message (carrying the referral of an ig.me link opened into a new thread, if any: see <see cref="OpenLinkAsync"/>).</summary>
     /// <param name="text">What the customer types; any Unicode, emoji included.</param>
     /// <param name="cancellationToken">Stops waiting for the delivery.</param>
     /// <returns>The event, whose <see cref="SimulatedEvent.MessageId"/> is the new message's mid.</returns>
@@ -59,7 +64,7 @@ public sealed class SimulatedUser
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
         var mid = NewCustomerMessage();
-        return EmitAsync("message", mid, new JsonObject { ["mid"] = mid, ["text"] = text }, opensWindow: true, cancellationToken);
+        return EmitAsync("message", mid, WithPendingReferral(new JsonObject { ["mid"] = mid, ["text"] = text }), opensWindow: true, cancellationToken);
     }
 
     /// <summary>Sends an attachment, which reaches the app as a lookaside CDN URL, as Meta delivers it.</summary>
@@ -102,7 +107,7 @@ public sealed class SimulatedUser
                 break;
         }
 
-        return EmitAsync("message", mid, new JsonObject { ["mid"] = mid, ["attachments"] = new JsonArray(attachment) }, opensWindow: true, cancellationToken);
+        return EmitAsync("message", mid, WithPendingReferral(new JsonObject { ["mid"] = mid, ["attachments"] = new JsonArray(attachment) }), opensWindow: true, cancellationToken);
     }
 
     /// <summary>Taps a quick reply the business sent this customer: a message whose text is the button's title.</summary>
@@ -130,7 +135,7 @@ public sealed class SimulatedUser
         var offer = Find(_emulator.OfferedPostbacks(Id), payload, "postback", "template buttons sent to this customer, ice breakers and persistent menu");
         var mid = _emulator.NewMessageId();
         var content = new JsonObject { ["mid"] = mid, ["title"] = offer.Title, ["payload"] = offer.Payload };
-        return EmitAsync("postback", mid, content, opensWindow: true, cancellationToken);
+        return EmitAsync("postback", mid, WithPendingReferral(content), opensWindow: true, cancellationToken);
     }
 
     /// <summary>Reacts to a message of the conversation; a new reaction replaces the customer's previous one.</summary>
@@ -231,6 +236,196 @@ public sealed class SimulatedUser
         return EmitAsync("message", mid, content, opensWindow: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Taps a Click-to-Direct ad and writes from it: a message whose <c>referral</c> names the ad (spec 4.5), as
+    /// <c>message{mid, text, referral{ref?, ad_id, source: "ADS", type: "OPEN_THREAD", ads_context_data{ad_title,
+    /// photo_url | video_url}}}</c>. The ad's referral replaces that of an ig.me link still waiting for the first message.
+    /// </summary>
+    /// <param name="text">What the customer writes (the ad's prefilled greeting, or their own).</param>
+    /// <param name="adId">The ad's id; a realistic new one (18 digits) when null.</param>
+    /// <param name="ref">The <c>ref</c> the ad set, if any (omitted from the referral when null).</param>
+    /// <param name="adTitle">The ad's headline (<c>ads_context_data.ad_title</c>); <c>Instagram ad</c> when null.</param>
+    /// <param name="photoUrl">The ad's image (<c>photo_url</c>); a Meta CDN URL when neither this nor <paramref name="videoUrl"/> is given.</param>
+    /// <param name="videoUrl">The ad's video (<c>video_url</c>), for a video ad; not together with <paramref name="photoUrl"/>.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>The event, whose <see cref="SimulatedEvent.MessageId"/> is the new message's mid.</returns>
+    public Task<SimulatedEvent> ClickAdAsync(
+        string text,
+        string? adId = null,
+        string? @ref = null,
+        string? adTitle = null,
+        Uri? photoUrl = null,
+        Uri? videoUrl = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        RequireNullOrText(adId, nameof(adId));
+        RequireNullOrText(@ref, nameof(@ref));
+        RequireNullOrText(adTitle, nameof(adTitle));
+        RequireNullOrWebUrl(photoUrl, nameof(photoUrl));
+        RequireNullOrWebUrl(videoUrl, nameof(videoUrl));
+        if (photoUrl is not null && videoUrl is not null)
+        {
+            throw new ArgumentException("An ad has a photo or a video, not both: give photoUrl or videoUrl.", nameof(videoUrl));
+        }
+
+        var context = new JsonObject { ["ad_title"] = adTitle ?? "Instagram ad" };
+        if (videoUrl is not null)
+        {
+            context["video_url"] = videoUrl.ToString();
+        }
+        else
+        {
+            context["photo_url"] = photoUrl?.ToString() ?? MetaIds.AdPhotoUrl();
+        }
+
+        var referral = new JsonObject();
+        if (@ref is not null)
+        {
+            referral["ref"] = @ref;
+        }
+
+        referral["ad_id"] = adId ?? MetaIds.AdId();
+        referral["source"] = "ADS";
+        referral["type"] = "OPEN_THREAD";
+        referral["ads_context_data"] = context;
+        var mid = NewCustomerMessage();
+        lock (_gate)
+        {
+            _pendingReferral = null;
+        }
+
+        return EmitAsync("message", mid, new JsonObject { ["mid"] = mid, ["text"] = text, ["referral"] = referral }, opensWindow: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens an ig.me link to the account (<c>ig.me/m/&lt;username&gt;?ref=…</c>). Meta's answer depends on the thread
+    /// (spec 4.5, 4.13), and the result says which happened:
+    /// <list type="bullet">
+    /// <item>an existing thread (the customer or the business already wrote): a standalone
+    /// <c>referral{ref, source, type: "OPEN_THREAD"}</c> event is delivered at once and reopens the 24-hour window
+    /// (<see cref="SimulatedLinkOpening.Event"/>); a link without <c>ref</c> sends nothing;</item>
+    /// <item>a new thread: nothing is delivered (<see cref="SimulatedLinkOpening.IsNewThread"/>); the customer's next
+    /// message (<see cref="SendTextAsync"/>, <see cref="SendAttachmentAsync"/>) or ice breaker
+    /// (<see cref="PressPostbackAsync"/>) carries the referral in <c>message.referral</c> / <c>postback.referral</c>.
+    /// Opening another link before writing replaces it.</item>
+    /// </list>
+    /// </summary>
+    /// <param name="ref">The link's <c>ref</c> parameter; null for a link without one.</param>
+    /// <param name="source">The referral's <c>source</c>: <c>SHORTLINK</c> by default (Meta also writes <c>SHORTLINKS</c>; an open set).</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>
+    /// What happened: the standalone referral event (delivered when the task completes, unless batching holds it back),
+    /// or that the referral waits for the customer's first message, or that nothing was sent.
+    /// </returns>
+    public async Task<SimulatedLinkOpening> OpenLinkAsync(string? @ref = null, string source = "SHORTLINK", CancellationToken cancellationToken = default)
+    {
+        RequireNullOrText(@ref, nameof(@ref));
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        var referral = new JsonObject();
+        if (@ref is not null)
+        {
+            referral["ref"] = @ref;
+        }
+
+        referral["source"] = source;
+        referral["type"] = "OPEN_THREAD";
+        lock (_gate)
+        {
+            if (!_wrote && _emulator.Conversation(Id).Count == 0)
+            {
+                _pendingReferral = referral;
+                return new SimulatedLinkOpening(@ref, source, isNewThread: true, simulated: null);
+            }
+        }
+
+        if (@ref is null)
+        {
+            return new SimulatedLinkOpening(@ref, source, isNewThread: false, simulated: null);
+        }
+
+        var simulated = await EmitAsync("referral", string.Empty, referral, opensWindow: true, cancellationToken).ConfigureAwait(false);
+        return new SimulatedLinkOpening(@ref, source, isNewThread: false, simulated);
+    }
+
+    /// <summary>
+    /// Replies to one of the account's stories: a message whose <c>reply_to</c> names the story (spec 4.4), as
+    /// <c>message{mid, text, reply_to{story{id, url, link_sticker_url?}}}</c>.
+    /// </summary>
+    /// <param name="text">The reply.</param>
+    /// <param name="storyId">The story's media id; a realistic new one when null.</param>
+    /// <param name="linkStickerUrl">The link sticker's URL when the story had one (<c>link_sticker_url</c>, omitted when null).</param>
+    /// <param name="storyUrl">The story's media URL as delivered; a lookaside CDN URL when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>The event, whose <see cref="SimulatedEvent.MessageId"/> is the reply's new mid (the customer's own message: it can be edited and deleted).</returns>
+    public Task<SimulatedEvent> ReplyToStoryAsync(string text, string? storyId = null, Uri? linkStickerUrl = null, Uri? storyUrl = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        RequireNullOrText(storyId, nameof(storyId));
+        RequireNullOrWebUrl(linkStickerUrl, nameof(linkStickerUrl));
+        RequireNullOrWebUrl(storyUrl, nameof(storyUrl));
+        storyId ??= MetaIds.MediaId();
+        var story = new JsonObject { ["id"] = storyId, ["url"] = storyUrl?.ToString() ?? MetaIds.CdnUrl(storyId) };
+        if (linkStickerUrl is not null)
+        {
+            story["link_sticker_url"] = linkStickerUrl.ToString();
+        }
+
+        var mid = NewCustomerMessage();
+        var content = new JsonObject { ["mid"] = mid, ["text"] = text, ["reply_to"] = new JsonObject { ["story"] = story } };
+        return EmitAsync("message", mid, content, opensWindow: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Comments on one of the account's posts, or replies to a comment there: a <c>changes</c> entry with
+    /// <c>field: "comments"</c> and <c>value{from{id, username}, media{id, media_product_type}, id, parent_id?, text}</c>
+    /// (spec 4.17), in a POST of its own with Meta's <c>", "</c>/<c>": "</c> spacing and <c>entry.time</c> in epoch
+    /// seconds. A comment is not a message: it does not open the 24-hour window.
+    /// </summary>
+    /// <param name="text">The comment (at most 2,200 characters, Instagram's limit).</param>
+    /// <param name="mediaId">The post commented on; a realistic new media id when null.</param>
+    /// <param name="parentCommentId">The comment this one replies to (<c>parent_id</c>), or null for a top-level comment.</param>
+    /// <param name="username">The customer's Instagram username (<c>from.username</c>); <c>customer_</c> and the IGSID's last 6 digits when null.</param>
+    /// <param name="mediaProductType">The post's <c>media_product_type</c>: <c>FEED</c> by default, or <c>REELS</c>, <c>AD</c>, … (an open set).</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>
+    /// The event: <see cref="SimulatedEvent.Kind"/> <c>comments</c>, <see cref="SimulatedEvent.MessageId"/> the new
+    /// comment id (<c>value.id</c>), <see cref="SimulatedEvent.Json"/> the change as written.
+    /// </returns>
+    public Task<SimulatedEvent> CommentAsync(
+        string text,
+        string? mediaId = null,
+        string? parentCommentId = null,
+        string? username = null,
+        string mediaProductType = "FEED",
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        if (text.EnumerateRunes().Count() > MaxCommentLength)
+        {
+            throw new ArgumentException($"An Instagram comment holds at most {MaxCommentLength} characters; this one has {text.EnumerateRunes().Count()}.", nameof(text));
+        }
+
+        RequireNullOrText(mediaId, nameof(mediaId));
+        RequireNullOrText(parentCommentId, nameof(parentCommentId));
+        RequireNullOrText(username, nameof(username));
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaProductType);
+        var commentId = MetaIds.CommentId();
+        var value = new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = Id, ["username"] = username ?? "customer_" + Id[^Math.Min(6, Id.Length)..] },
+            ["media"] = new JsonObject { ["id"] = mediaId ?? MetaIds.MediaId(), ["media_product_type"] = mediaProductType },
+            ["id"] = commentId,
+        };
+        if (parentCommentId is not null)
+        {
+            value["parent_id"] = parentCommentId;
+        }
+
+        value["text"] = text;
+        return EmitChangeAsync("comments", commentId, value, cancellationToken);
+    }
+
     /// <inheritdoc/>
     public override string ToString() => "Simulated customer " + Id;
 
@@ -251,6 +446,14 @@ public sealed class SimulatedUser
             _emulator.OpenWindow(Id);
         }
 
+        if (key is "message" or "postback")
+        {
+            lock (_gate)
+            {
+                _wrote = true;
+            }
+        }
+
         var (delivery, json) = webhooks.Publish(item);
         var simulated = new SimulatedEvent(key, Id, webhooks.AccountId, messageId, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
         _emulator.OnCustomerEvent(simulated);
@@ -260,6 +463,53 @@ public sealed class SimulatedUser
         }
 
         return simulated;
+    }
+
+    private async Task<SimulatedEvent> EmitChangeAsync(string field, string id, JsonObject value, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var webhooks = _emulator.Webhooks;
+        var timestamp = _emulator.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var (delivery, json) = webhooks.PublishChange(new JsonObject { ["value"] = value, ["field"] = field }, timestamp);
+        var simulated = new SimulatedEvent(field, Id, webhooks.AccountId, id, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
+        _emulator.OnCustomerEvent(simulated);
+        if (!webhooks.HoldsEvents)
+        {
+            await delivery.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return simulated;
+    }
+
+    // The referral of an ig.me link opened into a new thread rides on the customer's first message or postback.
+    private JsonObject WithPendingReferral(JsonObject content)
+    {
+        lock (_gate)
+        {
+            if (_pendingReferral is { } referral)
+            {
+                content["referral"] = referral;
+                _pendingReferral = null;
+            }
+        }
+
+        return content;
+    }
+
+    private static void RequireNullOrText(string? value, string name)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("The value cannot be empty or white space; pass null to leave it out.", name);
+        }
+    }
+
+    private static void RequireNullOrWebUrl(Uri? url, string name)
+    {
+        if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException($"The URL must be an absolute http or https URL; got '{url}'.", name);
+        }
     }
 
     private string NewCustomerMessage()

@@ -8,9 +8,9 @@ using System.Text.Json.Nodes;
 
 namespace InstagramMessaging.Testing;
 
-// Writes webhook bodies byte for byte as Meta does for messaging: compact, keys in insertion order, every non-ASCII
-// character as a lowercase \uXXXX escape (an emoji becomes its surrogate pair). System.Text.Json's writer is not used:
-// it writes uppercase hex and escapes HTML characters, which Meta does not.
+// Writes webhook bodies byte for byte as Meta does: compact for messaging, ", "/": " separators for changes (comments),
+// keys in insertion order, every non-ASCII character as a lowercase \uXXXX escape (an emoji becomes its surrogate
+// pair). System.Text.Json's writer is not used: it writes uppercase hex and escapes HTML characters, which Meta does not.
 internal static class WebhookBodyWriter
 {
     /// <summary>The envelope for already written items of one account: one entry per item, or one entry holding them all.</summary>
@@ -47,14 +47,44 @@ internal static class WebhookBodyWriter
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    public static string Write(JsonNode? node, bool escapeNonAscii)
+    /// <summary>
+    /// The envelope for already written <c>changes</c> items (spaced, see <see cref="Write"/>) of one account, in the
+    /// key order of Meta's change bodies: <c>entry</c> before <c>object</c>, and <c>time</c> in epoch seconds.
+    /// </summary>
+    public static byte[] ChangesEnvelope(string accountId, long entryTimeSeconds, IReadOnlyList<string> changes, bool oneEntryPerItem)
+    {
+        var text = new StringBuilder(64 + changes.Sum(c => c.Length + 64));
+        var entryStart = new StringBuilder("{\"id\": ");
+        AppendString(entryStart, accountId, escapeNonAscii: true);
+        entryStart.Append(", \"time\": ").Append(entryTimeSeconds.ToString(CultureInfo.InvariantCulture)).Append(", \"changes\": [");
+        text.Append("{\"entry\": [");
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (i == 0 || oneEntryPerItem)
+            {
+                text.Append(i == 0 ? string.Empty : "]}, ").Append(entryStart);
+            }
+            else
+            {
+                text.Append(", ");
+            }
+
+            text.Append(changes[i]);
+        }
+
+        text.Append("]}], \"object\": \"instagram\"}");
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>Writes one node: compact (messaging), or with <c>", "</c> and <c>": "</c> separators when <paramref name="spaced"/> (changes).</summary>
+    public static string Write(JsonNode? node, bool escapeNonAscii, bool spaced = false)
     {
         var text = new StringBuilder(256);
-        Append(text, node, escapeNonAscii);
+        Append(text, node, escapeNonAscii, spaced);
         return text.ToString();
     }
 
-    private static void Append(StringBuilder text, JsonNode? node, bool escapeNonAscii)
+    private static void Append(StringBuilder text, JsonNode? node, bool escapeNonAscii, bool spaced)
     {
         switch (node)
         {
@@ -68,13 +98,13 @@ internal static class WebhookBodyWriter
                 {
                     if (!first)
                     {
-                        text.Append(',');
+                        text.Append(spaced ? ", " : ",");
                     }
 
                     first = false;
                     AppendString(text, name, escapeNonAscii);
-                    text.Append(':');
-                    Append(text, value, escapeNonAscii);
+                    text.Append(spaced ? ": " : ":");
+                    Append(text, value, escapeNonAscii, spaced);
                 }
 
                 text.Append('}');
@@ -85,10 +115,10 @@ internal static class WebhookBodyWriter
                 {
                     if (i > 0)
                     {
-                        text.Append(',');
+                        text.Append(spaced ? ", " : ",");
                     }
 
-                    Append(text, array[i], escapeNonAscii);
+                    Append(text, array[i], escapeNonAscii, spaced);
                 }
 
                 text.Append(']');

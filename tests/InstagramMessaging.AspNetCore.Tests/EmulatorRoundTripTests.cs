@@ -69,6 +69,58 @@ public sealed class EmulatorRoundTripTests
         Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(200, a.StatusCode));
     }
 
+    // The emulator's referrals, story replies and comments (spec 4.4, 4.5, 4.13, 4.17) parse into the runtime's typed
+    // events: the emulator and the parser agree on every field.
+    [Fact]
+    public async Task Ads_links_story_replies_and_comments_reach_the_handler_as_their_typed_events()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        var emulator = Connect(host);
+        var newcomer = emulator.User(Customer);
+        var regular = emulator.User("17245501234567890");
+
+        var ad = await newcomer.ClickAdAsync("Hi, I saw your ad 👀", "120210987654321098", "autumn_sale", "Outono −30% 🍂", new Uri("https://scontent.xx.fbcdn.net/v/t45.1600-4/ad.jpg"));
+        var opened = await regular.OpenLinkAsync("qr_store_lisbon");
+        var first = await regular.SendTextAsync("Olá, are you open?");
+        var again = await regular.OpenLinkAsync("qr_store_porto", "SHORTLINKS");
+        var story = await regular.ReplyToStoryAsync("How much is this? 😍", "18074819347285670", new Uri("https://shop.example.com/autumn"));
+        var comment = await newcomer.CommentAsync("Love it! Price? 😍", "17921422172564586", username: "ana.silva");
+        var reply = await newcomer.CommentAsync("In blue?", "17921422172564586", comment.MessageId, "ana.silva");
+        await host.Recorded.WaitForAsync(6);
+
+        var events = host.Recorded.Events;
+        var received = events.OfType<MessageReceivedEvent>().ToDictionary(e => e.MessageId);
+        var fromAd = received[ad.MessageId];
+        Assert.Equal(("Hi, I saw your ad 👀", Customer), (fromAd.Text, fromAd.SenderId));
+        Assert.Equal(
+            new WebhookReferral { Ref = "autumn_sale", AdId = "120210987654321098", Source = "ADS", Type = "OPEN_THREAD", AdTitle = "Outono −30% 🍂", PhotoUrl = "https://scontent.xx.fbcdn.net/v/t45.1600-4/ad.jpg" },
+            fromAd.Referral);
+
+        Assert.True(opened.IsNewThread);
+        Assert.Equal(new WebhookReferral { Ref = "qr_store_lisbon", Source = "SHORTLINK", Type = "OPEN_THREAD" }, received[first.MessageId].Referral);
+        var standalone = Assert.Single(events.OfType<ReferralEvent>());
+        Assert.Equal(new WebhookReferral { Ref = "qr_store_porto", Source = "SHORTLINKS", Type = "OPEN_THREAD" }, standalone.Referral);
+        Assert.Equal((regular.Id, again.Event!.Timestamp), (standalone.SenderId, standalone.Timestamp));
+
+        var storyReply = received[story.MessageId];
+        Assert.Equal("How much is this? 😍", storyReply.Text);
+        Assert.Null(storyReply.ReplyToMessageId);
+        Assert.Equal("18074819347285670", storyReply.ReplyToStory!.Id);
+        Assert.Equal("https://shop.example.com/autumn", storyReply.ReplyToStory.LinkStickerUrl);
+        Assert.StartsWith("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18074819347285670&signature=", storyReply.ReplyToStory.Url);
+
+        var comments = events.OfType<CommentEvent>().ToArray();
+        Assert.Equal(2, comments.Length);
+        var top = comments.Single(c => c.CommentId == comment.MessageId);
+        Assert.Equal(("comments", "Love it! Price? 😍", Customer, "ana.silva"), (top.Field, top.Text, top.FromId, top.FromUsername));
+        Assert.Equal(("17921422172564586", "FEED", (string?)null), (top.MediaId, top.MediaProductType, top.ParentId));
+        Assert.Equal((emulator.Webhooks.AccountId, Customer), (top.AccountId, top.CustomerId));
+        Assert.Equal(comment.Timestamp.ToUnixTimeSeconds(), top.Timestamp.ToUnixTimeSeconds(), tolerance: 1);
+        Assert.Equal(comment.MessageId, comments.Single(c => c.CommentId == reply.MessageId).ParentId);
+        Assert.Equal(6, events.Count);
+        Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(200, a.StatusCode));
+    }
+
     // In process, as an integration test runs an app (TestServer, which WebApplicationFactory wraps): the emulator
     // delivers through the test server's HttpClient, with no socket, into the real endpoint.
     [Fact]

@@ -371,6 +371,25 @@ public sealed class ConversationPageTests(BrowserFixture browser)
         Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
     }
 
+    [BrowserFact]
+    public async Task Ads_links_story_replies_and_comments_show_where_the_customer_came_from()
+    {
+        await using var session = await PageSession.OpenAsync(browser);
+        var customer = session.Emulator.User(session.Customer);
+        await customer.ClickAdAsync("Hi, I saw your ad", adTitle: "Autumn sale -30%");
+        await customer.OpenLinkAsync("qr_store_lisbon");
+        await customer.ReplyToStoryAsync("How much is this?");
+        await customer.CommentAsync("Love it!", "17921422172564586");
+
+        var page = session.Page;
+        await Expect(page.GetByRole(AriaRole.Article, new() { Name = "Customer message", Exact = true }).Filter(new() { HasText = "Hi, I saw your ad" })).ToContainTextAsync("From ad Autumn sale -30%");
+        await Expect(session.Bubbles("referral")).ToContainTextAsync("Opened an ig.me link · ref qr_store_lisbon");
+        await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = "How much is this?" })).ToContainTextAsync("Replied to your story");
+        await Expect(session.Bubbles("comment")).ToContainTextAsync("Comment on post 17921422172564586");
+        await Expect(session.Bubbles("comment").GetByRole(AriaRole.Button, new() { Name = "React to message" })).ToHaveCountAsync(0);
+        await session.AssertSamePageAsync();
+    }
+
     // Also makes the README's screenshot: INSTAGRAM_EMULATOR_SCREENSHOT=docs/images/conversation-page.png (see README).
     [BrowserFact]
     public async Task A_whole_conversation_reads_as_instagram_shows_it()

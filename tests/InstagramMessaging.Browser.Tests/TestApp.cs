@@ -174,7 +174,12 @@ internal sealed class TestApp : IAsyncDisposable
         using var document = JsonDocument.Parse(body);
         foreach (var entry in document.RootElement.GetProperty("entry").EnumerateArray())
         {
-            foreach (var item in entry.GetProperty("messaging").EnumerateArray())
+            if (!entry.TryGetProperty("messaging", out var items))
+            {
+                continue; // comments come as `changes` entries; this app handles messaging items only
+            }
+
+            foreach (var item in items.EnumerateArray())
             {
                 if (item.TryGetProperty("message", out var message) && message.TryGetProperty("is_echo", out _))
                 {

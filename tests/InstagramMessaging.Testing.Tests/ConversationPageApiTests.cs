@@ -113,6 +113,35 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ads_links_story_replies_and_comments_are_labelled_bubbles()
+    {
+        var customer = _server.Emulator.User(Customer);
+        var ad = await customer.ClickAdAsync("Hi, I saw your ad", adTitle: "Autumn sale -30%", @ref: "autumn");
+        await customer.OpenLinkAsync("qr_store_lisbon");
+        var story = await customer.ReplyToStoryAsync("How much is this?", linkStickerUrl: new Uri("https://shop.example.com/autumn"));
+        var comment = await customer.CommentAsync("Love it!", "17921422172564586");
+
+        var bubbles = (await ConversationAsync())["bubbles"]!.AsArray();
+
+        Assert.Equal(4, bubbles.Count);
+        Assert.Equal((ad.MessageId, "Hi, I saw your ad", "From ad Autumn sale -30% \u00b7 ref autumn"), ((string?)bubbles[0]!["messageId"], (string?)bubbles[0]!["text"], (string?)bubbles[0]!["note"]));
+        Assert.Equal(("referral", "Opened an ig.me link \u00b7 ref qr_store_lisbon"), ((string?)bubbles[1]!["kind"], (string?)bubbles[1]!["note"]));
+        Assert.Null(bubbles[1]!["messageId"]);
+        Assert.Equal(story.MessageId, (string?)bubbles[2]!["messageId"]);
+        Assert.Equal("Replied to your story (link https://shop.example.com/autumn)", (string?)bubbles[2]!["replyTo"]!["preview"]);
+        var commented = bubbles[3]!;
+        Assert.Equal(("comment", "Love it!", "Comment on post 17921422172564586"), ((string?)commented["kind"], (string?)commented["text"], (string?)commented["note"]));
+        Assert.Null(commented["messageId"]); // no message tools on a comment
+        Assert.Equal(comment.MessageId, (string?)commented["commentId"]);
+        Assert.Contains("\"changes\"", (string?)commented["inspector"]!["webhooks"]![0]!["body"]!.ToJsonString(), StringComparison.Ordinal);
+
+        // A comment is not writing in the DM: the chips of the business's last message stay.
+        await SendOkAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"Which size?","quick_replies":[{"content_type":"text","title":"Medium","payload":"SIZE_M"}]}}""");
+        await customer.CommentAsync("Great post");
+        Assert.Equal("SIZE_M", (string?)(await ConversationAsync())["quickReplies"]![0]!["payload"]);
+    }
+
+    [Fact]
     public async Task A_refused_send_is_a_failed_bubble_with_metas_code_subcode_and_our_rule_id()
     {
         var (status, _) = await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"message":{"text":"a","attachment":{"type":"image","payload":{"url":"https://example.com/a.png"}}}}""");

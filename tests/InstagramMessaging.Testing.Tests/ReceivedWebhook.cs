@@ -12,10 +12,13 @@ internal sealed record ReceivedWebhook(byte[] Body, IReadOnlyDictionary<string, 
 
     public JsonElement Root => JsonDocument.Parse(Body).RootElement;
 
+    // The messaging items of every entry (entries of comments hold `changes` instead).
     public IReadOnlyList<JsonElement> Items => ItemsOf("messaging");
 
     // The items of entry.standby[] (another app owns the thread).
     public IReadOnlyList<JsonElement> StandbyItems => ItemsOf("standby");
+
+    public IReadOnlyList<JsonElement> Changes => ItemsOf("changes");
 
     private IReadOnlyList<JsonElement> ItemsOf(string array) => Root.GetProperty("entry").EnumerateArray()
         .SelectMany(e => e.TryGetProperty(array, out var items) ? items.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToArray();

@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -310,6 +312,274 @@ public class SimulatedUserTests
         Assert.Contains(@"""text"":""hello""", sent.Json);
         Assert.Empty(emulator.Webhooks.Attempts);
         Assert.Same(emulator.User(Customer), emulator.User(Customer));
+    }
+
+    [Fact]
+    public async Task A_click_to_direct_ad_arrives_as_a_message_whose_referral_names_the_ad()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+
+        var clicked = await user.ClickAdAsync("Hi, I saw your ad 👀", "120210987654321098", "autumn_sale", "Outono −30% 🍂", new Uri("https://scontent.xx.fbcdn.net/v/t45.1600-4/ad.jpg"));
+        var video = await user.ClickAdAsync("Is this still on?", videoUrl: new Uri("https://video.xx.fbcdn.net/v/t42.1790-2/ad.mp4"));
+
+        Assert.All(receiver.Received, p => Assert.True(p.SignatureValid));
+        Assert.All(receiver.Received, p => Assert.All(p.Body, b => Assert.True(b < 0x80, "every byte is ASCII")));
+        var item = receiver.Items[0];
+        Assert.Equal(new[] { "sender", "recipient", "timestamp", "message" }, item.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(
+            "{\"mid\":\"" + clicked.MessageId + "\",\"text\":\"Hi, I saw your ad \\ud83d\\udc40\",\"referral\":{\"ref\":\"autumn_sale\",\"ad_id\":\"120210987654321098\","
+            + "\"source\":\"ADS\",\"type\":\"OPEN_THREAD\",\"ads_context_data\":{\"ad_title\":\"Outono \\u221230% \\ud83c\\udf42\",\"photo_url\":\"https://scontent.xx.fbcdn.net/v/t45.1600-4/ad.jpg\"}}}",
+            MessageText(receiver.Accepted[0]));
+        Assert.Equal("Outono −30% 🍂", item.GetProperty("message").GetProperty("referral").GetProperty("ads_context_data").GetProperty("ad_title").GetString());
+
+        // Defaults: a realistic ad id, no ref, a title, and a video ad names video_url instead of photo_url.
+        var referral = receiver.Items[1].GetProperty("message").GetProperty("referral");
+        Assert.Equal(video.MessageId, receiver.Items[1].GetProperty("message").GetProperty("mid").GetString());
+        Assert.Equal(new[] { "ad_id", "source", "type", "ads_context_data" }, referral.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Matches("^1202[0-9]{14}$", referral.GetProperty("ad_id").GetString());
+        Assert.Equal(new[] { "ad_title", "video_url" }, referral.GetProperty("ads_context_data").EnumerateObject().Select(p => p.Name).ToArray());
+        var photo = (await user.ClickAdAsync("hello")).Json;
+        Assert.Matches("\"photo_url\":\"https://scontent\\.xx\\.fbcdn\\.net/v/t45\\.1600-4/[0-9_]+_n\\.jpg\"", photo);
+
+        // An ad's message is the customer writing: it is their own message and opens the window.
+        emulator.CloseWindow(Customer);
+        await user.ClickAdAsync("again");
+        Assert.NotEmpty(await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Welcome!"} }"""));
+        await user.EditAsync(clicked.MessageId, "Hi, I saw your ad");
+    }
+
+    [Fact]
+    public async Task An_ig_me_link_into_a_new_thread_sends_nothing_until_the_first_message_which_carries_the_referral()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+
+        var opened = await user.OpenLinkAsync("qr_store_lisbon");
+
+        Assert.True(opened.IsNewThread);
+        Assert.Null(opened.Event);
+        Assert.Equal(("qr_store_lisbon", "SHORTLINK"), (opened.Ref, opened.Source));
+        Assert.Empty(receiver.Received);
+        Assert.Empty(emulator.Webhooks.Attempts);
+
+        var first = await user.SendTextAsync("Olá! Are you open today?");
+        var second = await user.SendTextAsync("and tomorrow?");
+
+        Assert.Equal(
+            "{\"mid\":\"" + first.MessageId + "\",\"text\":\"Ol\\u00e1! Are you open today?\",\"referral\":{\"ref\":\"qr_store_lisbon\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}}",
+            MessageText(receiver.Accepted[0]));
+        Assert.False(receiver.Items[1].GetProperty("message").TryGetProperty("referral", out _));
+        Assert.DoesNotContain("referral", second.Json);
+        Assert.All(receiver.Received, p => Assert.True(p.SignatureValid));
+    }
+
+    [Fact]
+    public async Task An_ig_me_link_into_a_new_thread_rides_on_the_ice_breaker_postback_and_the_latest_link_wins()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        await BusinessSendsAsync(emulator, """{"platform":"instagram","ice_breakers":[{"locale":"default","call_to_actions":[{"question":"What are your opening hours?","payload":"ICEBREAKER_HOURS"}]}]}""", "/v25.0/me/messenger_profile?platform=instagram");
+        var user = emulator.User(Customer);
+
+        await user.OpenLinkAsync("poster");
+        await user.OpenLinkAsync("flyer", "SHORTLINKS");
+        var pressed = await user.PressPostbackAsync("ICEBREAKER_HOURS");
+
+        var postback = Single(receiver, "postback").GetProperty("postback");
+        Assert.Equal(pressed.MessageId, postback.GetProperty("mid").GetString());
+        Assert.Equal("""{"ref":"flyer","source":"SHORTLINKS","type":"OPEN_THREAD"}""", postback.GetProperty("referral").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_ig_me_link_into_an_existing_thread_is_a_standalone_referral_that_reopens_the_window()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.DeliverEchoes = false;
+        var user = emulator.User(Customer);
+        await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Thanks for your order!"} }""");
+        emulator.CloseWindow(Customer);
+
+        var opened = await user.OpenLinkAsync("qr_store_lisbon");
+
+        Assert.False(opened.IsNewThread);
+        var referral = Assert.IsType<SimulatedEvent>(opened.Event);
+        Assert.Equal("referral", referral.Kind);
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await referral.Delivery);
+        var post = Assert.Single(receiver.Received);
+        Assert.True(post.SignatureValid);
+        var item = Assert.Single(post.Items);
+        Assert.Equal(new[] { "sender", "recipient", "timestamp", "referral" }, item.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(Customer, item.GetProperty("sender").GetProperty("id").GetString());
+        Assert.Equal(emulator.Webhooks.AccountId, item.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.Contains("\"referral\":{\"ref\":\"qr_store_lisbon\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}}", post.Text);
+        Assert.Equal(referral.Json, item.GetRawText());
+        Assert.NotEmpty(await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Welcome back!"} }"""));
+
+        // A later message carries no referral; a link without ref into an existing thread sends nothing.
+        Assert.DoesNotContain("referral", (await user.SendTextAsync("hi")).Json);
+        var bare = await user.OpenLinkAsync();
+        Assert.False(bare.IsNewThread);
+        Assert.Null(bare.Event);
+        Assert.Equal(2, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_story_reply_quotes_the_story_with_its_link_sticker()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+
+        var reply = await user.ReplyToStoryAsync("How much is this? 😍", "18074819347285670", new Uri("https://shop.example.com/autumn"),
+            new Uri("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18074819347285670&signature=Abw"));
+        var plain = await user.ReplyToStoryAsync("Nice");
+
+        Assert.All(receiver.Received, p => Assert.True(p.SignatureValid));
+        Assert.Equal(
+            "{\"mid\":\"" + reply.MessageId + "\",\"text\":\"How much is this? \\ud83d\\ude0d\",\"reply_to\":{\"story\":{\"id\":\"18074819347285670\","
+            + "\"url\":\"https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18074819347285670&signature=Abw\",\"link_sticker_url\":\"https://shop.example.com/autumn\"}}}",
+            MessageText(receiver.Accepted[0]));
+        var story = receiver.Items[1].GetProperty("message").GetProperty("reply_to").GetProperty("story");
+        Assert.Equal(new[] { "id", "url" }, story.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Matches("^[0-9]{17,}$", story.GetProperty("id").GetString());
+        Assert.StartsWith("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=" + story.GetProperty("id").GetString() + "&signature=", story.GetProperty("url").GetString());
+        Assert.Equal(plain.MessageId, receiver.Items[1].GetProperty("message").GetProperty("mid").GetString());
+        await user.DeleteAsync(reply.MessageId); // the customer's own message
+    }
+
+    [Fact]
+    public async Task A_comment_arrives_as_a_changes_entry_with_Metas_spacing_and_seconds()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781521100250));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+
+        var comment = await user.CommentAsync("Love it! Price? 😍", "17921422172564586", username: "ana.silva");
+        var reply = await user.CommentAsync("Also in blue?", "17921422172564586", parentCommentId: comment.MessageId, username: "ana.silva");
+
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await comment.Delivery);
+        Assert.Equal("comments", comment.Kind);
+        Assert.Matches("^17[0-9]{15}$", comment.MessageId);
+        var post = receiver.Received[0];
+        Assert.True(post.SignatureValid);
+        var expected = "{\"entry\": [{\"id\": \"" + emulator.Webhooks.AccountId + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"from\": {\"id\": \"" + Customer
+            + "\", \"username\": \"ana.silva\"}, \"media\": {\"id\": \"17921422172564586\", \"media_product_type\": \"FEED\"}, \"id\": \"" + comment.MessageId
+            + "\", \"text\": \"Love it! Price? \\ud83d\\ude0d\"}, \"field\": \"comments\"}]}], \"object\": \"instagram\"}";
+        Assert.Equal(expected, post.Text);
+        Assert.Contains(comment.Json, post.Text);
+        var key = Encoding.UTF8.GetBytes(emulator.Webhooks.AppSecret);
+        Assert.Equal("sha256=" + Convert.ToHexString(HMACSHA256.HashData(key, post.Body)).ToLowerInvariant(), post.Headers["X-Hub-Signature-256"]);
+        Assert.Equal("Love it! Price? 😍", post.Changes[0].GetProperty("value").GetProperty("text").GetString());
+
+        var value = Assert.Single(receiver.Received[1].Changes).GetProperty("value");
+        Assert.Equal(new[] { "from", "media", "id", "parent_id", "text" }, value.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(comment.MessageId, value.GetProperty("parent_id").GetString());
+        Assert.Equal(reply.MessageId, value.GetProperty("id").GetString());
+        Assert.Empty(receiver.Items);
+    }
+
+    [Fact]
+    public async Task A_comment_does_not_open_the_window_and_defaults_to_a_realistic_post_and_username()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.CloseWindow(Customer);
+
+        var comment = await emulator.User(Customer).CommentAsync("🔥🔥🔥");
+
+        var value = Assert.Single(receiver.Accepted.SelectMany(p => p.Changes)).GetProperty("value");
+        Assert.Equal("customer_" + Customer[^6..], value.GetProperty("from").GetProperty("username").GetString());
+        Assert.Matches("^[0-9]{17,}$", value.GetProperty("media").GetProperty("id").GetString());
+        Assert.Equal("FEED", value.GetProperty("media").GetProperty("media_product_type").GetString());
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await comment.Delivery);
+        Assert.NotEqual(200, await BusinessSendStatusAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Thanks!"} }"""));
+    }
+
+    [Fact]
+    public async Task Comments_and_messages_held_for_one_batch_go_in_POSTs_of_their_own_form()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Faults.BatchSize = 10;
+        var user = emulator.User(Customer);
+
+        await user.SendTextAsync("one");
+        await user.CommentAsync("a comment");
+        await user.CommentAsync("another");
+        await user.SendTextAsync("two");
+        await emulator.Webhooks.FlushAsync();
+
+        var posts = receiver.Accepted;
+        Assert.Equal(new[] { 1, 2, 1 }, posts.Select(p => p.Root.GetProperty("entry").GetArrayLength()).ToArray());
+        Assert.Equal(new[] { "messaging", "changes", "messaging" }, posts.Select(p => p.Root.GetProperty("entry")[0].EnumerateObject().Last().Name).ToArray());
+        Assert.StartsWith("{\"entry\": [{\"id\": ", posts[1].Text);
+        Assert.Contains("]}, {\"id\": ", posts[1].Text);
+    }
+
+    [Fact]
+    public async Task While_another_app_owns_the_thread_a_link_referral_comes_in_standby_but_a_comment_stays_a_change()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+        await user.SendTextAsync("hi");
+        await emulator.Webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId);
+
+        await user.OpenLinkAsync("qr_store_lisbon");
+        await user.CommentAsync("nice post");
+
+        var referral = Assert.Single(receiver.Accepted.SelectMany(p => p.StandbyItems));
+        Assert.Equal("qr_store_lisbon", referral.GetProperty("referral").GetProperty("ref").GetString());
+        Assert.Equal("comments", Assert.Single(receiver.Accepted.SelectMany(p => p.Changes)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task The_new_actions_refuse_bad_arguments_and_send_nothing()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ClickAdAsync(""));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ClickAdAsync("hi", adId: " "));
+        var both = await Assert.ThrowsAsync<ArgumentException>(() => user.ClickAdAsync("hi", photoUrl: new Uri("https://a.example/p.jpg"), videoUrl: new Uri("https://a.example/v.mp4")));
+        Assert.Contains("not both", both.Message);
+        var relative = await Assert.ThrowsAsync<ArgumentException>(() => user.ReplyToStoryAsync("hi", linkStickerUrl: new Uri("/autumn", UriKind.Relative)));
+        Assert.Equal("linkStickerUrl", relative.ParamName);
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ReplyToStoryAsync("hi", storyId: ""));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.OpenLinkAsync("x", source: " "));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.OpenLinkAsync(""));
+        var tooLong = await Assert.ThrowsAsync<ArgumentException>(() => user.CommentAsync(new string('a', 2201)));
+        Assert.Contains("2200", tooLong.Message);
+        await user.CommentAsync(string.Concat(Enumerable.Repeat("😍", 2200))); // characters, not UTF-16 units
+        await Assert.ThrowsAsync<ArgumentException>(() => user.CommentAsync("hi", parentCommentId: "\t"));
+        Assert.Single(receiver.Received);
+    }
+
+    // The business sends through the emulator's Send API and gets the HTTP status back (a refusal is not a failure here).
+    private static async Task<int> BusinessSendStatusAsync(GraphApiEmulator emulator, string json)
+    {
+        using var http = emulator.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://graph.facebook.com/v25.0/me/messages")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GraphApiEmulator.DefaultAccessToken);
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    // The raw text of the first messaging item's `message` object in a POST, as sent (escapes kept).
+    private static string MessageText(ReceivedWebhook post)
+    {
+        var text = post.Text;
+        var start = text.IndexOf("\"message\":", StringComparison.Ordinal) + 10;
+        return text[start..text.LastIndexOf("}]}]}", StringComparison.Ordinal)];
     }
 
     // The raw text of the n-th accepted item's event object, as sent (escapes kept).
