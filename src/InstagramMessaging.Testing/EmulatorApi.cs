@@ -202,7 +202,6 @@ internal static class EmulatorApi
             "take" => webhooks.TakeThreadControlAsync(conversation, app, Text(body, "metadata"), cancellationToken),
             _ => throw new ArgumentException($"Unknown thread change '{change}': pass or take."),
         };
-        emulator.RaiseChanged("thread", conversation);
         var (status, answer) = await AnswerAsync(act, cancellationToken).ConfigureAwait(false);
         answer["thread"] = ThreadControl(emulator, conversation);
         return (status, answer);

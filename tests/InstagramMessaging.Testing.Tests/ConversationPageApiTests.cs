@@ -301,6 +301,25 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_event_stream_signals_a_thread_changing_hands_in_code()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await _api.RawGetAsync("/_emulator/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+
+        await _server.Emulator.Webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId);
+
+        JsonNode? change;
+        do
+        {
+            var line = await reader.ReadLineAsync(cancel.Token);
+            change = line is not null && line.StartsWith("data:", StringComparison.Ordinal) ? JsonNode.Parse(line["data:".Length..]) : null;
+        }
+        while (change is null || (string?)change["kind"] != "thread");
+        Assert.Equal(Customer, (string?)change["conversation"]);
+    }
+
+    [Fact]
     public async Task The_list_holds_every_conversation_newest_first_with_its_last_message()
     {
         var (created, body) = await _api.PostAsync("conversations", new { });
