@@ -140,6 +140,20 @@ public class PrivateReplyTests
     }
 
     [Fact]
+    public async Task A_private_reply_starts_the_thread_an_ig_me_link_then_opens_into()
+    {
+        var emulator = new GraphApiEmulator();
+        var customer = emulator.User(Customer);
+        var comment = await customer.CommentAsync("Where is your shop?");
+        await PostAsync(emulator, Reply(comment.MessageId, "In Lisbon! Tap the link in our bio."));
+
+        var opening = await customer.OpenLinkAsync("bio_link");
+
+        Assert.False(opening.IsNewThread);
+        Assert.Equal("referral", opening.Event!.Kind);
+    }
+
+    [Fact]
     public async Task A_private_reply_is_not_echoed()
     {
         var (emulator, receiver) = await WebhookTestKit.StartAsync();
