@@ -180,6 +180,7 @@ internal static partial class ConversationView
                 bubble["message"] = JsonNode.Parse(message.GetRawText());
                 bubble["text"] = message.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
                 Quote(bubble, root, byMid);
+                PrivateReply(bubble, root);
                 Add(bubble, bubbles, byMid);
                 return false;
             }
@@ -199,6 +200,7 @@ internal static partial class ConversationView
                     bubble["text"] = root.TryGetProperty("sender_action", out var action) ? "sender_action " + action : null;
                 }
 
+                PrivateReply(bubble, root);
                 bubble["failed"] = Failure(entry);
                 bubbles.Add(bubble);
                 return typing;
@@ -422,6 +424,17 @@ internal static partial class ConversationView
         else
         {
             bubble["note"] = "Opened an ig.me link" + reference;
+        }
+    }
+
+    // A private reply sits in the commenter's conversation, labelled with the comment it answers (Instagram shows a
+    // link to the post above it).
+    private static void PrivateReply(JsonObject bubble, JsonElement root)
+    {
+        if (GraphApiEmulator.CommentIdOf(root) is { } commentId)
+        {
+            bubble["privateReplyTo"] = commentId;
+            bubble["note"] = "Private reply to comment " + commentId;
         }
     }
 

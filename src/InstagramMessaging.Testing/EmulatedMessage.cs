@@ -5,7 +5,10 @@ namespace InstagramMessaging.Testing;
 
 /// <summary>A message the emulator accepted and delivered to a recipient's conversation.</summary>
 /// <param name="MessageId">The id the emulator answered with.</param>
-/// <param name="RecipientId">The IGSID (or comment id, for a private reply) it went to.</param>
+/// <param name="RecipientId">
+/// The IGSID it went to: for a private reply to a comment the emulator made, the commenter's; for a private reply to a
+/// comment id it never made, that comment id.
+/// </param>
 /// <param name="Body">The whole request body as received.</param>
 public sealed record EmulatedMessage(string MessageId, string RecipientId, JsonElement Body)
 {

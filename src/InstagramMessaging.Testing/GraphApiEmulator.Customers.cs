@@ -44,7 +44,7 @@ public sealed partial class GraphApiEmulator
         if (_webhooks is not { DeliverEchoes: true, HasTarget: true } webhooks
             || !message.Body.TryGetProperty("recipient", out var recipient) || !recipient.TryGetProperty("id", out _))
         {
-            return; // private replies go to a comment; Meta names no IGSID to echo them to
+            return; // Meta documents no echo of a private reply (recipient.comment_id), so none is sent
         }
 
         var content = new JsonObject { ["mid"] = message.MessageId };

@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 namespace InstagramMessaging.Testing;
 
 // The messages edge: faults around the call, the platform's rate limits, Meta's validation of the body, the
-// 24-hour window, then a delivered message or an accepted sender action.
+// 24-hour window (or, for a private reply, the comment's own rules), then a delivered message or an accepted sender
+// action.
 public sealed partial class GraphApiEmulator
 {
     private async Task<EmulatedResponse> MessagesAsync(EmulatedRequest request, RequestParameters parameters, string page, CancellationToken cancellationToken)
@@ -44,7 +45,16 @@ public sealed partial class GraphApiEmulator
             return EmulatorResponses.Error(error);
         }
 
-        if (senderAction is null && (_closedWindows.ContainsKey(recipientId) || WindowExpired(recipientId))
+        // A private reply needs no window (it answers a comment) but a comment that can still take one.
+        var commentId = senderAction is null ? CommentIdOf(body) : null;
+        if (commentId is not null)
+        {
+            if (PrivateReplyRecipient(commentId, out recipientId) is { } commentError)
+            {
+                return EmulatorResponses.Error(commentError);
+            }
+        }
+        else if (senderAction is null && (_closedWindows.ContainsKey(recipientId) || WindowExpired(recipientId))
             && !(body.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.String && tag.GetString() == "HUMAN_AGENT"))
         {
             return EmulatorResponses.Error(new GraphError(400, 10, 2534022, "(#10) This message is sent outside of allowed window."));
@@ -62,6 +72,11 @@ public sealed partial class GraphApiEmulator
                 ReceivedAt = _time.GetUtcNow(),
             });
             return new EmulatedResponse(200, JsonSerializer.Serialize(new RecipientOnly(recipientId), EmulatorJsonContext.Default.RecipientOnly));
+        }
+
+        if (commentId is not null && !ClaimComment(commentId))
+        {
+            return EmulatorResponses.Error(CommentNotValid("it already has its one private reply."));
         }
 
         var messageId = NewMessageId();

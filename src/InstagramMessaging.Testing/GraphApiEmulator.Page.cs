@@ -32,9 +32,9 @@ public sealed partial class GraphApiEmulator
     internal void RaiseChanged(string kind, string? conversation = null) => Changed?.Invoke(new EmulatorChange(kind, conversation));
 
     // The window is 24 hours from the customer's last message on the emulator's clock; a customer who never wrote
-    // (a test sending straight away) is not judged.
+    // (a test sending straight away) is not judged, but one known only from comments has no window yet.
     private bool WindowExpired(string recipientId)
-        => _windowOpenedAt.TryGetValue(recipientId, out var opened) && _time.GetUtcNow() - opened >= s_window;
+        => _windowOpenedAt.TryGetValue(recipientId, out var opened) ? _time.GetUtcNow() - opened >= s_window : OnlyCommented(recipientId);
 
     private EmulatorWebhooks NewWebhooks()
     {
@@ -84,7 +84,7 @@ public sealed partial class GraphApiEmulator
         simulated.Delivery.ContinueWith(_ => RaiseChanged("delivery", simulated.SenderId), System.Threading.Tasks.TaskScheduler.Default);
     }
 
-    private static string? ConversationOf(JsonElement body)
+    private string? ConversationOf(JsonElement body)
     {
         if (body.TryGetProperty("recipient", out var recipient) && recipient.ValueKind == JsonValueKind.Object)
         {
@@ -93,9 +93,9 @@ public sealed partial class GraphApiEmulator
                 return igsid;
             }
 
-            if (recipient.TryGetProperty("comment_id", out var comment) && comment.ValueKind == JsonValueKind.String && comment.GetString() is { Length: > 0 } commentId)
+            if (CommentIdOf(body) is { } commentId)
             {
-                return "comment:" + commentId;
+                return ConversationOfComment(commentId);
             }
         }
 

@@ -380,7 +380,8 @@ public sealed class SimulatedUser
     /// Comments on one of the account's posts, or replies to a comment there: a <c>changes</c> entry with
     /// <c>field: "comments"</c> and <c>value{from{id, username}, media{id, media_product_type}, id, parent_id?, text}</c>
     /// (spec 4.17), in a POST of its own with Meta's <c>", "</c>/<c>": "</c> spacing and <c>entry.time</c> in epoch
-    /// seconds. A comment is not a message: it does not open the 24-hour window.
+    /// seconds. A comment is not a message: it does not open the 24-hour window. The business may answer it with one
+    /// private reply (<c>recipient{comment_id}</c>) within 7 days; that reply joins this customer's conversation.
     /// </summary>
     /// <param name="text">The comment (at most 2,200 characters, Instagram's limit).</param>
     /// <param name="mediaId">The post commented on; a realistic new media id when null.</param>
@@ -470,6 +471,7 @@ public sealed class SimulatedUser
         cancellationToken.ThrowIfCancellationRequested();
         var webhooks = _emulator.Webhooks;
         var timestamp = _emulator.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        _emulator.OnComment(id, Id, DateTimeOffset.FromUnixTimeMilliseconds(timestamp)); // before the webhook: an app may answer it at once
         var (delivery, json) = webhooks.PublishChange(new JsonObject { ["value"] = value, ["field"] = field }, timestamp);
         var simulated = new SimulatedEvent(field, Id, webhooks.AccountId, id, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
         _emulator.OnCustomerEvent(simulated);

@@ -78,6 +78,22 @@ public class SendAsyncKindsTests
     }
 
     [Fact]
+    public async Task A_second_private_reply_to_a_comment_is_a_typed_invalid_parameter_error_naming_2534025()
+    {
+        var (messenger, emulator) = Create();
+        var comment = await emulator.User(Igsid).CommentAsync("Love it! Price?");
+
+        var first = await new TextMessage("Thanks! It is 49 EUR.").SendAsync(messenger, Recipient.Comment(comment.MessageId));
+        var ex = await Assert.ThrowsAsync<InstagramInvalidParameterException>(() => new TextMessage("Anything else?").SendAsync(messenger, Recipient.Comment(comment.MessageId)));
+
+        Assert.Equal(Igsid, first.RecipientId);
+        Assert.Equal((100, 2534025, false), (ex.Code, ex.Subcode, ex.IsTransient));
+        Assert.Contains("subcode 2534025", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("(#100) The comment is not valid for a private reply", ex.ApiMessage, StringComparison.Ordinal);
+        Assert.Equal(first.MessageId, Assert.Single(emulator.Conversation(Igsid)).MessageId);
+    }
+
+    [Fact]
     public async Task Multi_image_gate_raises_a_typed_error_by_default()
     {
         var (messenger, emulator) = Create();

@@ -1,0 +1,228 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+using static InstagramMessaging.Testing.Tests.RawGraphRequests;
+
+namespace InstagramMessaging.Testing.Tests;
+
+// Private replies (send spec 3.8) to comments the simulated customer made: answered with the commenter's IGSID, one
+// per comment, within 7 days, filed in the commenter's conversation, opening no window; and the lenient path for
+// comment ids the emulator never made.
+public class PrivateReplyTests
+{
+    private const string Customer = "7241980365028173";
+    private const string NotValid = "(#100) The comment is not valid for a private reply: ";
+
+    [Fact]
+    public async Task A_private_reply_is_answered_with_the_commenters_igsid_and_joins_their_conversation()
+    {
+        var emulator = new GraphApiEmulator();
+        var comment = await emulator.User(Customer).CommentAsync("Love it! Price?", "17921422172564586");
+
+        var (status, body) = await PostAsync(emulator, Reply(comment.MessageId, "Thanks! It is 49 EUR."));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(new[] { "recipient_id", "message_id" }, body.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(Customer, body.GetProperty("recipient_id").GetString());
+        var delivered = Assert.Single(emulator.Conversation(Customer));
+        Assert.Equal((body.GetProperty("message_id").GetString(), Customer, "Thanks! It is 49 EUR."), (delivered.MessageId, delivered.RecipientId, delivered.Text));
+        Assert.Empty(emulator.Conversation(comment.MessageId));
+    }
+
+    [Fact]
+    public async Task A_comment_takes_one_private_reply_and_a_refused_attempt_does_not_use_it()
+    {
+        var emulator = new GraphApiEmulator();
+        var comment = await emulator.User(Customer).CommentAsync("Do you ship to Portugal?");
+
+        var (mixed, mixedBody) = await PostAsync(emulator, $$$"""{"recipient":{"comment_id":"{{{comment.MessageId}}}"},"message":{"text":"x","attachment":{"type":"image","payload":{"url":"https://a.example/1.jpg"} } } }""");
+        var (first, _) = await PostAsync(emulator, Reply(comment.MessageId, "Yes, in 2-3 days."));
+        var (second, secondBody) = await PostAsync(emulator, Reply(comment.MessageId, "And shipping is free!"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, (100, (int?)2534015)), (mixed, Error(mixedBody)));
+        Assert.Equal(HttpStatusCode.OK, first);
+        Assert.Equal(HttpStatusCode.BadRequest, second);
+        AssertNotValid(secondBody, "it already has its one private reply.");
+        Assert.Equal("Yes, in 2-3 days.", Assert.Single(emulator.Conversation(Customer)).Text);
+    }
+
+    [Fact]
+    public async Task Concurrent_private_replies_to_one_comment_deliver_exactly_one()
+    {
+        var emulator = new GraphApiEmulator();
+        var comment = await emulator.User(Customer).CommentAsync("Hello");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => PostAsync(emulator, Reply(comment.MessageId, "Reply " + i)))));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal((100, (int?)2534025), Error(a.Body)));
+        Assert.Single(emulator.Conversation(Customer));
+    }
+
+    [Fact]
+    public async Task A_comment_can_be_answered_privately_for_7_days_on_the_emulators_clock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var emulator = new GraphApiEmulator(timeProvider: clock);
+        var customer = emulator.User(Customer);
+        var early = await customer.CommentAsync("First!");
+        var late = await customer.CommentAsync("Second");
+
+        clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        var (inTime, _) = await PostAsync(emulator, Reply(early.MessageId, "Thanks for the first comment"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var (tooLate, tooLateBody) = await PostAsync(emulator, Reply(late.MessageId, "Thanks, a week later"));
+
+        Assert.Equal(HttpStatusCode.OK, inTime);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLate);
+        AssertNotValid(tooLateBody, "it is more than 7 days old.");
+        Assert.Single(emulator.Conversation(Customer));
+    }
+
+    [Fact]
+    public async Task A_private_reply_opens_no_window_and_the_customers_answer_does()
+    {
+        var emulator = new GraphApiEmulator();
+        var customer = emulator.User(Customer);
+        var comment = await customer.CommentAsync("Price?");
+        var (replied, replyBody) = await PostAsync(emulator, Reply(comment.MessageId, "49 EUR. Want a size guide?"));
+        Assert.Equal(HttpStatusCode.OK, replied);
+
+        var (before, beforeBody) = await PostAsync(emulator, Direct(Customer, "Here is the size guide"));
+        await customer.ReplyToAsync(replyBody.GetProperty("message_id").GetString()!, "Yes please");
+        var (after, _) = await PostAsync(emulator, Direct(Customer, "Here is the size guide"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, before);
+        Assert.Equal((10, (int?)2534022), Error(beforeBody));
+        Assert.Equal(HttpStatusCode.OK, after);
+    }
+
+    [Fact]
+    public async Task A_private_reply_neither_extends_nor_needs_the_window()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var emulator = new GraphApiEmulator(timeProvider: clock);
+        var customer = emulator.User(Customer);
+        await customer.SendTextAsync("Hi");
+        clock.Advance(TimeSpan.FromHours(23));
+        var comment = await customer.CommentAsync("Nice post");
+
+        var (replied, _) = await PostAsync(emulator, Reply(comment.MessageId, "Thank you!"));
+        clock.Advance(TimeSpan.FromHours(2));
+        var (closed, closedBody) = await PostAsync(emulator, Direct(Customer, "Anything else?"));
+        var later = await customer.CommentAsync("Still nice");
+        var (outsideWindow, _) = await PostAsync(emulator, Reply(later.MessageId, "Thanks again!"));
+
+        Assert.Equal(HttpStatusCode.OK, replied);
+        Assert.Equal(HttpStatusCode.BadRequest, closed);
+        Assert.Equal((10, (int?)2534022), Error(closedBody));
+        Assert.Equal(HttpStatusCode.OK, outsideWindow);
+    }
+
+    [Fact]
+    public async Task The_customer_sees_the_private_reply_reads_it_and_taps_its_quick_replies()
+    {
+        var emulator = new GraphApiEmulator();
+        var customer = emulator.User(Customer);
+        var comment = await customer.CommentAsync("Which sizes?");
+
+        var (_, body) = await PostAsync(emulator, $$$"""{"recipient":{"comment_id":"{{{comment.MessageId}}}"},"message":{"text":"Which one do you wear?","quick_replies":[{"content_type":"text","title":"Medium","payload":"SIZE_M"}]}}""");
+        var mid = body.GetProperty("message_id").GetString()!;
+
+        Assert.Equal(new[] { "SIZE_M" }, customer.OfferedQuickReplies);
+        await customer.ReadAsync(mid);
+        await customer.TapQuickReplyAsync("SIZE_M");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, Direct(Customer, "Medium it is"))).Status);
+    }
+
+    [Fact]
+    public async Task A_private_reply_starts_the_thread_an_ig_me_link_then_opens_into()
+    {
+        var emulator = new GraphApiEmulator();
+        var customer = emulator.User(Customer);
+        var comment = await customer.CommentAsync("Where is your shop?");
+        await PostAsync(emulator, Reply(comment.MessageId, "In Lisbon! Tap the link in our bio."));
+
+        var opening = await customer.OpenLinkAsync("bio_link");
+
+        Assert.False(opening.IsNewThread);
+        Assert.Equal("referral", opening.Event!.Kind);
+    }
+
+    [Fact]
+    public async Task A_private_reply_is_not_echoed()
+    {
+        var (emulator, receiver) = await WebhookTestKit.StartAsync();
+        await using var scope = receiver;
+        var comment = await emulator.User(Customer).CommentAsync("Love it");
+
+        await WebhookTestKit.BusinessSendsAsync(emulator, Reply(comment.MessageId, "Thank you!"));
+        await emulator.Webhooks.FlushAsync();
+
+        Assert.Equal("comments", Assert.Single(receiver.Accepted.SelectMany(p => p.Changes)).GetProperty("field").GetString());
+        Assert.Empty(receiver.Items);
+    }
+
+    [Fact]
+    public async Task A_made_up_comment_id_is_accepted_once_under_its_own_conversation_with_no_age_limit()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var emulator = new GraphApiEmulator(timeProvider: clock);
+        clock.Advance(TimeSpan.FromDays(30));
+
+        var (first, firstBody) = await PostAsync(emulator, Reply("17900000000000001", "Thanks for your comment!"));
+        var (second, secondBody) = await PostAsync(emulator, Reply("17900000000000001", "Again"));
+        var (other, _) = await PostAsync(emulator, Reply("17900000000000002", "Another comment, another reply"));
+
+        Assert.Equal(HttpStatusCode.OK, first);
+        Assert.Equal("17900000000000001", firstBody.GetProperty("recipient_id").GetString());
+        Assert.Equal("Thanks for your comment!", Assert.Single(emulator.Conversation("17900000000000001")).Text);
+        Assert.Equal(HttpStatusCode.BadRequest, second);
+        AssertNotValid(secondBody, "it already has its one private reply.");
+        Assert.Equal(HttpStatusCode.OK, other);
+    }
+
+    [Fact]
+    public async Task The_page_shows_a_private_reply_and_its_refusal_in_the_commenters_conversation()
+    {
+        await using var server = await GraphApiEmulatorServer.StartAsync();
+        using var api = new PageApiClient(server.BaseAddress);
+        var comment = await server.Emulator.User(Customer).CommentAsync("Love it!", "17921422172564586");
+
+        var (ok, answer) = await api.SendAsync(Reply(comment.MessageId, "Thanks! Sent you the price."));
+        var (refused, _) = await api.SendAsync(Reply(comment.MessageId, "Again"));
+        await api.SendAsync(Reply("17900000000000009", "To a comment the emulator never saw"));
+
+        Assert.Equal((200, 400), (ok, refused));
+        var bubbles = (await api.GetAsync("conversations/" + Customer))["bubbles"]!.AsArray();
+        Assert.Equal(new[] { "customer", "business", "business" }, bubbles.Select(b => (string?)b!["side"]).ToArray());
+        Assert.Equal(comment.MessageId, (string?)bubbles[0]!["commentId"]);
+        var reply = bubbles[1]!;
+        Assert.Equal((string?)answer["message_id"], (string?)reply["messageId"]);
+        Assert.Equal(("Thanks! Sent you the price.", comment.MessageId, "Private reply to comment " + comment.MessageId), ((string?)reply["text"], (string?)reply["privateReplyTo"], (string?)reply["note"]));
+        Assert.Null(reply["failed"]);
+        Assert.Equal((100, 2534025), ((int)bubbles[2]!["failed"]!["code"]!, (int)bubbles[2]!["failed"]!["subcode"]!));
+        Assert.Equal(comment.MessageId, (string?)bubbles[2]!["privateReplyTo"]);
+
+        var ids = (await api.GetAsync("conversations")).AsArray().Select(c => (string?)c!["id"]).ToArray();
+        Assert.Contains(Customer, ids);
+        Assert.Contains("comment:17900000000000009", ids);
+        Assert.DoesNotContain("comment:" + comment.MessageId, ids);
+    }
+
+    private static string Reply(string commentId, string text) => "{\"recipient\":{\"comment_id\":\"" + commentId + "\"},\"message\":{\"text\":\"" + text + "\"}}";
+
+    private static string Direct(string igsid, string text) => "{\"recipient\":{\"id\":\"" + igsid + "\"},\"message\":{\"text\":\"" + text + "\"}}";
+
+    private static void AssertNotValid(JsonElement body, string reason)
+    {
+        Assert.Equal((100, (int?)2534025), Error(body));
+        var error = body.GetProperty("error");
+        Assert.Equal(NotValid + reason, error.GetProperty("message").GetString());
+        Assert.Equal("OAuthException", error.GetProperty("type").GetString());
+    }
+}
