@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Http;
 namespace InstagramMessaging.Testing;
 
 // The page's JSON API under /_emulator/api/ (documented in docs/emulator.md): conversations as the page draws
-// them, the customer's actions, the delivery log with resend, fault switches and the clock. Tests use it too.
+// them, the customer's actions, the business side's thread control, the delivery log with resend, the dashboard Test
+// and the subscription, fault switches and the clock. Tests use it too.
 internal static class EmulatorApi
 {
     // An action answers once its delivery finished or after this long (then "pending"): a failing app must not
@@ -53,7 +54,7 @@ internal static class EmulatorApi
                 emulator.RaiseChanged("conversation", id);
                 return (201, new JsonObject { ["id"] = id });
             case ["conversations", var conversation] when get:
-                return (200, ConversationView.Build(emulator, conversation));
+                return (200, Conversation(emulator, conversation));
             case ["conversations", var conversation, "window"] when post:
                 if (Flag(body, "open") ?? throw new ArgumentException("Give \"open\": true or false."))
                 {
@@ -65,7 +66,11 @@ internal static class EmulatorApi
                 }
 
                 emulator.RaiseChanged("window", conversation);
-                return (200, ConversationView.Build(emulator, conversation));
+                return (200, Conversation(emulator, conversation));
+            case ["conversations", var conversation, "link"] when post:
+                return await OpenLinkAsync(emulator.User(conversation), body, cancellationToken).ConfigureAwait(false);
+            case ["conversations", var conversation, "thread", var change] when post:
+                return await ChangeThreadOwnerAsync(emulator, conversation, change, body, cancellationToken).ConfigureAwait(false);
             case ["conversations", var conversation, var action] when post:
                 return await ActAsync(emulator.User(conversation), action, body, cancellationToken).ConfigureAwait(false);
             case ["deliveries"] when get:
@@ -82,6 +87,13 @@ internal static class EmulatorApi
                     ["subscriptionDisabled"] = emulator.Webhooks.SubscriptionDisabledReason,
                     ["attempts"] = attempts,
                 });
+            case ["deliveries", "test"] when post:
+                var test = await emulator.Webhooks.SendDashboardTestAsync(Flavor(Text(body, "flavor")), cancellationToken).ConfigureAwait(false);
+                return (200, ConversationView.Attempt(test));
+            case ["subscription", "enable"] when post:
+                emulator.Webhooks.EnableSubscription();
+                emulator.RaiseChanged("subscription");
+                return (200, new JsonObject { ["subscriptionDisabled"] = emulator.Webhooks.SubscriptionDisabledReason });
             case ["deliveries", var number, "resend"] when post:
                 var resent = await emulator.Webhooks.ResendAsync(long.Parse(number, CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
                 return (200, ConversationView.Attempt(resent));
@@ -107,6 +119,8 @@ internal static class EmulatorApi
                     ["pageId"] = emulator.PageId,
                     ["accountId"] = emulator.Webhooks.AccountId,
                     ["callback"] = emulator.Webhooks.CallbackUrl?.ToString(),
+                    ["appId"] = emulator.Webhooks.AppId,
+                    ["pageInboxAppId"] = EmulatorWebhooks.PageInboxAppId,
                 });
             default:
                 return (404, Error($"No API route {method} /_emulator/api/{string.Join('/', route)} (see docs/emulator.md)."));
@@ -128,9 +142,73 @@ internal static class EmulatorApi
             "edit" => user.EditAsync(Required(body, "messageId"), Required(body, "text"), cancellationToken),
             "delete" => user.DeleteAsync(Required(body, "messageId"), cancellationToken),
             "read" => user.ReadAsync(Required(body, "messageId"), cancellationToken),
-            _ => throw new ArgumentException($"Unknown customer action '{action}': text, image, attachment, tap, postback, react, unreact, reply, edit, delete or read."),
+            "ad" => user.ClickAdAsync(Required(body, "text"), Text(body, "adId"), Text(body, "ref"), Text(body, "adTitle"), Url(body, "photoUrl"), Url(body, "videoUrl"), cancellationToken),
+            "story" => user.ReplyToStoryAsync(Required(body, "text"), Text(body, "storyId"), Url(body, "linkStickerUrl"), Url(body, "storyUrl"), cancellationToken),
+            "comment" => user.CommentAsync(Required(body, "text"), Text(body, "mediaId"), Text(body, "parentCommentId"), Text(body, "username"), Text(body, "mediaProductType") ?? "FEED", cancellationToken),
+            _ => throw new ArgumentException($"Unknown customer action '{action}': text, image, attachment, tap, postback, react, unreact, reply, edit, delete, read, ad, link, story or comment (and thread/pass, thread/take for the business)."),
         };
 
+        return await AnswerAsync(act, cancellationToken).ConfigureAwait(false);
+    }
+
+    // An ig.me link: into a new thread nothing is delivered until the customer writes, so the answer says which happened.
+    private static async Task<(int, JsonNode)> OpenLinkAsync(SimulatedUser user, JsonObject body, CancellationToken cancellationToken)
+    {
+        var opening = user.OpenLinkAsync(Text(body, "ref"), Text(body, "source") ?? "SHORTLINK", cancellationToken);
+        await Task.WhenAny(opening, Task.Delay(s_deliveryWait, cancellationToken)).ConfigureAwait(false);
+        if (!opening.IsCompleted)
+        {
+            return (202, new JsonObject { ["kind"] = "referral", ["delivery"] = "Pending" });
+        }
+
+        var opened = await opening.ConfigureAwait(false);
+        var answer = new JsonObject
+        {
+            ["kind"] = "referral",
+            ["ref"] = opened.Ref,
+            ["source"] = opened.Source,
+            ["newThread"] = opened.IsNewThread,
+            ["sent"] = opened.Event is not null,
+            ["summary"] = opened.IsNewThread
+                ? "New thread: nothing is sent until the customer's first message, which carries the referral" + (opened.Ref is null ? "." : " (ref " + opened.Ref + ").")
+                : opened.Event is null ? "Existing thread: a link without ref sends nothing." : "Existing thread: the referral was delivered at once (ref " + opened.Ref + ").",
+        };
+        if (opened.Event is { } simulated)
+        {
+            answer["delivery"] = Outcome(simulated);
+            answer["item"] = JsonNode.Parse(simulated.Json);
+        }
+
+        return (200, answer);
+    }
+
+    // The business side's handover: "pass" hands the thread to an app, "take" has an app take it. "inbox" names the
+    // Page Inbox, "app" the app under test; any other value is an app id.
+    private static async Task<(int, JsonNode)> ChangeThreadOwnerAsync(GraphApiEmulator emulator, string conversation, string change, JsonObject body, CancellationToken cancellationToken)
+    {
+        var webhooks = emulator.Webhooks;
+        var app = Text(body, "app") switch
+        {
+            null when change == "pass" => EmulatorWebhooks.PageInboxAppId,
+            null => webhooks.AppId,
+            "inbox" => EmulatorWebhooks.PageInboxAppId,
+            "app" => webhooks.AppId,
+            var id => id,
+        };
+        emulator.User(conversation);
+        Task<SimulatedEvent> act = change switch
+        {
+            "pass" => webhooks.PassThreadControlAsync(conversation, app, Text(body, "metadata"), cancellationToken),
+            "take" => webhooks.TakeThreadControlAsync(conversation, app, Text(body, "metadata"), cancellationToken),
+            _ => throw new ArgumentException($"Unknown thread change '{change}': pass or take."),
+        };
+        var (status, answer) = await AnswerAsync(act, cancellationToken).ConfigureAwait(false);
+        answer["thread"] = ThreadControl(emulator, conversation);
+        return (status, answer);
+    }
+
+    private static async Task<(int, JsonObject)> AnswerAsync(Task<SimulatedEvent> act, CancellationToken cancellationToken)
+    {
         // The action's task completes when its webhook was delivered or given up; answer sooner when the app is slow.
         await Task.WhenAny(act, Task.Delay(s_deliveryWait, cancellationToken)).ConfigureAwait(false);
         if (!act.IsCompleted)
@@ -143,10 +221,46 @@ internal static class EmulatorApi
         {
             ["kind"] = simulated.Kind,
             ["messageId"] = simulated.MessageId,
-            ["delivery"] = simulated.Delivery.IsCompletedSuccessfully ? simulated.Delivery.Result.ToString() : "Pending",
+            ["delivery"] = Outcome(simulated),
             ["item"] = JsonNode.Parse(simulated.Json),
         });
     }
+
+    private static string Outcome(SimulatedEvent simulated)
+        => simulated.Delivery.IsCompletedSuccessfully ? simulated.Delivery.Result.ToString() : "Pending";
+
+    // The conversation as the page draws it, with who owns the thread (the header shows it).
+    private static JsonObject Conversation(GraphApiEmulator emulator, string conversation)
+    {
+        var view = ConversationView.Build(emulator, conversation);
+        view["thread"] = ThreadControl(emulator, conversation);
+        return view;
+    }
+
+    private static JsonObject ThreadControl(GraphApiEmulator emulator, string conversation)
+    {
+        var webhooks = emulator.Webhooks;
+        var owner = webhooks.ThreadOwner(conversation);
+        return new JsonObject
+        {
+            ["owner"] = owner,
+            ["ownerName"] = owner switch
+            {
+                null => null,
+                EmulatorWebhooks.PageInboxAppId => "Page Inbox",
+                _ when owner == webhooks.AppId => "this app",
+                _ => "app " + owner,
+            },
+            ["standby"] = owner is not null && owner != webhooks.AppId,
+        };
+    }
+
+    private static WebhookLoginFlavor Flavor(string? name) => name?.ToLowerInvariant() switch
+    {
+        null or "instagram" or "instagramlogin" => WebhookLoginFlavor.InstagramLogin,
+        "facebook" or "facebooklogin" => WebhookLoginFlavor.FacebookLogin,
+        _ => throw new ArgumentException($"Unknown login flavor '{name}': instagram or facebook."),
+    };
 
     private static JsonObject Faults(GraphApiEmulator emulator)
     {
@@ -219,6 +333,9 @@ internal static class EmulatorApi
 
     private static string Required(JsonObject body, string name)
         => Text(body, name) ?? throw new ArgumentException($"The request body needs \"{name}\".");
+
+    private static Uri? Url(JsonObject body, string name)
+        => Text(body, name) is { } url ? new Uri(url, UriKind.Absolute) : null;
 
     private static bool? Flag(JsonObject body, string name)
         => body[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;

@@ -18,6 +18,9 @@ public sealed partial class EmulatorWebhooks
 
     // igsid -> owner app id; absent = idle (no owner: the app under test, as primary receiver, gets messaging[]).
     private readonly ConcurrentDictionary<string, string> _threadOwners = new(StringComparer.Ordinal);
+    // Raised with the customer's IGSID when their thread changed hands (the page's header shows the owner).
+    internal event Action<string>? ThreadOwnerChanged;
+
     private string _appId = "1" + Random.Shared.NextInt64(10_000_000_000_000, 100_000_000_000_000).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -92,6 +95,7 @@ public sealed partial class EmulatorWebhooks
                     : newOwnerAppId;
             });
 
+        ThreadOwnerChanged?.Invoke(igsid);
         var control = new JsonObject { ["previous_owner_app_id"] = previous, ["new_owner_app_id"] = newOwnerAppId };
         if (metadata is not null)
         {

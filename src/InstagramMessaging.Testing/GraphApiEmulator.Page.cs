@@ -40,6 +40,7 @@ public sealed partial class GraphApiEmulator
     {
         var webhooks = new EmulatorWebhooks(_time);
         webhooks.AttemptRecorded += (_, attempt) => RaiseChanged("delivery");
+        webhooks.ThreadOwnerChanged += igsid => RaiseChanged("thread", igsid);
         return webhooks;
     }
 

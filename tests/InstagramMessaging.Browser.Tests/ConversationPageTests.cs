@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Deque.AxeCore.Playwright;
+using InstagramMessaging.Testing;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -387,6 +388,88 @@ public sealed class ConversationPageTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = "How much is this?" })).ToContainTextAsync("Replied to your story");
         await Expect(session.Bubbles("comment")).ToContainTextAsync("Comment on post 17921422172564586");
         await Expect(session.Bubbles("comment").GetByRole(AriaRole.Button, new() { Name = "React to message" })).ToHaveCountAsync(0);
+        await session.AssertSamePageAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_more_menu_plays_ads_links_stories_and_comments_and_the_delivery_panel_hands_the_thread_over()
+    {
+        await using var session = await PageSession.OpenAsync(browser);
+        var page = session.Page;
+        var app = session.App;
+        var outcome = page.Locator("#outcome");
+        async Task<ILocator> MoreAsync(string action)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "More", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = "More customer actions" }).GetByRole(AriaRole.Button, new() { Name = action }).ClickAsync();
+            return page.GetByRole(AriaRole.Group, new() { Name = action });
+        }
+
+        // An ig.me link into a new thread sends nothing; the first message carries its referral.
+        var link = await MoreAsync("Open an ig.me link");
+        await link.GetByLabel("Link ref (optional)").FillAsync("qr_store_lisbon");
+        await link.GetByRole(AriaRole.Button, new() { Name = "Open the link" }).ClickAsync();
+        await Expect(outcome).ToContainTextAsync("New thread: nothing is sent until the customer's first message");
+        Assert.Empty(app.Events);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Hello!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        var first = await app.WaitForEventAsync(e => e.TryGetProperty("message", out var m) && m.TryGetProperty("referral", out _));
+        Assert.Equal("qr_store_lisbon", first.GetProperty("message").GetProperty("referral").GetProperty("ref").GetString());
+        await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Hello!" })).ToContainTextAsync("Opened an ig.me link · ref qr_store_lisbon");
+
+        var ad = await MoreAsync("Arrive from an ad");
+        await ad.GetByLabel("Message").FillAsync("Hi, I saw your ad");
+        await ad.GetByLabel("Ad title (optional)").FillAsync("Autumn sale -30%");
+        await ad.GetByRole(AriaRole.Button, new() { Name = "Send from the ad" }).ClickAsync();
+        var fromAd = await app.WaitForEventAsync(e => e.TryGetProperty("message", out var m) && m.TryGetProperty("referral", out var r) && r.GetProperty("source").GetString() == "ADS");
+        Assert.Equal("Autumn sale -30%", fromAd.GetProperty("message").GetProperty("referral").GetProperty("ads_context_data").GetProperty("ad_title").GetString());
+        await Expect(outcome).ToHaveTextAsync("Sent from the ad: Delivered");
+        await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Hi, I saw your ad" })).ToContainTextAsync("From ad Autumn sale -30%");
+
+        var story = await MoreAsync("Reply to a story");
+        await story.GetByLabel("Story reply").FillAsync("How much is this?");
+        await story.GetByLabel("Link sticker URL (optional)").FillAsync("https://shop.example.com/autumn");
+        await story.GetByLabel("Link sticker URL (optional)").PressAsync("Enter");
+        var storyReply = await app.WaitForEventAsync(e => e.TryGetProperty("message", out var m) && m.TryGetProperty("reply_to", out var r) && r.TryGetProperty("story", out _));
+        Assert.Equal("https://shop.example.com/autumn", storyReply.GetProperty("message").GetProperty("reply_to").GetProperty("story").GetProperty("link_sticker_url").GetString());
+        await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = "How much is this?" })).ToContainTextAsync("Replied to your story (link https://shop.example.com/autumn)");
+
+        var comment = await MoreAsync("Comment on a post");
+        await comment.GetByLabel("Comment", new() { Exact = true }).FillAsync("Love it!");
+        await comment.GetByLabel("Post id").FillAsync("17921422172564586");
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Post the comment" }).ClickAsync();
+        var top = (await app.WaitForChangeAsync(c => c.GetProperty("field").GetString() == "comments")).GetProperty("value");
+        await Expect(session.Bubbles("comment")).ToContainTextAsync("Comment on post 17921422172564586");
+        comment = await MoreAsync("Comment on a post");
+        var axe = await page.RunAxe(); // the open form and the business controls included
+        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+        await comment.GetByLabel("In reply to").SelectOptionAsync(new SelectOptionValue { Label = "“Love it!”" });
+        await comment.GetByLabel("Comment", new() { Exact = true }).FillAsync("Which colours?");
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Post the comment" }).ClickAsync();
+        var reply = (await app.WaitForChangeAsync(c => c.GetProperty("value").TryGetProperty("parent_id", out _))).GetProperty("value");
+        Assert.Equal(top.GetProperty("id").GetString(), reply.GetProperty("parent_id").GetString());
+        Assert.Equal("17921422172564586", reply.GetProperty("media").GetProperty("id").GetString());
+        await Expect(session.Bubbles("comment").Last).ToContainTextAsync("Reply to a comment on post 17921422172564586");
+
+        // The business hands the thread to the Page Inbox: the customer's next message reaches the app on standby.
+        var business = page.GetByRole(AriaRole.Group, new() { Name = "Business side" });
+        await business.GetByRole(AriaRole.Button, new() { Name = "Hand to inbox" }).ClickAsync();
+        await Expect(page.Locator("#thread")).ToHaveTextAsync("Thread: Page Inbox · app on standby");
+        var pass = await app.WaitForEventAsync(e => e.TryGetProperty("pass_thread_control", out _));
+        Assert.Equal(EmulatorWebhooks.PageInboxAppId, pass.GetProperty("pass_thread_control").GetProperty("new_owner_app_id").GetString());
+        await Expect(business.GetByRole(AriaRole.Button, new() { Name = "Hand to inbox" })).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Is anyone there?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await app.WaitForStandbyAsync(i => i.TryGetProperty("message", out var m) && m.GetProperty("text").GetString() == "Is anyone there?");
+        Assert.DoesNotContain(app.Events, e => e.TryGetProperty("message", out var m) && m.TryGetProperty("text", out var t) && t.GetString() == "Is anyone there?");
+
+        await business.GetByRole(AriaRole.Button, new() { Name = "Take it back" }).ClickAsync();
+        await Expect(page.Locator("#thread")).ToHaveTextAsync("Thread: this app");
+        var take = await app.WaitForEventAsync(e => e.TryGetProperty("take_thread_control", out _));
+        Assert.Equal(session.Emulator.Webhooks.AppId, take.GetProperty("take_thread_control").GetProperty("new_owner_app_id").GetString());
+        await business.GetByRole(AriaRole.Button, new() { Name = "Test (Facebook Login)" }).ClickAsync();
+        await Expect(business.Locator("#business-outcome")).ToContainTextAsync("Test (Facebook Login): HTTP 200");
+        await app.WaitForEventAsync(e => e.GetProperty("sender").GetProperty("id").GetString() == "12334");
         await session.AssertSamePageAsync();
     }
 

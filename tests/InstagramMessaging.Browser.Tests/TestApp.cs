@@ -22,7 +22,8 @@ using Microsoft.Extensions.Logging;
 namespace InstagramMessaging.Browser.Tests;
 
 // The app under test, as small as a bot gets: a loopback Kestrel endpoint that answers Meta's handshake, verifies
-// each delivery's signature over the raw bytes (401 when wrong), records the customer's events, and answers a
+// each delivery's signature over the raw bytes (401 when wrong), records the customer's events (messaging, standby
+// and comment changes apart), and answers a
 // quick reply or a postback through the emulator's Send API with a plain HttpClient. It also serves test images.
 internal sealed class TestApp : IAsyncDisposable
 {
@@ -30,6 +31,8 @@ internal sealed class TestApp : IAsyncDisposable
     private readonly string _verifyToken;
     private readonly HttpClient _graph;
     private readonly ConcurrentQueue<JsonElement> _events = new();
+    private readonly ConcurrentQueue<JsonElement> _standby = new();
+    private readonly ConcurrentQueue<JsonElement> _changes = new();
     private readonly Dictionary<string, string> _answers = new(StringComparer.Ordinal);
     private int _failNext;
     private WebApplication _app = null!;
@@ -101,12 +104,19 @@ internal sealed class TestApp : IAsyncDisposable
         return document.RootElement.TryGetProperty("message_id", out var mid) ? mid.GetString()! : string.Empty;
     }
 
-    public async Task<JsonElement> WaitForEventAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null)
+    public Task<JsonElement> WaitForEventAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null) => WaitAsync(_events, match, timeout, "event");
+
+    // Items of entry.standby[] (another app owns the thread) and entry.changes[] (comments, the dashboard Test).
+    public Task<JsonElement> WaitForStandbyAsync(Func<JsonElement, bool> match) => WaitAsync(_standby, match, null, "standby item");
+
+    public Task<JsonElement> WaitForChangeAsync(Func<JsonElement, bool> match) => WaitAsync(_changes, match, null, "change");
+
+    private static async Task<JsonElement> WaitAsync(ConcurrentQueue<JsonElement> received, Func<JsonElement, bool> match, TimeSpan? timeout, string what)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (DateTime.UtcNow < deadline)
         {
-            foreach (var item in _events)
+            foreach (var item in received)
             {
                 if (match(item))
                 {
@@ -117,7 +127,7 @@ internal sealed class TestApp : IAsyncDisposable
             await Task.Delay(25);
         }
 
-        throw new TimeoutException("The app never received the expected event. Received: " + string.Join(" | ", _events.Select(e => e.GetRawText())));
+        throw new TimeoutException($"The app never received the expected {what}. Received: " + string.Join(" | ", received.Select(e => e.GetRawText())));
     }
 
     public async ValueTask DisposeAsync()
@@ -174,9 +184,20 @@ internal sealed class TestApp : IAsyncDisposable
         using var document = JsonDocument.Parse(body);
         foreach (var entry in document.RootElement.GetProperty("entry").EnumerateArray())
         {
+            foreach (var (name, queue) in new[] { ("standby", _standby), ("changes", _changes) })
+            {
+                if (entry.TryGetProperty(name, out var others))
+                {
+                    foreach (var other in others.EnumerateArray())
+                    {
+                        queue.Enqueue(other.Clone());
+                    }
+                }
+            }
+
             if (!entry.TryGetProperty("messaging", out var items))
             {
-                continue; // comments come as `changes` entries; this app handles messaging items only
+                continue; // standby items and changes are recorded, never answered
             }
 
             foreach (var item in items.EnumerateArray())

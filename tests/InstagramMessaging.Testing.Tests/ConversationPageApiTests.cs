@@ -301,6 +301,25 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_event_stream_signals_a_thread_changing_hands_in_code()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await _api.RawGetAsync("/_emulator/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+
+        await _server.Emulator.Webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId);
+
+        JsonNode? change;
+        do
+        {
+            var line = await reader.ReadLineAsync(cancel.Token);
+            change = line is not null && line.StartsWith("data:", StringComparison.Ordinal) ? JsonNode.Parse(line["data:".Length..]) : null;
+        }
+        while (change is null || (string?)change["kind"] != "thread");
+        Assert.Equal(Customer, (string?)change["conversation"]);
+    }
+
+    [Fact]
     public async Task The_list_holds_every_conversation_newest_first_with_its_last_message()
     {
         var (created, body) = await _api.PostAsync("conversations", new { });
@@ -323,6 +342,165 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
         Assert.Contains("text, image", (string?)body["error"], StringComparison.Ordinal);
         using var missing = await _api.RawGetAsync("/_emulator/api/nothing");
         Assert.Equal(404, (int)missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Arriving_from_an_ad_delivers_a_message_whose_referral_names_the_ad()
+    {
+        var (status, answer) = await _api.PostAsync($"conversations/{Customer}/ad", new { text = "Hi, I saw your ad", adTitle = "Autumn sale -30%", @ref = "autumn" });
+
+        Assert.Equal(200, status);
+        Assert.Equal("Delivered", (string?)answer["delivery"]);
+        var message = WebhookTestKit.Single(_app, "message").GetProperty("message");
+        Assert.Equal((string?)answer["messageId"], message.GetProperty("mid").GetString());
+        Assert.Equal("Hi, I saw your ad", message.GetProperty("text").GetString());
+        var referral = message.GetProperty("referral");
+        Assert.Equal(("autumn", "ADS", "OPEN_THREAD"), (referral.GetProperty("ref").GetString(), referral.GetProperty("source").GetString(), referral.GetProperty("type").GetString()));
+        Assert.Equal("Autumn sale -30%", referral.GetProperty("ads_context_data").GetProperty("ad_title").GetString());
+        Assert.Matches("^[0-9]{18}$", referral.GetProperty("ad_id").GetString());
+
+        var (missing, error) = await _api.PostAsync($"conversations/{Customer}/ad", new { adTitle = "No text" });
+        Assert.Equal(400, missing);
+        Assert.Contains("\"text\"", (string?)error["error"], StringComparison.Ordinal);
+        var (badUrl, _) = await _api.PostAsync($"conversations/{Customer}/ad", new { text = "Hi", photoUrl = "not a url" });
+        Assert.Equal(400, badUrl);
+        Assert.Single(_app.Accepted);
+    }
+
+    [Fact]
+    public async Task An_ig_me_link_into_a_new_thread_waits_for_the_first_message_and_into_an_existing_one_is_delivered_at_once()
+    {
+        var (status, fresh) = await _api.PostAsync($"conversations/{Customer}/link", new { @ref = "qr_store_lisbon" });
+
+        Assert.Equal(200, status);
+        Assert.True((bool)fresh["newThread"]!);
+        Assert.False((bool)fresh["sent"]!);
+        Assert.StartsWith("New thread: nothing is sent until the customer's first message", (string?)fresh["summary"], StringComparison.Ordinal);
+        Assert.Empty(_app.Received);
+
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Hello!" });
+        var first = WebhookTestKit.Single(_app, "message").GetProperty("message");
+        Assert.Equal("qr_store_lisbon", first.GetProperty("referral").GetProperty("ref").GetString());
+        Assert.Equal("SHORTLINK", first.GetProperty("referral").GetProperty("source").GetString());
+
+        var (_, existing) = await _api.PostAsync($"conversations/{Customer}/link", new { @ref = "qr_again" });
+
+        Assert.False((bool)existing["newThread"]!);
+        Assert.True((bool)existing["sent"]!);
+        Assert.Equal("Delivered", (string?)existing["delivery"]);
+        var referral = WebhookTestKit.Single(_app, "referral").GetProperty("referral");
+        Assert.Equal(("qr_again", "OPEN_THREAD"), (referral.GetProperty("ref").GetString(), referral.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public async Task A_story_reply_names_the_story_and_its_link_sticker()
+    {
+        var (status, answer) = await _api.PostAsync($"conversations/{Customer}/story", new { text = "How much is this?", linkStickerUrl = "https://shop.example.com/autumn" });
+
+        Assert.Equal(200, status);
+        var message = WebhookTestKit.Single(_app, "message").GetProperty("message");
+        Assert.Equal((string?)answer["messageId"], message.GetProperty("mid").GetString());
+        Assert.Equal("How much is this?", message.GetProperty("text").GetString());
+        var story = message.GetProperty("reply_to").GetProperty("story");
+        Assert.Equal("https://shop.example.com/autumn", story.GetProperty("link_sticker_url").GetString());
+        Assert.False(string.IsNullOrEmpty(story.GetProperty("id").GetString()));
+        Assert.StartsWith("https://", story.GetProperty("url").GetString(), StringComparison.Ordinal);
+
+        var (badSticker, error) = await _api.PostAsync($"conversations/{Customer}/story", new { text = "Hi", linkStickerUrl = "ftp://shop.example.com/a" });
+        Assert.Equal(400, badSticker);
+        Assert.Contains("http or https", (string?)error["error"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_comment_is_a_comments_change_and_a_reply_names_its_parent()
+    {
+        var (status, top) = await _api.PostAsync($"conversations/{Customer}/comment", new { text = "Love it!", mediaId = "17921422172564586" });
+        Assert.Equal(200, status);
+        Assert.Equal("comments", (string?)top["kind"]);
+        var (_, reply) = await _api.PostAsync($"conversations/{Customer}/comment", new { text = "Which colours?", mediaId = "17921422172564586", parentCommentId = (string)top["messageId"]! });
+
+        Assert.Empty(_app.Items); // a comment is not a DM
+        var changes = _app.Accepted.SelectMany(r => r.Changes).ToArray();
+        Assert.Equal(2, changes.Length);
+        Assert.All(changes, c => Assert.Equal("comments", c.GetProperty("field").GetString()));
+        var first = changes[0].GetProperty("value");
+        Assert.Equal(((string?)top["messageId"], "Love it!", Customer, "17921422172564586"),
+            (first.GetProperty("id").GetString(), first.GetProperty("text").GetString(), first.GetProperty("from").GetProperty("id").GetString(), first.GetProperty("media").GetProperty("id").GetString()));
+        Assert.False(first.TryGetProperty("parent_id", out _));
+        var second = changes[1].GetProperty("value");
+        Assert.Equal((string?)reply["messageId"], second.GetProperty("id").GetString());
+        Assert.Equal((string?)top["messageId"], second.GetProperty("parent_id").GetString());
+    }
+
+    [Fact]
+    public async Task Handing_the_thread_to_the_inbox_puts_the_customer_on_standby_until_the_app_takes_it_back()
+    {
+        var (status, passed) = await _api.PostAsync($"conversations/{Customer}/thread/pass", new { app = "inbox", metadata = "escalated" });
+
+        Assert.Equal(200, status);
+        Assert.Equal((EmulatorWebhooks.PageInboxAppId, "Page Inbox", true), ((string?)passed["thread"]!["owner"], (string?)passed["thread"]!["ownerName"], (bool)passed["thread"]!["standby"]!));
+        var pass = WebhookTestKit.Single(_app, "pass_thread_control").GetProperty("pass_thread_control");
+        Assert.Equal((EmulatorWebhooks.PageInboxAppId, "escalated"), (pass.GetProperty("new_owner_app_id").GetString(), pass.GetProperty("metadata").GetString()));
+        Assert.Equal("Page Inbox", (string?)(await ConversationAsync())["thread"]!["ownerName"]);
+
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Is anyone there?" });
+        var standby = Assert.Single(_app.Accepted.SelectMany(r => r.StandbyItems));
+        Assert.Equal("Is anyone there?", standby.GetProperty("message").GetProperty("text").GetString());
+
+        var (again, refused) = await _api.PostAsync($"conversations/{Customer}/thread/pass", new { app = "inbox" });
+        Assert.Equal(400, again);
+        Assert.Contains("already owns", (string?)refused["error"], StringComparison.Ordinal);
+
+        var (_, taken) = await _api.PostAsync($"conversations/{Customer}/thread/take");
+
+        Assert.Equal((_server.Emulator.Webhooks.AppId, "this app", false), ((string?)taken["thread"]!["owner"], (string?)taken["thread"]!["ownerName"], (bool)taken["thread"]!["standby"]!));
+        var take = WebhookTestKit.Single(_app, "take_thread_control").GetProperty("take_thread_control");
+        Assert.Equal(EmulatorWebhooks.PageInboxAppId, take.GetProperty("previous_owner_app_id").GetString());
+        Assert.Equal(_server.Emulator.Webhooks.AppId, take.GetProperty("new_owner_app_id").GetString());
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Thanks" });
+        Assert.Contains(_app.Items, i => i.TryGetProperty("message", out var m) && m.GetProperty("text").GetString() == "Thanks");
+        var (unknown, _) = await _api.PostAsync($"conversations/{Customer}/thread/steal");
+        Assert.Equal(400, unknown);
+    }
+
+    [Fact]
+    public async Task The_dashboard_test_posts_metas_sample_in_both_flavours()
+    {
+        var (status, instagram) = await _api.PostAsync("deliveries/test", new { flavor = "instagram" });
+        var (_, facebook) = await _api.PostAsync("deliveries/test", new { flavor = "facebook" });
+
+        Assert.Equal(200, status);
+        Assert.Equal((200, 200), ((int)instagram["status"]!, (int)facebook["status"]!));
+        Assert.Equal(2, _app.Accepted.Count);
+        var change = Assert.Single(_app.Accepted[0].Changes);
+        Assert.Equal("messages", change.GetProperty("field").GetString());
+        Assert.Equal("random_text", change.GetProperty("value").GetProperty("message").GetProperty("text").GetString());
+        Assert.Contains("\"field\": \"messages\"", _app.Accepted[0].Text, StringComparison.Ordinal);
+        var item = Assert.Single(_app.Accepted[1].Items);
+        Assert.Equal("12334", item.GetProperty("sender").GetProperty("id").GetString());
+        Assert.Equal("0", _app.Accepted[1].Root.GetProperty("entry")[0].GetProperty("id").GetString());
+        var (unknown, error) = await _api.PostAsync("deliveries/test", new { flavor = "myspace" });
+        Assert.Equal(400, unknown);
+        Assert.Contains("instagram or facebook", (string?)error["error"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enabling_the_subscription_from_the_page_resumes_deliveries()
+    {
+        _server.Emulator.Webhooks.DisableAfter = TimeSpan.FromMilliseconds(1);
+        _server.Emulator.Webhooks.RetryDelays = new[] { TimeSpan.FromMilliseconds(20) };
+        _app.Answer(500, 500);
+        await _api.PostAsync($"conversations/{Customer}/text", new { text = "Are you there?" });
+        Assert.NotNull((string?)(await _api.GetAsync("deliveries"))["subscriptionDisabled"]);
+
+        var (status, enabled) = await _api.PostAsync("subscription/enable");
+
+        Assert.Equal(200, status);
+        Assert.Null((string?)enabled["subscriptionDisabled"]);
+        Assert.Null((string?)(await _api.GetAsync("deliveries"))["subscriptionDisabled"]);
+        var (_, sent) = await _api.PostAsync($"conversations/{Customer}/text", new { text = "Back again" });
+        Assert.Equal("Delivered", (string?)sent["delivery"]);
+        Assert.Contains(_app.Items, i => i.GetProperty("message").GetProperty("text").GetString() == "Back again");
     }
 
     private async Task<JsonNode> ConversationAsync() => await _api.GetAsync("conversations/" + Customer);
