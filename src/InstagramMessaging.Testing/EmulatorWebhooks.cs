@@ -338,13 +338,26 @@ public sealed partial class EmulatorWebhooks
 
         var pending = new PendingWebhookEvent(escaped, WebhookBodyWriter.Write(item, escapeNonAscii: false), item["timestamp"]!.GetValue<long>(), standby);
         var events = new List<PendingWebhookEvent> { pending };
+        var done = pending.Done;
         if (extra is not null)
         {
-            events.Insert(extraFirst ? 0 : 1, Pending(extra, standby));
+            var added = Pending(extra, standby);
+            events.Insert(extraFirst ? 0 : 1, added);
+
+            // The action is done once what the quirk added is too: posted after the item, it would otherwise still be
+            // on its way while the customer's next action is posted, and could arrive after it.
+            done = BothDoneAsync(pending.Done, added.Done);
         }
 
         Enqueue(events);
-        return (pending.Done, escaped);
+        return (done, escaped);
+    }
+
+    private static async Task<WebhookDeliveryOutcome> BothDoneAsync(Task<WebhookDeliveryOutcome> item, Task<WebhookDeliveryOutcome> added)
+    {
+        var outcome = await item.ConfigureAwait(false);
+        await added.ConfigureAwait(false);
+        return outcome;
     }
 
     private static PendingWebhookEvent Pending(JsonObject item, bool standby)

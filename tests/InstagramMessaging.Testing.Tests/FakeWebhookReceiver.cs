@@ -28,6 +28,7 @@ internal sealed class FakeWebhookReceiver : IAsyncDisposable
     private readonly string _verifyToken;
     private readonly ConcurrentQueue<Func<Task<int>>> _script = new();
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
+    private readonly ConcurrentQueue<ReceivedWebhook> _answered = new();
     private WebApplication? _app;
 
     public FakeWebhookReceiver(string secret, string verifyToken)
@@ -43,6 +44,9 @@ internal sealed class FakeWebhookReceiver : IAsyncDisposable
 
     // Every messaging item of every accepted POST, in arrival order.
     public IReadOnlyList<JsonElement> Items => Accepted.SelectMany(r => r.Items).ToArray();
+
+    // The POSTs already answered (their status decided, any scripted delay over), in the order they were answered.
+    public IReadOnlyList<ReceivedWebhook> Answered => _answered.ToArray();
 
     public Uri? Url { get; private set; }
 
@@ -116,13 +120,11 @@ internal sealed class FakeWebhookReceiver : IAsyncDisposable
 
         var valid = headers.TryGetValue("X-Hub-Signature-256", out var signature)
             && signature == "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_secret), body)).ToLowerInvariant();
-        _received.Enqueue(new ReceivedWebhook(body, headers, valid));
-        if (!valid)
-        {
-            return (401, string.Empty);
-        }
-
-        return (_script.TryDequeue(out var next) ? await next() : 200, string.Empty);
+        var received = new ReceivedWebhook(body, headers, valid);
+        _received.Enqueue(received);
+        var status = !valid ? 401 : _script.TryDequeue(out var next) ? await next() : 200;
+        _answered.Enqueue(received);
+        return (status, string.Empty);
     }
 
     private sealed class InProcessHandler(FakeWebhookReceiver receiver) : HttpMessageHandler

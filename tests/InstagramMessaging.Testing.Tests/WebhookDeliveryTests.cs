@@ -671,4 +671,31 @@ public class WebhookDeliveryTests
         Assert.Equal(attachments[1].GetProperty("payload").GetRawText(), attachments[0].GetProperty("payload").GetRawText());
         Assert.Equal("New autumn collection is live", attachments[0].GetProperty("payload").GetProperty("title").GetString());
     }
+
+    // An empty edit the quirks post after its message is part of the customer's action: the action completes only once
+    // it was answered too, so the customer's next action can never overtake it.
+    [Fact]
+    public async Task A_customer_action_completes_only_once_the_empty_edit_a_quirk_added_was_answered_too()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        emulator.Webhooks.Quirks.EmptyEditsAroundMessages = true;
+        emulator.Webhooks.Faults.Seed = 7;
+        var customer = emulator.User(Customer);
+        var editsAfter = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            receiver.AnswerLate(TimeSpan.FromMilliseconds(40));
+            receiver.AnswerLate(TimeSpan.FromMilliseconds(40));
+            var sent = await customer.SendTextAsync("message " + i);
+
+            var emptyEdit = $$$"""{"timestamp":{{{sent.Timestamp.ToUnixTimeMilliseconds()}}},"message_edit":{"mid":"{{{sent.MessageId}}}","num_edit":0}}""";
+            var answered = receiver.Answered.SelectMany(r => r.Items).Select(item => item.GetRawText()).ToList();
+            Assert.Contains(sent.Json, answered);
+            Assert.Contains(emptyEdit, answered);
+            editsAfter += answered.IndexOf(emptyEdit) > answered.IndexOf(sent.Json) ? 1 : 0;
+        }
+
+        Assert.InRange(editsAfter, 1, 5); // the seed puts empty edits on both sides
+    }
 }
