@@ -467,12 +467,12 @@ public sealed class SimulatedUser
         RequireNullOrText(username, nameof(username));
         if (!_emulator.Owns(broadcast))
         {
-            throw new InvalidOperationException($"{broadcast} was not started by this emulator; start one with GraphApiEmulator.StartLiveBroadcast.");
+            throw new InvalidOperationException($"The live broadcast {broadcast.MediaId} was not started by this emulator; start one with GraphApiEmulator.StartLiveBroadcast.");
         }
 
         if (!broadcast.IsLive)
         {
-            throw new InvalidOperationException($"{broadcast} has ended: comments on live media stop with the broadcast.");
+            throw new InvalidOperationException($"The live broadcast {broadcast.MediaId} has ended: comments on live media stop with the broadcast.");
         }
 
         var commentId = MetaIds.CommentId();
