@@ -240,7 +240,7 @@ internal static partial class ConversationView
 
     private static void Customer(TimelineEntry entry, JsonElement root, List<JsonObject> bubbles, Dictionary<string, JsonObject> byMid)
     {
-        if (entry.Kind == "comments")
+        if (entry.Kind is "comments" or "live_comments")
         {
             Comment(entry, root, bubbles);
             return;

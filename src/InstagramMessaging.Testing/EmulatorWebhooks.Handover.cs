@@ -78,6 +78,82 @@ public sealed partial class EmulatorWebhooks
     public Task<SimulatedEvent> TakeThreadControlAsync(string igsid, string newOwnerAppId, string? metadata = null, CancellationToken cancellationToken = default)
         => ChangeThreadOwnerAsync("take_thread_control", igsid, newOwnerAppId, metadata, cancellationToken);
 
+    /// <summary>
+    /// Another app asks the thread's owner for a customer's conversation (as a secondary receiver or the Page Inbox
+    /// does), and the app under test, as primary receiver, receives the
+    /// <c>request_thread_control{requested_owner_app_id,metadata}</c> item (in <c>messaging[]</c>). A request changes
+    /// nothing: the owner answers it by passing control (<see cref="PassThreadControlAsync"/>) or not at all.
+    /// </summary>
+    /// <param name="igsid">The customer whose conversation is asked for.</param>
+    /// <param name="requestedOwnerAppId">The app asking for control, such as <see cref="PageInboxAppId"/>.</param>
+    /// <param name="metadata">Free text the asking app adds, such as <c>customer asked for a human</c>; omitted when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>The event (its <see cref="SimulatedEvent.MessageId"/> is empty: it names no message).</returns>
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="requestedOwnerAppId"/> already owns the thread, or is <see cref="AppId"/> (the app under test asks
+    /// through the Graph API; its own request is not delivered back to it).
+    /// </exception>
+    public async Task<SimulatedEvent> RequestThreadControlAsync(string igsid, string requestedOwnerAppId, string? metadata = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(igsid);
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestedOwnerAppId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (requestedOwnerAppId == AppId)
+        {
+            throw new InvalidOperationException($"App {requestedOwnerAppId} is the app under test (AppId): it asks for control through the Graph API, and Meta delivers request_thread_control only to the thread's owner, never back to the app asking.");
+        }
+
+        if (ThreadOwner(igsid) == requestedOwnerAppId)
+        {
+            throw new InvalidOperationException($"App {requestedOwnerAppId} already owns the thread of customer {igsid}; only another app can ask for it.");
+        }
+
+        var request = new JsonObject { ["requested_owner_app_id"] = requestedOwnerAppId };
+        if (metadata is not null)
+        {
+            request["metadata"] = metadata;
+        }
+
+        return await PublishControlAsync("request_thread_control", igsid, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The account's admin changes which app plays a handover role (Conversation Routing in the account's settings), and
+    /// the app under test receives the <c>app_roles{"&lt;app_id&gt;":["&lt;role&gt;"]}</c> item (in <c>messaging[]</c>),
+    /// written as Messenger's handover reference shows it: <c>recipient</c> (the account) and <c>timestamp</c>, no
+    /// <c>sender</c>, since no customer is involved. It names the role only: thread ownership and standby routing
+    /// (<see cref="ThreadOwner"/>) do not change.
+    /// </summary>
+    /// <param name="appId">The app given the role, such as <see cref="AppId"/>.</param>
+    /// <param name="role">The role: <c>primary_receiver</c> by default (an open set; Messenger also names <c>secondary_receiver</c>).</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>
+    /// The event: <see cref="SimulatedEvent.Kind"/> <c>app_roles</c>, an empty <see cref="SimulatedEvent.SenderId"/> and
+    /// <see cref="SimulatedEvent.MessageId"/>.
+    /// </returns>
+    public async Task<SimulatedEvent> AssignAppRoleAsync(string appId, string role = "primary_receiver", CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(appId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(role);
+        cancellationToken.ThrowIfCancellationRequested();
+        var timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var item = new JsonObject
+        {
+            ["recipient"] = new JsonObject { ["id"] = AccountId },
+            ["timestamp"] = timestamp,
+            ["app_roles"] = new JsonObject { [appId] = new JsonArray(role) },
+        };
+
+        var (delivery, json) = Publish(item, standby: false);
+        var simulated = new SimulatedEvent("app_roles", string.Empty, AccountId, string.Empty, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
+        if (!HoldsEvents)
+        {
+            await delivery.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return simulated;
+    }
+
     private async Task<SimulatedEvent> ChangeThreadOwnerAsync(string key, string igsid, string newOwnerAppId, string? metadata, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(igsid);
@@ -102,6 +178,12 @@ public sealed partial class EmulatorWebhooks
             control["metadata"] = metadata;
         }
 
+        return await PublishControlAsync(key, igsid, control, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A handover item about one customer's thread, addressed to the app under test.
+    private async Task<SimulatedEvent> PublishControlAsync(string key, string igsid, JsonObject control, CancellationToken cancellationToken)
+    {
         var timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var item = new JsonObject
         {

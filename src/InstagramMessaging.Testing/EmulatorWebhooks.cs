@@ -103,6 +103,15 @@ public sealed partial class EmulatorWebhooks
     /// <summary>Whether each message the business sends comes back as an echo (<c>is_echo</c>), as Meta does. Default true.</summary>
     public bool DeliverEchoes { get; set; } = true;
 
+    /// <summary>
+    /// Which login the app under test uses, where the two deliver differently: with
+    /// <see cref="WebhookLoginFlavor.FacebookLogin"/> an @mention of the account arrives in the <c>mentions</c> field;
+    /// Instagram Login has no such field, so a mention in a comment arrives as a <c>comments</c> change and one in a
+    /// caption not at all (spec 4.17; see <see cref="SimulatedUser.MentionInCommentAsync"/>). Messaging shapes are the same
+    /// for both. Default <see cref="WebhookLoginFlavor.InstagramLogin"/>.
+    /// </summary>
+    public WebhookLoginFlavor LoginFlavor { get; set; } = WebhookLoginFlavor.InstagramLogin;
+
     /// <summary>How long the app has to answer a delivery before it counts as failed and is retried. Default 5 seconds, as Meta's.</summary>
     public TimeSpan Timeout
     {

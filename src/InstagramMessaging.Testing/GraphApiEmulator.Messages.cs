@@ -34,9 +34,17 @@ public sealed partial class GraphApiEmulator
         }
 
         var body = parameters.Body;
-        if (EnforceRateLimits && _rateLimits.Check(account, body, _time.GetUtcNow()) is { } throttled)
+        if (EnforceRateLimits)
         {
-            return EmulatorResponses.Error(throttled);
+            // Private replies have their own budgets (live comments per second, post and reel comments per hour).
+            var now = _time.GetUtcNow();
+            var throttled = CommentIdOf(body) is { } replied
+                ? _rateLimits.CheckPrivateReply(account, IsLiveComment(replied), now)
+                : _rateLimits.Check(account, body, now);
+            if (throttled is not null)
+            {
+                return EmulatorResponses.Error(throttled);
+            }
         }
 
         var validator = new SendRequestValidator(_uploads.Contains, MultiImageAvailable);

@@ -5,20 +5,45 @@ using System.Text.Json;
 namespace InstagramMessaging.Testing;
 
 // Private replies (send spec 3.8): the business answers a comment with `recipient: {"comment_id": ...}`, once per
-// comment, within 7 days of it. For a comment the emulator made (SimulatedUser.CommentAsync) the reply goes to the
+// comment, within 7 days of it (a comment on a live broadcast: only while the broadcast runs). For a comment the emulator made (SimulatedUser.CommentAsync) the reply goes to the
 // commenter: answered with their IGSID, filed in their conversation, and it opens no window. A comment id the
 // emulator never made (a test's own) is accepted, once, and filed under "comment:<id>".
 public sealed partial class GraphApiEmulator
 {
     private static readonly TimeSpan s_privateReplyPeriod = TimeSpan.FromDays(7);
-    private readonly ConcurrentDictionary<string, (string CommenterId, DateTimeOffset CreatedAt)> _comments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string CommenterId, DateTimeOffset CreatedAt, EmulatedLiveBroadcast? Live)> _comments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmulatedLiveBroadcast> _broadcasts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _commenters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _answeredComments = new(StringComparer.Ordinal);
 
-    // Called by SimulatedUser.CommentAsync before the comment's webhook goes out, so an app answering it at once finds it.
-    internal void OnComment(string commentId, string commenterId, DateTimeOffset createdAt)
+    /// <summary>
+    /// Starts a live broadcast on the account: customers can comment on it with
+    /// <see cref="SimulatedUser.CommentOnLiveAsync"/> until <see cref="EmulatedLiveBroadcast.End"/>, and the business can
+    /// answer those comments privately only while it runs.
+    /// </summary>
+    /// <param name="mediaId">The live media's id; a realistic new one (18 digits) when null.</param>
+    /// <returns>The running broadcast.</returns>
+    /// <exception cref="InvalidOperationException">A broadcast with that media id was already started.</exception>
+    public EmulatedLiveBroadcast StartLiveBroadcast(string? mediaId = null)
     {
-        _comments[commentId] = (commenterId, createdAt);
+        if (mediaId is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
+        }
+
+        var broadcast = new EmulatedLiveBroadcast(mediaId ?? MetaIds.MediaId(), _time);
+        return _broadcasts.TryAdd(broadcast.MediaId, broadcast)
+            ? broadcast
+            : throw new InvalidOperationException($"A live broadcast with media id {broadcast.MediaId} was already started; each broadcast is its own media.");
+    }
+
+    // Whether this emulator started the broadcast (a customer comments only on this account's live media).
+    internal bool Owns(EmulatedLiveBroadcast broadcast) => _broadcasts.TryGetValue(broadcast.MediaId, out var own) && ReferenceEquals(own, broadcast);
+
+    // Called by SimulatedUser before the comment's webhook goes out, so an app answering it at once finds it.
+    internal void OnComment(string commentId, string commenterId, DateTimeOffset createdAt, EmulatedLiveBroadcast? live = null)
+    {
+        _comments[commentId] = (commenterId, createdAt, live);
         _commenters.TryAdd(commenterId, 0);
     }
 
@@ -46,7 +71,14 @@ public sealed partial class GraphApiEmulator
 
         if (_comments.TryGetValue(commentId, out var comment))
         {
-            if (_time.GetUtcNow() - comment.CreatedAt >= s_privateReplyPeriod)
+            if (comment.Live is { } live)
+            {
+                if (!live.IsLive)
+                {
+                    return CommentNotValid("its live broadcast has ended.");
+                }
+            }
+            else if (_time.GetUtcNow() - comment.CreatedAt >= s_privateReplyPeriod)
             {
                 return CommentNotValid("it is more than 7 days old.");
             }
@@ -56,6 +88,9 @@ public sealed partial class GraphApiEmulator
 
         return null;
     }
+
+    // Whether a private reply to the comment counts as one to a live comment (100 calls/s) or to a post (750 calls/hour).
+    private bool IsLiveComment(string commentId) => _comments.TryGetValue(commentId, out var comment) && comment.Live is not null;
 
     // Takes the comment's one private reply; false when a concurrent send took it first.
     private bool ClaimComment(string commentId) => _answeredComments.TryAdd(commentId, 0);

@@ -106,7 +106,8 @@ public sealed partial class GraphApiEmulator
     /// <summary>
     /// Whether to throttle as the platform does: per account (page and token), at most
     /// <see cref="TextCallsPerSecond"/> text-class and <see cref="AudioVideoCallsPerSecond"/> audio/video calls in any
-    /// sliding second of the emulator's clock (plus <see cref="RateLimitTolerance"/>); more are answered with code
+    /// sliding second of the emulator's clock, and private replies within <see cref="PrivateRepliesPerHour"/> and
+    /// <see cref="LivePrivateRepliesPerSecond"/> (plus <see cref="RateLimitTolerance"/>); more are answered with code
     /// 613, subcode 2534040. Off by default.
     /// </summary>
     public bool EnforceRateLimits { get; set; }
@@ -135,6 +136,26 @@ public sealed partial class GraphApiEmulator
     {
         get => _rateLimits.Tolerance;
         set => _rateLimits.Tolerance = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The rate limit tolerance cannot be negative.");
+    }
+
+    /// <summary>
+    /// Private replies to comments on posts, reels and ads: 750 calls per sliding hour per account (Meta's figure). They
+    /// count in this budget only, not in <see cref="TextCallsPerSecond"/>.
+    /// </summary>
+    public int PrivateRepliesPerHour
+    {
+        get => _rateLimits.PrivateRepliesPerHour;
+        set => _rateLimits.PrivateRepliesPerHour = value;
+    }
+
+    /// <summary>
+    /// Private replies to comments on live broadcasts (<see cref="SimulatedUser.CommentOnLiveAsync"/>): 100 calls per
+    /// sliding second per account (Meta's figure); this budget only.
+    /// </summary>
+    public int LivePrivateRepliesPerSecond
+    {
+        get => _rateLimits.LivePrivateRepliesPerSecond;
+        set => _rateLimits.LivePrivateRepliesPerSecond = value;
     }
 
     /// <summary>How many calls were throttled because of <see cref="EnforceRateLimits"/>.</summary>

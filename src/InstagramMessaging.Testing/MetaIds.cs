@@ -41,6 +41,9 @@ internal static class MetaIds
     /// <summary>A Click-to-Direct ad id (18 digits starting 1202), as <c>referral.ad_id</c> carries.</summary>
     public static string AdId() => "1202" + Digits(14);
 
+    /// <summary>A catalog product id (16 digits, never starting with 0), as <c>referral.product.id</c> carries.</summary>
+    public static string ProductId() => Random.Shared.Next(1, 10).ToString(CultureInfo.InvariantCulture) + Digits(15);
+
     /// <summary>The ad creative's image on Meta's CDN, as <c>ads_context_data.photo_url</c> carries.</summary>
     public static string AdPhotoUrl() => "https://scontent.xx.fbcdn.net/v/t45.1600-4/" + Digits(9) + "_" + Digits(17) + "_n.jpg";
 

@@ -19,12 +19,13 @@ public sealed class SimulatedEvent
 
     /// <summary>
     /// The event key of the messaging item (<c>message</c>, <c>postback</c>, <c>reaction</c>, <c>read</c>,
-    /// <c>message_edit</c>, <c>referral</c>, <c>pass_thread_control</c> or <c>take_thread_control</c>), or the
-    /// <c>field</c> of a <c>changes</c> entry (<c>comments</c>).
+    /// <c>message_edit</c>, <c>referral</c>, <c>pass_thread_control</c>, <c>take_thread_control</c>,
+    /// <c>request_thread_control</c> or <c>app_roles</c>), or the <c>field</c> of a <c>changes</c> entry (<c>comments</c>,
+    /// <c>live_comments</c> or <c>mentions</c>).
     /// </summary>
     public string Kind { get; }
 
-    /// <summary>Who caused it: the customer's IGSID.</summary>
+    /// <summary>Who caused it: the customer's IGSID (empty for <c>app_roles</c>, which involves no customer).</summary>
     public string SenderId { get; }
 
     /// <summary>The Instagram account it was sent to (<c>entry.id</c>).</summary>
@@ -32,8 +33,8 @@ public sealed class SimulatedEvent
 
     /// <summary>
     /// The message the event is about: the new mid of a message or postback, or the mid reacted to, read, edited or
-    /// deleted; for a comment, the new comment's id; empty for a standalone <c>referral</c> or a handover event, which
-    /// name no message.
+    /// deleted; for a comment or a mention in a comment, the new comment's id; empty for a standalone <c>referral</c>, a
+    /// handover event or a mention in a caption, which name no message.
     /// </summary>
     public string MessageId { get; }
 

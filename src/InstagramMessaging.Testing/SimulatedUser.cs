@@ -299,6 +299,29 @@ public sealed class SimulatedUser
     }
 
     /// <summary>
+    /// Writes from a product of the account's Instagram Shop (the product page's "Message" button): a message whose
+    /// <c>referral</c> names the product (spec 4.5), as <c>message{mid, text, referral{product{id}}}</c>. Like an ad's,
+    /// the product's referral replaces that of an ig.me link still waiting for the first message.
+    /// </summary>
+    /// <param name="text">What the customer writes about the product.</param>
+    /// <param name="productId">The catalog product's id; a realistic new one (16 digits) when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>The event, whose <see cref="SimulatedEvent.MessageId"/> is the new message's mid (the customer's own message: it opens the window).</returns>
+    public Task<SimulatedEvent> WriteFromProductAsync(string text, string? productId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        RequireNullOrText(productId, nameof(productId));
+        var referral = new JsonObject { ["product"] = new JsonObject { ["id"] = productId ?? MetaIds.ProductId() } };
+        var mid = NewCustomerMessage();
+        lock (_gate)
+        {
+            _pendingReferral = null;
+        }
+
+        return EmitAsync("message", mid, new JsonObject { ["mid"] = mid, ["text"] = text, ["referral"] = referral }, opensWindow: true, cancellationToken);
+    }
+
+    /// <summary>
     /// Opens an ig.me link to the account (<c>ig.me/m/&lt;username&gt;?ref=…</c>). Meta's answer depends on the thread
     /// (spec 4.5, 4.13), and the result says which happened:
     /// <list type="bullet">
@@ -401,12 +424,7 @@ public sealed class SimulatedUser
         string mediaProductType = "FEED",
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(text);
-        if (text.EnumerateRunes().Count() > MaxCommentLength)
-        {
-            throw new ArgumentException($"An Instagram comment holds at most {MaxCommentLength} characters; this one has {text.EnumerateRunes().Count()}.", nameof(text));
-        }
-
+        RequireComment(text);
         RequireNullOrText(mediaId, nameof(mediaId));
         RequireNullOrText(parentCommentId, nameof(parentCommentId));
         RequireNullOrText(username, nameof(username));
@@ -414,7 +432,7 @@ public sealed class SimulatedUser
         var commentId = MetaIds.CommentId();
         var value = new JsonObject
         {
-            ["from"] = new JsonObject { ["id"] = Id, ["username"] = username ?? "customer_" + Id[^Math.Min(6, Id.Length)..] },
+            ["from"] = From(username),
             ["media"] = new JsonObject { ["id"] = mediaId ?? MetaIds.MediaId(), ["media_product_type"] = mediaProductType },
             ["id"] = commentId,
         };
@@ -424,7 +442,102 @@ public sealed class SimulatedUser
         }
 
         value["text"] = text;
-        return EmitChangeAsync("comments", commentId, value, cancellationToken);
+        return EmitChangeAsync("comments", commentId, value, commentId, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Comments on the account's running live broadcast: a <c>changes</c> entry with <c>field: "live_comments"</c> and
+    /// <c>value{from{id, username}, media{id, media_product_type: "LIVE"}, id, text}</c> (spec 4.17), written like
+    /// <see cref="CommentAsync"/>'s. The business may answer it with one private reply, but only while the broadcast
+    /// runs (send spec 3.8). Meta documents no <c>media_product_type</c> value for live media; the emulator writes
+    /// <c>LIVE</c>.
+    /// </summary>
+    /// <param name="broadcast">The broadcast, from this emulator's <see cref="GraphApiEmulator.StartLiveBroadcast"/>.</param>
+    /// <param name="text">The comment (at most 2,200 characters).</param>
+    /// <param name="username">The customer's username (<c>from.username</c>); as for <see cref="CommentAsync"/> when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>The event: <see cref="SimulatedEvent.Kind"/> <c>live_comments</c>, <see cref="SimulatedEvent.MessageId"/> the new comment id.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The broadcast has ended (comments on live media stop with it), or another emulator started it.
+    /// </exception>
+    public Task<SimulatedEvent> CommentOnLiveAsync(EmulatedLiveBroadcast broadcast, string text, string? username = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        RequireComment(text);
+        RequireNullOrText(username, nameof(username));
+        if (!_emulator.Owns(broadcast))
+        {
+            throw new InvalidOperationException($"The live broadcast {broadcast.MediaId} was not started by this emulator; start one with GraphApiEmulator.StartLiveBroadcast.");
+        }
+
+        if (!broadcast.IsLive)
+        {
+            throw new InvalidOperationException($"The live broadcast {broadcast.MediaId} has ended: comments on live media stop with the broadcast.");
+        }
+
+        var commentId = MetaIds.CommentId();
+        var value = new JsonObject
+        {
+            ["from"] = From(username),
+            ["media"] = new JsonObject { ["id"] = broadcast.MediaId, ["media_product_type"] = "LIVE" },
+            ["id"] = commentId,
+            ["text"] = text,
+        };
+        return EmitChangeAsync("live_comments", commentId, value, commentId, broadcast, cancellationToken);
+    }
+
+    /// <summary>
+    /// @mentions the account in a comment on a post (typically someone else's). What arrives depends on
+    /// <see cref="EmulatorWebhooks.LoginFlavor"/> (spec 4.17): with Facebook Login, a <c>changes</c> entry with
+    /// <c>field: "mentions"</c> and <c>value{media_id, comment_id}</c>; with Instagram Login, which has no
+    /// <c>mentions</c> field, the comment itself as a <c>comments</c> change (as <see cref="CommentAsync"/> writes it,
+    /// which the business can answer privately).
+    /// </summary>
+    /// <param name="text">The comment, such as <c>@yourshop look at this!</c> (at most 2,200 characters).</param>
+    /// <param name="mediaId">The post the comment is on; a realistic new media id when null.</param>
+    /// <param name="username">The customer's username (Instagram Login's <c>from.username</c>); as for <see cref="CommentAsync"/> when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>
+    /// The event: <see cref="SimulatedEvent.Kind"/> <c>mentions</c> or <c>comments</c>, <see cref="SimulatedEvent.MessageId"/>
+    /// the new comment id.
+    /// </returns>
+    public Task<SimulatedEvent> MentionInCommentAsync(string text, string? mediaId = null, string? username = null, CancellationToken cancellationToken = default)
+    {
+        if (_emulator.Webhooks.LoginFlavor == WebhookLoginFlavor.InstagramLogin)
+        {
+            return CommentAsync(text, mediaId, username: username, cancellationToken: cancellationToken);
+        }
+
+        RequireComment(text);
+        RequireNullOrText(mediaId, nameof(mediaId));
+        RequireNullOrText(username, nameof(username));
+        var commentId = MetaIds.CommentId();
+        var value = new JsonObject { ["media_id"] = mediaId ?? MetaIds.MediaId(), ["comment_id"] = commentId };
+        return EmitChangeAsync("mentions", commentId, value, comment: null, live: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// @mentions the account in the caption of one of the customer's posts. With Facebook Login a <c>changes</c> entry
+    /// with <c>field: "mentions"</c> and <c>value{media_id}</c> (no <c>comment_id</c>) arrives; Instagram Login delivers
+    /// nothing for it (spec 4.17), and the result is null.
+    /// </summary>
+    /// <param name="mediaId">The post whose caption mentions the account; a realistic new media id when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>
+    /// The event (<see cref="SimulatedEvent.Kind"/> <c>mentions</c>, an empty <see cref="SimulatedEvent.MessageId"/>), or
+    /// null when the login flavour delivers nothing.
+    /// </returns>
+    public async Task<SimulatedEvent?> MentionInCaptionAsync(string? mediaId = null, CancellationToken cancellationToken = default)
+    {
+        RequireNullOrText(mediaId, nameof(mediaId));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_emulator.Webhooks.LoginFlavor == WebhookLoginFlavor.InstagramLogin)
+        {
+            return null;
+        }
+
+        var value = new JsonObject { ["media_id"] = mediaId ?? MetaIds.MediaId() };
+        return await EmitChangeAsync("mentions", string.Empty, value, comment: null, live: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -466,12 +579,19 @@ public sealed class SimulatedUser
         return simulated;
     }
 
-    private async Task<SimulatedEvent> EmitChangeAsync(string field, string id, JsonObject value, CancellationToken cancellationToken)
+    // `comment`: the id of a comment the business may answer privately, on `live` media or not, registered before the
+    // webhook goes out (an app may answer it at once); null for a mention (send spec 3.8 names only comments and
+    // live_comments as sources of private replies).
+    private async Task<SimulatedEvent> EmitChangeAsync(string field, string id, JsonObject value, string? comment, EmulatedLiveBroadcast? live, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var webhooks = _emulator.Webhooks;
         var timestamp = _emulator.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        _emulator.OnComment(id, Id, DateTimeOffset.FromUnixTimeMilliseconds(timestamp)); // before the webhook: an app may answer it at once
+        if (comment is not null)
+        {
+            _emulator.OnComment(comment, Id, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), live);
+        }
+
         var (delivery, json) = webhooks.PublishChange(new JsonObject { ["value"] = value, ["field"] = field }, timestamp);
         var simulated = new SimulatedEvent(field, Id, webhooks.AccountId, id, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
         _emulator.OnCustomerEvent(simulated);
@@ -497,6 +617,18 @@ public sealed class SimulatedUser
 
         return content;
     }
+
+    private static void RequireComment(string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        if (text.EnumerateRunes().Count() > MaxCommentLength)
+        {
+            throw new ArgumentException($"An Instagram comment holds at most {MaxCommentLength} characters; this one has {text.EnumerateRunes().Count()}.", nameof(text));
+        }
+    }
+
+    private JsonObject From(string? username)
+        => new() { ["id"] = Id, ["username"] = username ?? "customer_" + Id[^Math.Min(6, Id.Length)..] };
 
     private static void RequireNullOrText(string? value, string name)
     {

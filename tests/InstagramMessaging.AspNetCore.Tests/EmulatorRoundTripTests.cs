@@ -72,7 +72,7 @@ public sealed class EmulatorRoundTripTests
     // The emulator's referrals, story replies and comments (spec 4.4, 4.5, 4.13, 4.17) parse into the runtime's typed
     // events: the emulator and the parser agree on every field.
     [Fact]
-    public async Task Ads_links_story_replies_and_comments_reach_the_handler_as_their_typed_events()
+    public async Task Ads_products_links_story_replies_comments_mentions_and_handover_requests_reach_the_handler_as_their_typed_events()
     {
         await using var host = await WebhookTestHost.StartAsync();
         var emulator = Connect(host);
@@ -86,7 +86,15 @@ public sealed class EmulatorRoundTripTests
         var story = await regular.ReplyToStoryAsync("How much is this? 😍", "18074819347285670", new Uri("https://shop.example.com/autumn"));
         var comment = await newcomer.CommentAsync("Love it! Price? 😍", "17921422172564586", username: "ana.silva");
         var reply = await newcomer.CommentAsync("In blue?", "17921422172564586", comment.MessageId, "ana.silva");
-        await host.Recorded.WaitForAsync(6);
+        var product = await newcomer.WriteFromProductAsync("Tem este casaco em M? 🧥", "7328495012345678");
+        var live = emulator.StartLiveBroadcast("17990011223344556");
+        var liveComment = await regular.CommentOnLiveAsync(live, "Olá from Porto! 👋", "rui.costa");
+        emulator.Webhooks.LoginFlavor = WebhookLoginFlavor.FacebookLogin;
+        var mention = await regular.MentionInCommentAsync("@shop look at this", "17921422172599999");
+        await regular.MentionInCaptionAsync("17921422172588888");
+        var request = await emulator.Webhooks.RequestThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId, "Cliente pediu um humano 🙋");
+        var roles = await emulator.Webhooks.AssignAppRoleAsync(emulator.Webhooks.AppId);
+        await host.Recorded.WaitForAsync(12);
 
         var events = host.Recorded.Events;
         var received = events.OfType<MessageReceivedEvent>().ToDictionary(e => e.MessageId);
@@ -110,14 +118,28 @@ public sealed class EmulatorRoundTripTests
         Assert.StartsWith("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18074819347285670&signature=", storyReply.ReplyToStory.Url);
 
         var comments = events.OfType<CommentEvent>().ToArray();
-        Assert.Equal(2, comments.Length);
+        Assert.Equal(3, comments.Length);
         var top = comments.Single(c => c.CommentId == comment.MessageId);
         Assert.Equal(("comments", "Love it! Price? 😍", Customer, "ana.silva"), (top.Field, top.Text, top.FromId, top.FromUsername));
         Assert.Equal(("17921422172564586", "FEED", (string?)null), (top.MediaId, top.MediaProductType, top.ParentId));
         Assert.Equal((emulator.Webhooks.AccountId, Customer), (top.AccountId, top.CustomerId));
         Assert.Equal(comment.Timestamp.ToUnixTimeSeconds(), top.Timestamp.ToUnixTimeSeconds(), tolerance: 1);
         Assert.Equal(comment.MessageId, comments.Single(c => c.CommentId == reply.MessageId).ParentId);
-        Assert.Equal(6, events.Count);
+
+        // A shop product's referral, a live comment, mentions (Facebook Login), a handover request and an app role.
+        Assert.Equal(new WebhookReferral { ProductId = "7328495012345678" }, received[product.MessageId].Referral);
+        Assert.Equal("Tem este casaco em M? 🧥", received[product.MessageId].Text);
+        var onLive = comments.Single(c => c.CommentId == liveComment.MessageId);
+        Assert.Equal(("live_comments", "Olá from Porto! 👋", regular.Id, "rui.costa", "17990011223344556", "LIVE"), (onLive.Field, onLive.Text, onLive.FromId, onLive.FromUsername, onLive.MediaId, onLive.MediaProductType));
+        var mentions = events.OfType<MentionEvent>().Select(m => (m.MediaId, m.CommentId, m.AccountId)).ToArray();
+        Assert.Equal(new (string?, string?, string)[] { ("17921422172599999", mention.MessageId, emulator.Webhooks.AccountId), ("17921422172588888", null, emulator.Webhooks.AccountId) }, mentions);
+        var asked = Assert.Single(events.OfType<ThreadControlEvent>());
+        Assert.Equal((ThreadControlAction.Request, EmulatorWebhooks.PageInboxAppId, "Cliente pediu um humano 🙋", Customer, false),
+            (asked.Action, asked.RequestedOwnerAppId, asked.Metadata, asked.SenderId, asked.IsStandby));
+        Assert.Equal((null, null, request.Timestamp), (asked.PreviousOwnerAppId, asked.NewOwnerAppId, asked.Timestamp));
+        var role = Assert.IsType<UnknownWebhookEvent>(Assert.Single(events, e => e is UnknownWebhookEvent)); // the parser does not model app_roles
+        Assert.Equal(("app_roles", roles.Json, (string?)null), (role.Kind, role.RawJson, role.SenderId));
+        Assert.Equal(12, events.Count);
         Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(200, a.StatusCode));
     }
 

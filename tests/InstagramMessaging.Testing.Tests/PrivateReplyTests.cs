@@ -214,6 +214,122 @@ public class PrivateReplyTests
         Assert.DoesNotContain("comment:" + comment.MessageId, ids);
     }
 
+    [Fact]
+    public async Task A_live_comment_takes_its_private_reply_only_while_the_broadcast_runs()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var emulator = new GraphApiEmulator(timeProvider: clock);
+        var customer = emulator.User(Customer);
+        var other = emulator.User("17245501234567890");
+        var live = emulator.StartLiveBroadcast();
+        var early = await customer.CommentOnLiveAsync(live, "Olá!");
+        var late = await other.CommentOnLiveAsync(live, "Price of the blue one?");
+
+        clock.Advance(TimeSpan.FromMinutes(40));
+        var (during, duringBody) = await PostAsync(emulator, Reply(early.MessageId, "Thanks for watching!"));
+        live.End();
+        var (after, afterBody) = await PostAsync(emulator, Reply(late.MessageId, "It is 49 EUR."));
+
+        Assert.Equal(HttpStatusCode.OK, during);
+        Assert.Equal(Customer, duringBody.GetProperty("recipient_id").GetString());
+        Assert.Equal("Thanks for watching!", Assert.Single(emulator.Conversation(Customer)).Text);
+        Assert.Equal(HttpStatusCode.BadRequest, after);
+        AssertNotValid(afterBody, "its live broadcast has ended.");
+        Assert.Empty(emulator.Conversation("17245501234567890"));
+    }
+
+    [Fact]
+    public async Task Private_replies_to_post_comments_are_throttled_at_750_an_hour_apart_from_sends_and_only_when_enforced()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var emulator = new GraphApiEmulator(timeProvider: clock) { EnforceRateLimits = true, TextCallsPerSecond = 1 };
+        var customer = emulator.User(Customer);
+        await customer.SendTextAsync("Hi");
+        var comments = new string[751];
+        for (var i = 0; i < comments.Length; i++)
+        {
+            comments[i] = (await customer.CommentAsync("Comment " + i)).MessageId;
+        }
+
+        var answered = 0;
+        for (var i = 0; i < 750; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(4)); // 750 replies spread over 50 minutes: all in one sliding hour
+            answered += (await PostAsync(emulator, Reply(comments[i], "Thanks " + i))).Status == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        var (over, overBody) = await PostAsync(emulator, Reply(comments[750], "One too many"));
+        var (direct, _) = await PostAsync(emulator, Direct(Customer, "A send has its own budget"));
+        var (textOver, textOverBody) = await PostAsync(emulator, Direct(Customer, "Two sends in one second"));
+
+        Assert.Equal(750, answered);
+        Assert.Equal(HttpStatusCode.BadRequest, over);
+        Assert.Equal(HttpStatusCode.OK, direct);
+        Assert.Equal(HttpStatusCode.BadRequest, textOver);
+        AssertSameThrottling(textOverBody, overBody);
+        Assert.Equal(2, emulator.ThrottledCalls);
+
+        // The hour slides on: the first replies leave the window, and the refused comment still has its one reply.
+        clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, Reply(comments[750], "Sorry for the wait"))).Status);
+
+        // Off (the default), nothing is throttled.
+        var relaxed = new GraphApiEmulator(timeProvider: clock) { PrivateRepliesPerHour = 1 };
+        var first = await relaxed.User(Customer).CommentAsync("a");
+        var second = await relaxed.User(Customer).CommentAsync("b");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(relaxed, Reply(first.MessageId, "1"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(relaxed, Reply(second.MessageId, "2"))).Status);
+        Assert.Equal(0, relaxed.ThrottledCalls);
+    }
+
+    [Fact]
+    public async Task Private_replies_to_live_comments_are_throttled_at_100_a_second_apart_from_post_comments()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var emulator = new GraphApiEmulator(timeProvider: clock) { EnforceRateLimits = true };
+        var live = emulator.StartLiveBroadcast();
+        var liveComments = new string[102];
+        for (var i = 0; i < liveComments.Length; i++)
+        {
+            liveComments[i] = (await emulator.User("1724550123456" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).CommentOnLiveAsync(live, "Hi " + i)).MessageId;
+        }
+
+        var post = await emulator.User(Customer).CommentAsync("On the post");
+
+        var statuses = new HttpStatusCode[101];
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            statuses[i] = (await PostAsync(emulator, Reply(liveComments[i], "Thanks " + i))).Status; // the clock stands still: one second
+        }
+
+        var (postReply, _) = await PostAsync(emulator, Reply(post.MessageId, "A post comment has its own budget"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var (nextSecond, _) = await PostAsync(emulator, Reply(liveComments[100], "Next second"));
+
+        Assert.Equal(100, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.BadRequest, statuses[100]);
+        Assert.Equal(HttpStatusCode.OK, postReply);
+        Assert.Equal(HttpStatusCode.OK, nextSecond);
+        Assert.Equal(1, emulator.ThrottledCalls);
+        emulator.LivePrivateRepliesPerSecond = 1;
+        emulator.RateLimitTolerance = 0;
+        var (tight, tightBody) = await PostAsync(emulator, Reply(liveComments[101], "Over the lowered rate"));
+        Assert.Equal(HttpStatusCode.BadRequest, tight);
+        Assert.Equal((613, (int?)2534040), Error(tightBody));
+    }
+
+    // A throttled private reply is answered exactly as a throttled send (bar the trace id).
+    private static void AssertSameThrottling(JsonElement send, JsonElement reply)
+    {
+        Assert.Equal((613, (int?)2534040), Error(reply));
+        var names = send.GetProperty("error").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(names, reply.GetProperty("error").EnumerateObject().Select(p => p.Name).ToArray());
+        foreach (var name in names.Where(n => n != "fbtrace_id"))
+        {
+            Assert.Equal(send.GetProperty("error").GetProperty(name).GetRawText(), reply.GetProperty("error").GetProperty(name).GetRawText());
+        }
+    }
+
     private static string Reply(string commentId, string text) => "{\"recipient\":{\"comment_id\":\"" + commentId + "\"},\"message\":{\"text\":\"" + text + "\"}}";
 
     private static string Direct(string igsid, string text) => "{\"recipient\":{\"id\":\"" + igsid + "\"},\"message\":{\"text\":\"" + text + "\"}}";

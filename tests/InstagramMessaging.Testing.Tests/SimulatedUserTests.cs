@@ -539,6 +539,111 @@ public class SimulatedUserTests
     }
 
     [Fact]
+    public async Task Writing_from_a_shop_product_arrives_as_a_message_whose_referral_names_only_the_product()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+        emulator.CloseWindow(Customer);
+        await user.OpenLinkAsync("qr_store_lisbon"); // a new thread: this referral waits for the first message...
+
+        var product = await user.WriteFromProductAsync("Tem este casaco em M? 🧥", "7328495012345678");
+        var later = await user.SendTextAsync("Obrigada");
+        var defaulted = await user.WriteFromProductAsync("And this one?");
+
+        Assert.All(receiver.Received, p => Assert.True(p.SignatureValid));
+        Assert.All(receiver.Received, p => Assert.All(p.Body, b => Assert.True(b < 0x80, "every byte is ASCII")));
+        Assert.Equal(("message", product.MessageId), (product.Kind, receiver.Items[0].GetProperty("message").GetProperty("mid").GetString()));
+        Assert.Equal(
+            "{\"mid\":\"" + product.MessageId + "\",\"text\":\"Tem este casaco em M? \\ud83e\\udde5\",\"referral\":{\"product\":{\"id\":\"7328495012345678\"}}}",
+            MessageText(receiver.Accepted[0]));
+        Assert.Contains(product.Json, receiver.Received[0].Text);
+
+        // ...and the product's referral replaced it: the next message carries none; a default product id is realistic.
+        Assert.DoesNotContain("referral", later.Json);
+        Assert.Matches("^[1-9][0-9]{15}$", receiver.Items[2].GetProperty("message").GetProperty("referral").GetProperty("product").GetProperty("id").GetString());
+        Assert.Equal(defaulted.MessageId, receiver.Items[2].GetProperty("message").GetProperty("mid").GetString());
+
+        // The customer wrote: the window is open, and the message is theirs to edit.
+        Assert.Equal(200, await BusinessSendStatusAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Temos, sim!"} }"""));
+        await user.EditAsync(product.MessageId, "Tem este casaco em M?");
+    }
+
+    [Fact]
+    public async Task A_live_comment_arrives_as_live_comments_on_the_broadcasts_media_and_stops_with_the_broadcast()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781521100250));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+        var live = emulator.StartLiveBroadcast("17990011223344556");
+
+        var comment = await user.CommentOnLiveAsync(live, "Olá from Porto! 👋", "ana.silva");
+
+        Assert.Equal(("live_comments", WebhookDeliveryOutcome.Delivered), (comment.Kind, await comment.Delivery));
+        Assert.Matches("^17[0-9]{15}$", comment.MessageId);
+        var post = Assert.Single(receiver.Received);
+        Assert.True(post.SignatureValid);
+        Assert.Equal(
+            "{\"entry\": [{\"id\": \"" + emulator.Webhooks.AccountId + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"from\": {\"id\": \"" + Customer
+            + "\", \"username\": \"ana.silva\"}, \"media\": {\"id\": \"17990011223344556\", \"media_product_type\": \"LIVE\"}, \"id\": \"" + comment.MessageId
+            + "\", \"text\": \"Ol\\u00e1 from Porto! \\ud83d\\udc4b\"}, \"field\": \"live_comments\"}]}], \"object\": \"instagram\"}",
+            post.Text);
+        Assert.Contains(comment.Json, post.Text);
+        Assert.Equal((clock.GetUtcNow(), (DateTimeOffset?)null, true), (live.StartedAt, live.EndedAt, live.IsLive));
+
+        // The broadcast ends: no more comments on it (nothing sent); a broadcast is started once, by its own emulator.
+        clock.Advance(TimeSpan.FromMinutes(30));
+        live.End();
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(() => user.CommentOnLiveAsync(live, "Still there?"));
+        Assert.Contains("17990011223344556 has ended", ended.Message);
+        Assert.Equal(clock.GetUtcNow(), live.EndedAt);
+        var foreign = new GraphApiEmulator().StartLiveBroadcast();
+        Assert.Contains("not started by this emulator", (await Assert.ThrowsAsync<InvalidOperationException>(() => user.CommentOnLiveAsync(foreign, "hi"))).Message);
+        Assert.Throws<InvalidOperationException>(() => emulator.StartLiveBroadcast("17990011223344556"));
+        Assert.Matches("^18[0-9]{16}$", emulator.StartLiveBroadcast().MediaId);
+        Assert.Single(receiver.Received);
+    }
+
+    [Fact]
+    public async Task Mentions_arrive_in_the_mentions_field_with_Facebook_Login_and_as_comments_or_nothing_with_Instagram_Login()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781521100250));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+        Assert.Equal(WebhookLoginFlavor.InstagramLogin, emulator.Webhooks.LoginFlavor);
+
+        // Instagram Login has no mentions field: a mention in a comment is a comment, one in a caption sends nothing.
+        var asComment = await user.MentionInCommentAsync("@yourshop olha isto!", "17921422172564586", "ana.silva");
+        var inCaption = await user.MentionInCaptionAsync("17921422172564999");
+        Assert.Null(inCaption);
+        Assert.Equal("comments", asComment.Kind);
+        var comment = Assert.Single(Assert.Single(receiver.Received).Changes);
+        Assert.Equal("comments", comment.GetProperty("field").GetString());
+        Assert.Equal(("@yourshop olha isto!", asComment.MessageId), (comment.GetProperty("value").GetProperty("text").GetString(), comment.GetProperty("value").GetProperty("id").GetString()));
+
+        emulator.Webhooks.LoginFlavor = WebhookLoginFlavor.FacebookLogin;
+        var mention = await user.MentionInCommentAsync("@yourshop olha isto!", "17921422172564586");
+        var caption = await user.MentionInCaptionAsync("17921422172564999");
+
+        Assert.Equal(("mentions", "mentions"), (mention.Kind, caption!.Kind));
+        Assert.Matches("^17[0-9]{15}$", mention.MessageId);
+        Assert.Equal(string.Empty, caption.MessageId);
+        Assert.All(receiver.Received, p => Assert.True(p.SignatureValid));
+        var account = emulator.Webhooks.AccountId;
+        Assert.Equal(
+            "{\"entry\": [{\"id\": \"" + account + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"media_id\": \"17921422172564586\", \"comment_id\": \""
+            + mention.MessageId + "\"}, \"field\": \"mentions\"}]}], \"object\": \"instagram\"}",
+            receiver.Received[1].Text);
+        Assert.Equal(
+            "{\"entry\": [{\"id\": \"" + account + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"media_id\": \"17921422172564999\"}, \"field\": \"mentions\"}]}], \"object\": \"instagram\"}",
+            receiver.Received[2].Text);
+        Assert.Equal(mention.Json, Assert.Single(receiver.Received[1].Changes).GetRawText());
+        Assert.Equal(3, receiver.Received.Count);
+    }
+
+    [Fact]
     public async Task The_new_actions_refuse_bad_arguments_and_send_nothing()
     {
         var (emulator, receiver) = await StartAsync();
@@ -558,6 +663,14 @@ public class SimulatedUserTests
         Assert.Contains("2200", tooLong.Message);
         await user.CommentAsync(string.Concat(Enumerable.Repeat("😍", 2200))); // characters, not UTF-16 units
         await Assert.ThrowsAsync<ArgumentException>(() => user.CommentAsync("hi", parentCommentId: "\t"));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.WriteFromProductAsync("hi", productId: " "));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.WriteFromProductAsync(""));
+        var live = emulator.StartLiveBroadcast();
+        await Assert.ThrowsAsync<ArgumentNullException>(() => user.CommentOnLiveAsync(null!, "hi"));
+        Assert.Contains("2200", (await Assert.ThrowsAsync<ArgumentException>(() => user.CommentOnLiveAsync(live, new string('a', 2201)))).Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => user.MentionInCommentAsync(""));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.MentionInCaptionAsync(" "));
+        Assert.Throws<ArgumentException>(() => emulator.StartLiveBroadcast(" "));
         Assert.Single(receiver.Received);
     }
 

@@ -562,6 +562,74 @@ public class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task Another_app_asking_for_the_thread_arrives_as_request_thread_control_and_changes_no_owner()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        var account = webhooks.AccountId;
+
+        var asked = await webhooks.RequestThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId, "Cliente pediu um humano 🙋");
+        var bare = await webhooks.RequestThreadControlAsync(Customer, "918273645501234");
+        var text = await emulator.User(Customer).SendTextAsync("hello?");
+
+        Assert.Equal(("request_thread_control", Customer, string.Empty), (asked.Kind, asked.SenderId, asked.MessageId));
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await asked.Delivery);
+        Assert.Equal(
+            $$$"""{"sender":{"id":"{{{Customer}}}"},"recipient":{"id":"{{{account}}}"},"timestamp":{{{asked.Timestamp.ToUnixTimeMilliseconds()}}},"request_thread_control":{"requested_owner_app_id":"263902037430900","metadata":"Cliente pediu um humano \ud83d\ude4b"}}""",
+            asked.Json);
+        Assert.Contains("\"messaging\":[" + asked.Json + "]", receiver.Received[0].Text);
+        Assert.All(receiver.Received, p => Assert.True(p.SignatureValid));
+        Assert.Equal("Cliente pediu um humano 🙋", receiver.Items[0].GetProperty("request_thread_control").GetProperty("metadata").GetString());
+        Assert.Equal(new[] { "requested_owner_app_id" }, receiver.Items[1].GetProperty("request_thread_control").EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Contains(bare.Json, receiver.Received[1].Text);
+
+        // A request moves nothing: the thread stays idle and the customer's events still come in messaging[].
+        Assert.Null(webhooks.ThreadOwner(Customer));
+        Assert.Equal(text.MessageId, receiver.Items[2].GetProperty("message").GetProperty("mid").GetString());
+        Assert.Empty(receiver.Received.SelectMany(r => r.StandbyItems));
+
+        // Neither the owner nor the app under test asks (the latter calls the Graph API; nothing comes back to it).
+        await webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId);
+        var owner = await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.RequestThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId));
+        Assert.Contains("already owns", owner.Message);
+        var self = await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.RequestThreadControlAsync(Customer, webhooks.AppId));
+        Assert.Contains("app under test", self.Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => webhooks.RequestThreadControlAsync(Customer, " "));
+        Assert.Equal(4, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_role_given_to_an_app_arrives_as_app_roles_addressed_to_the_account_with_no_sender()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        webhooks.AppId = "918273645501234";
+        await webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId);
+
+        var primary = await webhooks.AssignAppRoleAsync(webhooks.AppId);
+        var secondary = await webhooks.AssignAppRoleAsync(EmulatorWebhooks.PageInboxAppId, "secondary_receiver");
+
+        Assert.Equal(("app_roles", string.Empty, webhooks.AccountId, string.Empty), (primary.Kind, primary.SenderId, primary.RecipientId, primary.MessageId));
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await primary.Delivery);
+        Assert.Equal(
+            $$$"""{"recipient":{"id":"{{{webhooks.AccountId}}}"},"timestamp":{{{primary.Timestamp.ToUnixTimeMilliseconds()}}},"app_roles":{"918273645501234":["primary_receiver"]}}""",
+            primary.Json);
+        Assert.Contains("\"messaging\":[" + primary.Json + "]", receiver.Received[1].Text);
+        Assert.Contains("\"app_roles\":{\"263902037430900\":[\"secondary_receiver\"]}", secondary.Json);
+        Assert.All(receiver.Received, p => Assert.True(p.SignatureValid));
+
+        // A role names who is who; it moves no thread (the Page Inbox still owns this one, and its events stay in standby).
+        Assert.Equal(EmulatorWebhooks.PageInboxAppId, webhooks.ThreadOwner(Customer));
+        await emulator.User(Customer).SendTextAsync("still there?");
+        Assert.Single(receiver.Received[^1].StandbyItems);
+        await Assert.ThrowsAsync<ArgumentException>(() => webhooks.AssignAppRoleAsync(""));
+        await Assert.ThrowsAsync<ArgumentException>(() => webhooks.AssignAppRoleAsync(webhooks.AppId, " "));
+        Assert.Equal(4, receiver.Received.Count);
+    }
+
+    [Fact]
     public async Task A_batch_in_one_entry_starts_a_new_entry_where_standby_and_messaging_items_meet()
     {
         var (emulator, receiver) = await StartAsync();
