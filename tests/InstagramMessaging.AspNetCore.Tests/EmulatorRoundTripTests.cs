@@ -133,12 +133,14 @@ public sealed class EmulatorRoundTripTests
         Assert.Equal(("live_comments", "Olá from Porto! 👋", regular.Id, "rui.costa", "17990011223344556", "LIVE"), (onLive.Field, onLive.Text, onLive.FromId, onLive.FromUsername, onLive.MediaId, onLive.MediaProductType));
         var mentions = events.OfType<MentionEvent>().Select(m => (m.MediaId, m.CommentId, m.AccountId)).ToArray();
         Assert.Equal(new (string?, string?, string)[] { ("17921422172599999", mention.MessageId, emulator.Webhooks.AccountId), ("17921422172588888", null, emulator.Webhooks.AccountId) }, mentions);
-        var asked = Assert.Single(events.OfType<ThreadControlEvent>());
+        var asked = Assert.Single(events.OfType<ThreadControlEvent>(), e => e.Action == ThreadControlAction.Request);
         Assert.Equal((ThreadControlAction.Request, EmulatorWebhooks.PageInboxAppId, "Cliente pediu um humano 🙋", Customer, false),
             (asked.Action, asked.RequestedOwnerAppId, asked.Metadata, asked.SenderId, asked.IsStandby));
         Assert.Equal((null, null, request.Timestamp), (asked.PreviousOwnerAppId, asked.NewOwnerAppId, asked.Timestamp));
-        var role = Assert.IsType<UnknownWebhookEvent>(Assert.Single(events, e => e is UnknownWebhookEvent)); // the parser does not model app_roles
-        Assert.Equal(("app_roles", roles.Json, (string?)null), (role.Kind, role.RawJson, role.SenderId));
+        var role = Assert.Single(events.OfType<ThreadControlEvent>(), e => e.Action == ThreadControlAction.AppRoles);
+        Assert.Equal(((string?)null, emulator.Webhooks.AccountId, roles.Timestamp), (role.SenderId, role.RecipientId, role.Timestamp));
+        Assert.Equal(["primary_receiver"], Assert.Single(role.AppRoles!, app => app.Key == emulator.Webhooks.AppId).Value);
+        Assert.DoesNotContain(events, e => e is UnknownWebhookEvent);
         Assert.Equal(12, events.Count);
         Assert.All(emulator.Webhooks.Attempts, a => Assert.Equal(200, a.StatusCode));
     }

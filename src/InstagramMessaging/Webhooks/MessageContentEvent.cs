@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace InstagramMessaging.Webhooks;
 
@@ -38,4 +39,24 @@ public abstract record MessageContentEvent : InstagramWebhookEvent
 
     /// <summary><c>message.is_unsupported</c>: media Meta cannot deliver; show a placeholder.</summary>
     public bool IsUnsupported { get; init; }
+
+    /// <summary>Value equality, <see cref="Attachments"/> compared item by item (a record compares a list by reference).</summary>
+    /// <param name="other">The event to compare with.</param>
+    /// <returns>Whether both hold the same message.</returns>
+    public virtual bool Equals(MessageContentEvent? other)
+        => other is not null
+            && base.Equals(other)
+            && MessageId == other.MessageId
+            && Text == other.Text
+            && Attachments.SequenceEqual(other.Attachments)
+            && QuickReplyPayload == other.QuickReplyPayload
+            && ReplyToMessageId == other.ReplyToMessageId
+            && Equals(ReplyToStory, other.ReplyToStory)
+            && IsSelfReply == other.IsSelfReply
+            && Equals(Referral, other.Referral)
+            && IsSelf == other.IsSelf
+            && IsUnsupported == other.IsUnsupported;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), MessageId, Text, Attachments.Count, QuickReplyPayload, ReplyToMessageId, IsSelf);
 }

@@ -11,4 +11,10 @@ public enum ThreadControlAction
 
     /// <summary><c>request_thread_control</c>: an app asks for the conversation.</summary>
     Request,
+
+    /// <summary>
+    /// <c>app_roles</c>: the roles apps now have on the account (<see cref="ThreadControlEvent.AppRoles"/>), such as
+    /// which one is the primary receiver of new conversations. It names no sender.
+    /// </summary>
+    AppRoles,
 }

@@ -44,6 +44,7 @@ internal ref struct WebhookBodyReader
         PassThreadControl = (byte)WebhookItemKind.PassThreadControl,
         TakeThreadControl = (byte)WebhookItemKind.TakeThreadControl,
         RequestThreadControl = (byte)WebhookItemKind.RequestThreadControl,
+        AppRoles = (byte)WebhookItemKind.AppRoles,
         Sender = 100,
         Recipient,
         Timestamp,
@@ -264,7 +265,7 @@ internal ref struct WebhookBodyReader
                     f.Timestamp = WebhookJson.ReadInt64(ref reader);
                     break;
                 case ItemKey.Other:
-                    // Any other key is an event kind this version does not model (optin, app_roles, ...) or a new field.
+                    // Any other key is an event kind this version does not model (optin, ...) or a new field.
                     f.UnknownKind ??= WebhookJson.StringValue(ref reader);
                     WebhookJson.SkipValue(ref reader);
                     break;
@@ -337,6 +338,7 @@ internal ref struct WebhookBodyReader
             19 when name.SequenceEqual("pass_thread_control"u8) => ItemKey.PassThreadControl,
             19 when name.SequenceEqual("take_thread_control"u8) => ItemKey.TakeThreadControl,
             22 when name.SequenceEqual("request_thread_control"u8) => ItemKey.RequestThreadControl,
+            9 when name.SequenceEqual("app_roles"u8) => ItemKey.AppRoles,
             _ => ItemKey.Other,
         };
     }
@@ -364,10 +366,44 @@ internal ref struct WebhookBodyReader
             case WebhookItemKind.Referral:
                 f.Referral = ReadReferralBody(ref reader);
                 break;
+            case WebhookItemKind.AppRoles:
+                f.AppRoles = ReadAppRoles(ref reader);
+                break;
             default:
                 ReadFlatEvent(ref reader, ref f);
                 break;
         }
+    }
+
+    // app_roles: {"<app id>": ["primary_receiver", ...], ...}; a value that is not an array of strings gives no roles.
+    private static Dictionary<string, IReadOnlyList<string>> ReadAppRoles(ref Utf8JsonReader reader)
+    {
+        var roles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var appId = reader.GetString()!;
+            if (!WebhookJson.EnterArray(ref reader))
+            {
+                continue;
+            }
+
+            var names = new List<string>(1);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    names.Add(WebhookJson.StringValue(ref reader));
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            roles[appId] = names.ToArray();
+        }
+
+        return roles;
     }
 
     private void ReadMessage(ref Utf8JsonReader reader, ref WebhookItemFields f, ReadOnlySpan<byte> source)

@@ -77,6 +77,14 @@ internal static class WebhookEventFactory
                     RequestedOwnerAppId = f.RequestedOwnerAppId, Metadata = f.Metadata,
                 };
 
+            case WebhookItemKind.AppRoles:
+                return new ThreadControlEvent
+                {
+                    AccountId = item.AccountId, SenderId = f.SenderId, RecipientId = f.RecipientId, Timestamp = time,
+                    IsStandby = item.Standby, IsTest = isTest,
+                    Action = ThreadControlAction.AppRoles, AppRoles = f.AppRoles,
+                };
+
             default:
                 // An unknown key, or a known one without the field that identifies it (a message without mid).
                 var kind = f.Kind == WebhookItemKind.None ? f.UnknownKind ?? string.Empty : KindName(f.Kind);
@@ -152,6 +160,7 @@ internal static class WebhookEventFactory
         WebhookItemKind.PassThreadControl => "pass_thread_control",
         WebhookItemKind.TakeThreadControl => "take_thread_control",
         WebhookItemKind.RequestThreadControl => "request_thread_control",
+        WebhookItemKind.AppRoles => "app_roles",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every item kind has a name."),
     };
 }

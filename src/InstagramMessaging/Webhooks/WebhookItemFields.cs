@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace InstagramMessaging.Webhooks;
 
 // What one messaging item said, gathered while reading it (keys arrive in any order), before the event is built.
@@ -35,4 +37,5 @@ internal struct WebhookItemFields
     public string? NewOwnerAppId;
     public string? RequestedOwnerAppId;
     public string? Metadata;
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? AppRoles;
 }

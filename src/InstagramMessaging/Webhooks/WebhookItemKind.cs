@@ -13,5 +13,6 @@ internal enum WebhookItemKind
     PassThreadControl,
     TakeThreadControl,
     RequestThreadControl,
+    AppRoles,
     Unknown,
 }

@@ -17,16 +17,19 @@ public sealed class WebhookEventSerializerTests
             + "{\"messaging\":[" + Item($"\"message\":{{\"mid\":\"{Mid}\",\"text\":\"hi \\u00e9\",\"attachments\":[{{\"type\":\"image\",\"payload\":{{\"url\":\"https://cdn.example.com/a.jpg\"}}}}],\"reply_to\":{{\"mid\":\"m0\"}}}}") + ","
             + Item("\"postback\":{\"mid\":\"m-postback\",\"title\":\"Yes\",\"payload\":\"YES\"}") + ","
             + Item("\"reaction\":{\"mid\":\"m1\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\"}") + ","
-            + Item("\"optin\":{\"ref\":\"x\"}") + "],\"id\":\"" + Account + "\",\"time\":1781520016812},"
+            + Item("\"optin\":{\"ref\":\"x\"}") + ","
+            + "{\"recipient\":{\"id\":\"" + Account + "\"},\"timestamp\":1781521000000,\"app_roles\":{\"918273645501234\":[\"primary_receiver\"]}}" + "],\"id\":\"" + Account + "\",\"time\":1781520016812},"
             + "{\"id\":\"" + Account + "\",\"standby\":[" + Item("\"message\":{\"mid\":\"m-standby\",\"text\":\"other app\"}") + "]},"
             + "{\"id\":\"" + Account + "\",\"time\":1781520016812,\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"c1\",\"text\":\"nice\",\"from\":{\"id\":\"u1\",\"username\":\"someone\"},\"media\":{\"id\":\"media1\",\"media_product_type\":\"FEED\"}}},{\"field\":\"story_insights\",\"value\":{\"media_id\":\"s1\",\"reach\":3}}]}"
             + "]}";
         var events = InstagramWebhookParser.Parse(Utf8(body), keepItems: true).Events;
-        Assert.Equal(7, events.Count);
+        Assert.Equal(8, events.Count);
         foreach (var original in events)
         {
             var data = InstagramWebhookEventSerializer.Serialize(original);
             var read = InstagramWebhookEventSerializer.Deserialize(data);
+            Assert.Equal(original, read); // by value, a message's attachments and the apps' roles included
+            Assert.Equal(original.GetHashCode(), read.GetHashCode());
             Assert.Equal(original.GetType(), read.GetType());
             Assert.Equal(original.DedupeKey, read.DedupeKey);
             Assert.Equal(original.ToString(), read.ToString());
@@ -35,6 +38,8 @@ public sealed class WebhookEventSerializerTests
         }
 
         Assert.Contains(events, e => e is UnknownWebhookEvent);
+        Assert.Contains(events, e => e is ThreadControlEvent { Action: ThreadControlAction.AppRoles });
+        Assert.Contains(events, e => e is MessageReceivedEvent { Attachments.Count: 1 });
         Assert.Contains(events, e => e is CommentEvent);
         Assert.Contains(events, e => e.IsStandby);
     }

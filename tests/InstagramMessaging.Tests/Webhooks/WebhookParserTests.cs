@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using InstagramMessaging.Webhooks;
 using Xunit;
@@ -270,6 +271,19 @@ public sealed class WebhookParserTests
 
         var request = Single<ThreadControlEvent>(Messaging(Item("\"request_thread_control\":{\"requested_owner_app_id\":\"7\",\"metadata\":\"please\"}")));
         Assert.Equal("7", request.RequestedOwnerAppId);
+        Assert.Null(request.AppRoles);
+
+        // app_roles names no sender; each app id keeps its roles as sent (an escaped key unescaped, a non-string
+        // role skipped, a value that is not an array giving no entry).
+        var roles = Single<ThreadControlEvent>(Messaging("{\"recipient\":{\"id\":\"" + Account + "\"},\"timestamp\":1781521000000,\"app_roles\":{\"918273645501234\":[\"primary_receiver\"],\"263902037\\u0034\":[\"secondary_receiver\",7,\"x\"],\"1\":\"not a list\"}}"));
+        Assert.Equal(ThreadControlAction.AppRoles, roles.Action);
+        Assert.Null(roles.SenderId);
+        Assert.Equal(Account, roles.RecipientId);
+        Assert.Equal(2, roles.AppRoles!.Count);
+        Assert.Equal(["primary_receiver"], roles.AppRoles["918273645501234"]);
+        Assert.Equal(["secondary_receiver", "x"], roles.AppRoles["2639020374"]);
+        Assert.Equal(Single<ThreadControlEvent>(Messaging("{\"recipient\":{\"id\":\"" + Account + "\"},\"timestamp\":1781521000000,\"app_roles\":{\"918273645501234\":[\"primary_receiver\"],\"2639020374\":[\"secondary_receiver\",\"x\"]}}")), roles);
+        Assert.NotEqual(roles, roles with { AppRoles = new Dictionary<string, IReadOnlyList<string>> { ["918273645501234"] = ["primary_receiver"] } });
 
         var standbyBody = $"{{\"object\":\"instagram\",\"entry\":[{{\"time\":1781520016812,\"id\":\"{Account}\",\"standby\":[{Item("\"postback\":{\"mid\":\"m9\",\"title\":\"Hours\"}")}]}}]}}";
         var standby = Single<PostbackReceivedEvent>(standbyBody);
@@ -285,9 +299,6 @@ public sealed class WebhookParserTests
         Assert.Equal("optin", unknown.Kind);
         Assert.Equal(item, unknown.RawJson);
         Assert.Equal(Customer, unknown.SenderId);
-
-        var roles = Single<UnknownWebhookEvent>(Messaging(Item("\"app_roles\":{\"123\":[\"primary_receiver\"]}")));
-        Assert.Equal("app_roles", roles.Kind);
     }
 
     [Fact]
