@@ -63,7 +63,7 @@ public sealed partial class GraphApiEmulator
             }
         }
         else if (senderAction is null && (_closedWindows.ContainsKey(recipientId) || WindowExpired(recipientId))
-            && !(body.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.String && tag.GetString() == "HUMAN_AGENT"))
+            && !(body.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.String && tag.GetString() == "HUMAN_AGENT" && HumanAgentMayAnswer(recipientId)))
         {
             return EmulatorResponses.Error(new GraphError(400, 10, 2534022, "(#10) This message is sent outside of allowed window."));
         }

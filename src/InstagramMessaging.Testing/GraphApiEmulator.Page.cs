@@ -12,6 +12,7 @@ namespace InstagramMessaging.Testing;
 public sealed partial class GraphApiEmulator
 {
     private static readonly TimeSpan s_window = TimeSpan.FromHours(24);
+    private static readonly TimeSpan s_humanAgentWindow = TimeSpan.FromDays(7);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _windowOpenedAt = new(StringComparer.Ordinal);
     private readonly EmulatorTimeline _timeline = new();
 
@@ -35,6 +36,11 @@ public sealed partial class GraphApiEmulator
     // (a test sending straight away) is not judged, but one known only from comments has no window yet.
     private bool WindowExpired(string recipientId)
         => _windowOpenedAt.TryGetValue(recipientId, out var opened) ? _time.GetUtcNow() - opened >= s_window : OnlyCommented(recipientId);
+
+    // The HUMAN_AGENT tag lets a person answer up to 7 days after the customer's last message (send spec §3.9); not a
+    // customer known only from comments, who never wrote. A customer who never wrote at all is not judged, as above.
+    private bool HumanAgentMayAnswer(string recipientId)
+        => _windowOpenedAt.TryGetValue(recipientId, out var opened) ? _time.GetUtcNow() - opened < s_humanAgentWindow : !OnlyCommented(recipientId);
 
     private EmulatorWebhooks NewWebhooks()
     {

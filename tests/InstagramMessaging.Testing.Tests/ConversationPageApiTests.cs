@@ -196,6 +196,15 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
         Assert.Equal(2534022, (int)error["error"]!["error_subcode"]!);
         var (tagged, _) = await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT","message":{"text":"A person answers"}}""");
         Assert.Equal(200, tagged);
+
+        // The HUMAN_AGENT tag reaches 7 days after the customer's last message, not further.
+        await _api.PostAsync("clock/advance", new { hours = 7 * 24 - 25 - 1 });
+        Assert.Equal(200, (await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT","message":{"text":"Six days and 23 hours"}}""")).Status);
+        await _api.PostAsync("clock/advance", new { hours = 1 });
+        var (late, lateError) = await _api.SendAsync("""{"recipient":{"id":"1234567890123456"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT","message":{"text":"Seven days"}}""");
+        Assert.Equal(400, late);
+        Assert.Equal(2534022, (int)lateError["error"]!["error_subcode"]!);
+
         await _api.PostAsync($"conversations/{Customer}/text", new { text = "Back again" });
         Assert.True((bool)(await ConversationAsync())["windowOpen"]!);
     }

@@ -93,11 +93,14 @@ public class PrivateReplyTests
         Assert.Equal(HttpStatusCode.OK, replied);
 
         var (before, beforeBody) = await PostAsync(emulator, Direct(Customer, "Here is the size guide"));
+        var (tagged, taggedBody) = await PostAsync(emulator, "{\"recipient\":{\"id\":\"" + Customer + "\"},\"messaging_type\":\"MESSAGE_TAG\",\"tag\":\"HUMAN_AGENT\",\"message\":{\"text\":\"A person writes\"}}");
         await customer.ReplyToAsync(replyBody.GetProperty("message_id").GetString()!, "Yes please");
         var (after, _) = await PostAsync(emulator, Direct(Customer, "Here is the size guide"));
 
         Assert.Equal(HttpStatusCode.BadRequest, before);
         Assert.Equal((10, (int?)2534022), Error(beforeBody));
+        Assert.Equal(HttpStatusCode.BadRequest, tagged); // HUMAN_AGENT reaches 7 days after a message, and there was none
+        Assert.Equal((10, (int?)2534022), Error(taggedBody));
         Assert.Equal(HttpStatusCode.OK, after);
     }
 
