@@ -107,7 +107,7 @@ public sealed partial class EmulatorWebhooks
             {
                 _disabledAt = now;
                 _disabledReason = string.Create(CultureInfo.InvariantCulture,
-                    $"the subscription was disabled at {now:O}: deliveries kept failing from {_failingSince.Value:O} with no successful one, past DisableAfter ({_disableAfter}), as Meta disables a failing callback. Events produced meanwhile are not delivered; call EnableSubscription() (the app subscribing again) to resume.");
+                    $"the subscription was disabled at {now:O}: deliveries kept failing from {_failingSince.Value:O} with no successful one, past DisableAfter ({_disableAfter}), as Meta disables a failing callback. Events produced meanwhile are not delivered; call EnableSubscription(), or POST subscribed_apps as the app does to subscribe again, to resume.");
             }
         }
     }

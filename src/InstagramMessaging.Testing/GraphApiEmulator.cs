@@ -221,6 +221,11 @@ public sealed partial class GraphApiEmulator
             return _profile.Handle(request, parameters, EmulatorResponses.Error);
         }
 
+        if (edge == "subscribed_apps")
+        {
+            return SubscribedApps(request, parameters);
+        }
+
         if (!request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase))
         {
             return EmulatorResponses.Error(GraphError.InvalidParameter($"Unsupported {request.Method} request."));

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace InstagramMessaging.Testing;
 
-// The routes the emulator answers: /{version}/{page}/{edge} for the send surface's three edges, on the emulator's
-// Page id or "me".
+// The routes the emulator answers: /{version}/{page}/{edge} for the send surface's three edges and the account's
+// webhook opt-in (subscribed_apps), on the emulator's Page id or "me".
 internal static partial class GraphRoute
 {
     // The edge a path names, or null when it is no route of this emulator (or names another Page). Page is the
@@ -20,6 +20,6 @@ internal static partial class GraphRoute
         return page == "me" || page == pageId ? (page, match.Groups["edge"].Value) : null;
     }
 
-    [GeneratedRegex(@"^/(?<version>v\d+\.\d+)/(?<page>[^/]+)/(?<edge>messages|message_attachments|messenger_profile)/?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^/(?<version>v\d+\.\d+)/(?<page>[^/]+)/(?<edge>messages|message_attachments|messenger_profile|subscribed_apps)/?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -766,4 +768,49 @@ public class WebhookDeliveryTests
 
         Assert.InRange(editsAfter, 1, 5); // the seed puts empty edits on both sides
     }
+
+    // Meta's way back from a disabled subscription is the app subscribing the account again (webhook spec §1.1, §5):
+    // POST subscribed_apps with the fields, answered {"success": true} (Facebook Login's Page call: "true").
+    [Fact]
+    public async Task Subscribing_again_through_subscribed_apps_turns_a_disabled_subscription_back_on()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+        var webhooks = emulator.Webhooks;
+        webhooks.RetryDelays = Array.Empty<TimeSpan>();
+        webhooks.DisableAfter = TimeSpan.FromMinutes(1);
+        receiver.Answer(500, 500);
+        var customer = emulator.User(Customer);
+        await (await customer.SendTextAsync("one")).Delivery;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await (await customer.SendTextAsync("two")).Delivery;
+        Assert.True(webhooks.IsSubscriptionDisabled);
+
+        using var http = emulator.CreateHttpClient();
+        async Task<(HttpStatusCode Status, string Body)> SubscribeAsync(string query, string method = "POST")
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), "https://graph.instagram.com/v25.0/me/subscribed_apps" + query);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", GraphApiEmulator.DefaultAccessToken);
+            using var response = await http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var missing = await SubscribeAsync(string.Empty);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("subscribed_fields is required", missing.Body);
+        var misspelt = await SubscribeAsync("?subscribed_fields=messages,messaging_reactions");
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.Status);
+        Assert.Contains("'messaging_reactions' is not one", JsonDocument.Parse(misspelt.Body).RootElement.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await SubscribeAsync("?subscribed_fields=messages", "GET")).Status);
+        Assert.True(webhooks.IsSubscriptionDisabled);
+
+        Assert.Equal((HttpStatusCode.OK, """{"success":true}"""), await SubscribeAsync("?subscribed_fields=messages,messaging_postbacks,message_reactions"));
+        Assert.False(webhooks.IsSubscriptionDisabled);
+        Assert.Equal(WebhookDeliveryOutcome.Delivered, await (await customer.SendTextAsync("three")).Delivery);
+
+        webhooks.LoginFlavor = WebhookLoginFlavor.FacebookLogin;
+        Assert.Equal((HttpStatusCode.OK, """{"success":"true"}"""), await SubscribeAsync("?subscribed_fields=messages"));
+    }
 }
+
