@@ -95,7 +95,10 @@ internal static class EmulatorApi
                 emulator.RaiseChanged("subscription");
                 return (200, new JsonObject { ["subscriptionDisabled"] = emulator.Webhooks.SubscriptionDisabledReason });
             case ["deliveries", var number, "resend"] when post:
-                var resent = await emulator.Webhooks.ResendAsync(long.Parse(number, CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                var delivery = long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    ? n
+                    : throw new ArgumentException($"'{number}' is not a delivery number (see GET /_emulator/api/deliveries).");
+                var resent = await emulator.Webhooks.ResendAsync(delivery, cancellationToken).ConfigureAwait(false);
                 return (200, ConversationView.Attempt(resent));
             case ["faults"] when get:
                 return (200, Faults(emulator));

@@ -271,6 +271,14 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
         Assert.Equal(200, (int)resent["status"]!);
         Assert.Equal(2, _app.Accepted.Count);
         Assert.Equal(_app.Accepted[0].Body, _app.Accepted[1].Body);
+
+        // A number that is none (too large, negative, not digits) is a 400 with the reason, never a 500.
+        foreach (var bad in new[] { "99999999999999999999", "-1", "abc" })
+        {
+            var (refused, error) = await _api.PostAsync($"deliveries/{bad}/resend");
+            Assert.Equal(400, refused);
+            Assert.Contains("not a delivery number", error.ToJsonString());
+        }
     }
 
     [Fact]
