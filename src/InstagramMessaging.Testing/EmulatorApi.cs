@@ -258,9 +258,11 @@ internal static class EmulatorApi
         };
     }
 
-    private static WebhookLoginFlavor Flavor(string? name) => name?.ToLowerInvariant() switch
+    // No flavor named: the emulator's own (Webhooks.LoginFlavor).
+    private static WebhookLoginFlavor? Flavor(string? name) => name?.ToLowerInvariant() switch
     {
-        null or "instagram" or "instagramlogin" => WebhookLoginFlavor.InstagramLogin,
+        null => null,
+        "instagram" or "instagramlogin" => WebhookLoginFlavor.InstagramLogin,
         "facebook" or "facebooklogin" => WebhookLoginFlavor.FacebookLogin,
         _ => throw new ArgumentException($"Unknown login flavor '{name}': instagram or facebook."),
     };

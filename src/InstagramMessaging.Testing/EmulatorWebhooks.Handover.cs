@@ -82,7 +82,9 @@ public sealed partial class EmulatorWebhooks
     /// Another app asks the thread's owner for a customer's conversation (as a secondary receiver or the Page Inbox
     /// does), and the app under test, as primary receiver, receives the
     /// <c>request_thread_control{requested_owner_app_id,metadata}</c> item (in <c>messaging[]</c>). A request changes
-    /// nothing: the owner answers it by passing control (<see cref="PassThreadControlAsync"/>) or not at all.
+    /// nothing: the owner answers it by passing control (<see cref="PassThreadControlAsync"/>) or not at all. The item is
+    /// addressed to the thread's owner (Messenger's handover reference), so it is delivered only while the thread is idle
+    /// or owned by <see cref="AppId"/>.
     /// </summary>
     /// <param name="igsid">The customer whose conversation is asked for.</param>
     /// <param name="requestedOwnerAppId">The app asking for control, such as <see cref="PageInboxAppId"/>.</param>
@@ -91,7 +93,8 @@ public sealed partial class EmulatorWebhooks
     /// <returns>The event (its <see cref="SimulatedEvent.MessageId"/> is empty: it names no message).</returns>
     /// <exception cref="InvalidOperationException">
     /// <paramref name="requestedOwnerAppId"/> already owns the thread, or is <see cref="AppId"/> (the app under test asks
-    /// through the Graph API; its own request is not delivered back to it).
+    /// through the Graph API; its own request is not delivered back to it), or another app owns the thread (the request
+    /// would go to that owner, not to the app under test).
     /// </exception>
     public async Task<SimulatedEvent> RequestThreadControlAsync(string igsid, string requestedOwnerAppId, string? metadata = null, CancellationToken cancellationToken = default)
     {
@@ -108,6 +111,11 @@ public sealed partial class EmulatorWebhooks
             throw new InvalidOperationException($"App {requestedOwnerAppId} already owns the thread of customer {igsid}; only another app can ask for it.");
         }
 
+        if (ThreadOwner(igsid) is { } owner && owner != AppId)
+        {
+            throw new InvalidOperationException($"App {owner} owns the thread of customer {igsid}: Meta addresses request_thread_control to the thread's owner, so the app under test (AppId) would not receive it. Ask while the thread is idle or owned by AppId.");
+        }
+
         var request = new JsonObject { ["requested_owner_app_id"] = requestedOwnerAppId };
         if (metadata is not null)
         {
@@ -115,6 +123,60 @@ public sealed partial class EmulatorWebhooks
         }
 
         return await PublishControlAsync("request_thread_control", igsid, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The app that owns a customer's thread (a person answering in the Page Inbox, say) writes to the customer, and the
+    /// app under test receives the echo (<c>message.is_echo</c>, sender the account, recipient the customer) in
+    /// <c>entry.standby[]</c>, as Meta routes it. The app under test itself cannot send while it does not own the
+    /// thread: its Send API calls are refused with code 100, subcode 2534037.
+    /// </summary>
+    /// <remarks>
+    /// Only the echo is played: the message is not one the app under test sent, so it is not among the emulator's
+    /// sent messages. No echo is delivered while <see cref="DeliverEchoes"/> is off.
+    /// </remarks>
+    /// <param name="igsid">The customer, whose thread an app other than <see cref="AppId"/> owns.</param>
+    /// <param name="text">The text the owning app's person writes.</param>
+    /// <param name="cancellationToken">Stops waiting for the delivery.</param>
+    /// <returns>
+    /// The echo: <see cref="SimulatedEvent.Kind"/> <c>message</c>, <see cref="SimulatedEvent.SenderId"/> the account
+    /// (<see cref="AccountId"/>) and a new <see cref="SimulatedEvent.MessageId"/>.
+    /// </returns>
+    /// <exception cref="InvalidOperationException">
+    /// The thread is idle or owned by <see cref="AppId"/>: then the app under test is the one that writes, through the
+    /// Send API.
+    /// </exception>
+    public async Task<SimulatedEvent> ThreadOwnerSendsAsync(string igsid, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(igsid);
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        cancellationToken.ThrowIfCancellationRequested();
+        var owner = ThreadOwner(igsid);
+        if (owner is null || owner == AppId)
+        {
+            throw new InvalidOperationException($"The thread of customer {igsid} is {(owner is null ? "idle" : "owned by the app under test (AppId)")}: the app under test writes through the Send API. Pass control to another app (PassThreadControlAsync) first.");
+        }
+
+        var timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var messageId = MetaIds.MessageId(AccountId);
+        var item = new JsonObject
+        {
+            ["sender"] = new JsonObject { ["id"] = AccountId },
+            ["recipient"] = new JsonObject { ["id"] = igsid },
+            ["timestamp"] = timestamp,
+            ["message"] = new JsonObject { ["mid"] = messageId, ["text"] = text, ["is_echo"] = true },
+        };
+
+        var (delivery, json) = DeliverEchoes
+            ? Publish(item, standby: true)
+            : (Task.FromResult(WebhookDeliveryOutcome.NotDelivered), WebhookBodyWriter.Write(item, escapeNonAscii: true, spaced: false));
+        var simulated = new SimulatedEvent("message", AccountId, AccountId, messageId, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), json, delivery);
+        if (!HoldsEvents)
+        {
+            await delivery.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return simulated;
     }
 
     /// <summary>

@@ -53,6 +53,13 @@ public sealed partial class GraphApiEmulator
             return EmulatorResponses.Error(error);
         }
 
+        // Conversation routing: while another app (the Page Inbox, say) owns the customer's thread, the Send API refuses
+        // the app under test, messages and sender actions alike (spec error table: 100/2534037).
+        if (CommentIdOf(body) is null && NotThreadOwner(recipientId) is { } routing)
+        {
+            return EmulatorResponses.Error(routing);
+        }
+
         // A private reply needs no window (it answers a comment) but a comment that can still take one.
         var commentId = senderAction is null ? CommentIdOf(body) : null;
         if (commentId is not null)
@@ -93,4 +100,11 @@ public sealed partial class GraphApiEmulator
         OnMessageSent(delivered);
         return new EmulatedResponse(200, JsonSerializer.Serialize(new SendSuccess(recipientId, messageId), EmulatorJsonContext.Default.SendSuccess));
     }
+
+    // 100/2534037 when an app other than the one under test owns the customer's thread; null when the thread is idle
+    // or the app under test owns it.
+    private GraphError? NotThreadOwner(string recipientId)
+        => _webhooks is { } webhooks && webhooks.ThreadOwner(recipientId) is { } owner && owner != webhooks.AppId
+            ? GraphError.InvalidParameter($"Not the thread owner: app {owner} controls this conversation (conversation routing). Take or be passed thread control before sending.", 2534037)
+            : null;
 }

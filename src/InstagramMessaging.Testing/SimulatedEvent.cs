@@ -25,7 +25,10 @@ public sealed class SimulatedEvent
     /// </summary>
     public string Kind { get; }
 
-    /// <summary>Who caused it: the customer's IGSID (empty for <c>app_roles</c>, which involves no customer).</summary>
+    /// <summary>
+    /// Who caused it: the customer's IGSID (empty for <c>app_roles</c>, which involves no customer; the account's id for the
+    /// echo of <see cref="EmulatorWebhooks.ThreadOwnerSendsAsync"/>).
+    /// </summary>
     public string SenderId { get; }
 
     /// <summary>The Instagram account it was sent to (<c>entry.id</c>).</summary>

@@ -464,6 +464,13 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
         var standby = Assert.Single(_app.Accepted.SelectMany(r => r.StandbyItems));
         Assert.Equal("Is anyone there?", standby.GetProperty("message").GetProperty("text").GetString());
 
+        // While the inbox owns the thread the app's send is refused, and the page draws it as a failed bubble.
+        var (notOwner, _) = await _api.SendAsync($$$"""{"recipient":{"id":"{{{Customer}}}"},"message":{"text":"Bot here"}}""");
+        Assert.Equal(400, notOwner);
+        var failed = (await ConversationAsync())["bubbles"]!.AsArray()[^1]!;
+        Assert.Equal(("business", 100, 2534037), ((string?)failed["side"], (int)failed["failed"]!["code"]!, (int)failed["failed"]!["subcode"]!));
+        Assert.StartsWith("(#100) Not the thread owner", (string?)failed["failed"]!["message"], StringComparison.Ordinal);
+
         var (again, refused) = await _api.PostAsync($"conversations/{Customer}/thread/pass", new { app = "inbox" });
         Assert.Equal(400, again);
         Assert.Contains("already owns", (string?)refused["error"], StringComparison.Ordinal);
@@ -492,7 +499,7 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
         var change = Assert.Single(_app.Accepted[0].Changes);
         Assert.Equal("messages", change.GetProperty("field").GetString());
         Assert.Equal("random_text", change.GetProperty("value").GetProperty("message").GetProperty("text").GetString());
-        Assert.Contains("\"field\": \"messages\"", _app.Accepted[0].Text, StringComparison.Ordinal);
+        Assert.Contains("\"changes\":[{\"field\":\"messages\",\"value\":{", _app.Accepted[0].Text, StringComparison.Ordinal); // compact, as spec §3.1 shows
         var item = Assert.Single(_app.Accepted[1].Items);
         Assert.Equal("12334", item.GetProperty("sender").GetProperty("id").GetString());
         Assert.Equal("0", _app.Accepted[1].Root.GetProperty("entry")[0].GetProperty("id").GetString());

@@ -134,4 +134,35 @@ public class EmulatorMessagesEdgeTests
         Assert.Equal(new EmulatedAction("1", "react", "m_1", "love"), Assert.Single(emulator.Actions) with { ReceivedAt = default });
         Assert.Empty(emulator.DeliveredMessages);
     }
+
+    // Conversation routing (send-api spec error table): while another app owns the customer's thread, the app under test
+    // can neither write nor act (sender actions go through the same edge); other customers and a thread taken back are
+    // not affected.
+    [Fact]
+    public async Task While_another_app_owns_the_thread_sends_and_sender_actions_are_refused_with_2534037()
+    {
+        var emulator = new GraphApiEmulator();
+        const string Text = """{"recipient":{"id":"1"},"message":{"text":"Still there?"}}""";
+        await emulator.Webhooks.PassThreadControlAsync("1", EmulatorWebhooks.PageInboxAppId);
+
+        var (status, body) = await PostAsync(emulator, Text);
+        var (_, typing) = await PostAsync(emulator, """{"recipient":{"id":"1"},"sender_action":"typing_on"}""");
+        var (_, react) = await PostAsync(emulator, """{"recipient":{"id":"1"},"sender_action":"react","payload":{"message_id":"m_1","reaction":"love"}}""");
+        var (other, _) = await PostAsync(emulator, """{"recipient":{"id":"2"},"message":{"text":"Hello"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal((100, (int?)2534037), Error(body));
+        var message = body.GetProperty("error").GetProperty("message").GetString();
+        Assert.StartsWith("(#100) Not the thread owner", message);
+        Assert.Contains(EmulatorWebhooks.PageInboxAppId, message);
+        Assert.Equal((100, (int?)2534037), Error(typing));
+        Assert.Equal((100, (int?)2534037), Error(react));
+        Assert.Equal(HttpStatusCode.OK, other);
+        Assert.Empty(emulator.Conversation("1"));
+        Assert.Empty(emulator.Actions);
+
+        await emulator.Webhooks.TakeThreadControlAsync("1", emulator.Webhooks.AppId);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, Text)).Status);
+        Assert.Single(emulator.Conversation("1"));
+    }
 }

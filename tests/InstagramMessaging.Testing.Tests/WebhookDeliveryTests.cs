@@ -533,10 +533,10 @@ public class WebhookDeliveryTests
             passed.Json);
         Assert.Contains("\"messaging\":[" + passed.Json + "]", receiver.Received[before].Text);
 
-        // The customer's events, and the echo of what the other app's human sends, come in standby; a postback without payload.
+        // The customer's events, and the echo of what the owning app's person writes, come in standby; a postback without payload.
         var text = await emulator.User(Customer).SendTextAsync("I need a human");
         var press = await emulator.User(Customer).PressPostbackAsync("BUY");
-        await BusinessSendsAsync(emulator, $$$"""{"recipient":{"id":"{{{Customer}}}"},"message":{"text":"Hi, Ana here"} }""");
+        var echo = await webhooks.ThreadOwnerSendsAsync(Customer, "Hi, Ana here");
         var otherCustomer = await emulator.User(Other).SendTextAsync("not handed over");
         await webhooks.FlushAsync();
 
@@ -548,12 +548,19 @@ public class WebhookDeliveryTests
         var postback = standbyPosts[1].StandbyItems[0].GetProperty("postback");
         Assert.Equal(new[] { "mid", "title" }, postback.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.DoesNotContain("BUY\"", press.Json);
+        Assert.Equal(
+            $$$"""{"sender":{"id":"{{{account}}}"},"recipient":{"id":"{{{Customer}}}"},"timestamp":{{{echo.Timestamp.ToUnixTimeMilliseconds()}}},"message":{"mid":"{{{echo.MessageId}}}","text":"Hi, Ana here","is_echo":true}}""",
+            echo.Json);
+        Assert.Equal(("message", account), (echo.Kind, echo.SenderId));
+        Assert.Contains("\"standby\":[" + echo.Json + "]", standbyPosts[2].Text);
         Assert.True(standbyPosts[2].StandbyItems[0].GetProperty("message").GetProperty("is_echo").GetBoolean());
         Assert.Contains(receiver.Items, i => i.TryGetProperty("message", out var m) && m.GetProperty("mid").GetString() == otherCustomer.MessageId);
         await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.PassThreadControlAsync(Customer, EmulatorWebhooks.PageInboxAppId));
 
-        // The app takes the thread back: the take item, then messaging[] again.
+        // The app takes the thread back: the take item, then messaging[] again; the owner's person no longer writes.
         var taken = await webhooks.TakeThreadControlAsync(Customer, webhooks.AppId);
+        var idle = await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.ThreadOwnerSendsAsync(Customer, "too late"));
+        Assert.Contains("Send API", idle.Message);
         Assert.Equal(
             $$$"""{"sender":{"id":"{{{Customer}}}"},"recipient":{"id":"{{{account}}}"},"timestamp":{{{taken.Timestamp.ToUnixTimeMilliseconds()}}},"take_thread_control":{"previous_owner_app_id":"263902037430900","new_owner_app_id":"{{{webhooks.AppId}}}"}}""",
             taken.Json);
@@ -597,8 +604,15 @@ public class WebhookDeliveryTests
         Assert.Contains("already owns", owner.Message);
         var self = await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.RequestThreadControlAsync(Customer, webhooks.AppId));
         Assert.Contains("app under test", self.Message);
+
+        // The request goes to the thread's owner: while the Page Inbox owns it, the app under test is not asked.
+        var notOurs = await Assert.ThrowsAsync<InvalidOperationException>(() => webhooks.RequestThreadControlAsync(Customer, "918273645501234"));
+        Assert.Contains("App " + EmulatorWebhooks.PageInboxAppId + " owns the thread", notOurs.Message);
+        await webhooks.TakeThreadControlAsync(Customer, webhooks.AppId);
+        var ours = await webhooks.RequestThreadControlAsync(Customer, "918273645501234");
+        Assert.Contains(ours.Json, receiver.Received[^1].Text);
         await Assert.ThrowsAsync<ArgumentException>(() => webhooks.RequestThreadControlAsync(Customer, " "));
-        Assert.Equal(4, receiver.Received.Count);
+        Assert.Equal(6, receiver.Received.Count);
     }
 
     [Fact]
@@ -654,7 +668,7 @@ public class WebhookDeliveryTests
     }
 
     [Theory]
-    [InlineData(WebhookLoginFlavor.InstagramLogin, """{"object": "instagram", "entry": [{"id": "0", "time": 1781520015, "changes": [{"field": "messages", "value": {"sender": {"id": "12334"}, "recipient": {"id": "23245"}, "timestamp": "1527459824", "message": {"mid": "random_mid", "text": "random_text"}}}]}]}""")]
+    [InlineData(WebhookLoginFlavor.InstagramLogin, """{"object":"instagram","entry":[{"id":"0","time":1781520015,"changes":[{"field":"messages","value":{"sender":{"id":"12334"},"recipient":{"id":"23245"},"timestamp":"1527459824","message":{"mid":"random_mid","text":"random_text"}}}]}]}""")]
     [InlineData(WebhookLoginFlavor.FacebookLogin, """{"object":"instagram","entry":[{"time":1781520015307,"id":"0","messaging":[{"sender":{"id":"12334"},"recipient":{"id":"23245"},"timestamp":"1527459824","message":{"mid":"random_mid","text":"random_text"}}]}]}""")]
     public async Task The_dashboard_Test_button_posts_Metas_sample_in_the_flavors_shape(WebhookLoginFlavor flavor, string expected)
     {
@@ -671,6 +685,21 @@ public class WebhookDeliveryTests
         Assert.Equal((200, 1, 1), (attempt.StatusCode, attempt.AttemptNumber, attempt.EventCount));
         Assert.Equal("Webhooks/1.0 (https://fb.me/webhooks)", post.Headers["User-Agent"]);
         Assert.Same(attempt, Assert.Single(emulator.Webhooks.Attempts));
+    }
+
+    [Fact]
+    public async Task The_dashboard_Test_without_a_flavor_follows_the_emulators_login_flavor()
+    {
+        var (emulator, receiver) = await StartAsync();
+        await using var scope = receiver;
+
+        var instagram = await emulator.Webhooks.SendDashboardTestAsync();
+        emulator.Webhooks.LoginFlavor = WebhookLoginFlavor.FacebookLogin;
+        var facebook = await emulator.Webhooks.SendDashboardTestAsync();
+
+        Assert.Contains("\"changes\":[{\"field\":\"messages\"", instagram.Body);
+        Assert.Contains("\"id\":\"0\",\"messaging\":[", facebook.Body);
+        Assert.Contains("\"changes\":[", (await emulator.Webhooks.SendDashboardTestAsync(WebhookLoginFlavor.InstagramLogin)).Body);
     }
 
     [Fact]

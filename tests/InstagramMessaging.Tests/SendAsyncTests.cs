@@ -77,6 +77,27 @@ public class SendAsyncTests
         Assert.Empty(emulator.Requests);
     }
 
+    // Conversation routing: while the Page Inbox owns the thread, Meta refuses the app's sends with 100/2534037; once the
+    // app takes the thread back, it sends again.
+    [Fact]
+    public async Task A_send_while_the_inbox_owns_the_thread_fails_with_2534037_until_the_app_takes_it_back()
+    {
+        var (messenger, emulator) = Create();
+        await emulator.Webhooks.PassThreadControlAsync(Igsid, EmulatorWebhooks.PageInboxAppId);
+
+        var ex = await Assert.ThrowsAsync<InstagramInvalidParameterException>(() => new TextMessage("hi").SendAsync(messenger, User));
+
+        Assert.Equal((100, (int?)2534037, false), (ex.Code, ex.Subcode, ex.IsTransient));
+        Assert.Contains("Not the thread owner", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("2534037", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(emulator.Conversation(Igsid));
+
+        await emulator.Webhooks.TakeThreadControlAsync(Igsid, emulator.Webhooks.AppId);
+        var sent = await new TextMessage("hi again").SendAsync(messenger, User);
+
+        Assert.Equal(sent.MessageId, Assert.Single(emulator.Conversation(Igsid)).MessageId);
+    }
+
     [Fact]
     public async Task Cancellation_stops_the_send()
     {
