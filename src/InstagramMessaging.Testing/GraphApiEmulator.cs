@@ -145,7 +145,7 @@ public sealed partial class GraphApiEmulator
     public int PrivateRepliesPerHour
     {
         get => _rateLimits.PrivateRepliesPerHour;
-        set => _rateLimits.PrivateRepliesPerHour = value;
+        set => _rateLimits.PrivateRepliesPerHour = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The private replies per hour must be positive.");
     }
 
     /// <summary>
@@ -155,7 +155,7 @@ public sealed partial class GraphApiEmulator
     public int LivePrivateRepliesPerSecond
     {
         get => _rateLimits.LivePrivateRepliesPerSecond;
-        set => _rateLimits.LivePrivateRepliesPerSecond = value;
+        set => _rateLimits.LivePrivateRepliesPerSecond = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The live private replies per second must be positive.");
     }
 
     /// <summary>How many calls were throttled because of <see cref="EnforceRateLimits"/>.</summary>
