@@ -142,6 +142,7 @@ public sealed partial class GraphApiEmulator
     /// Private replies to comments on posts, reels and ads: 750 calls per sliding hour per account (Meta's figure). They
     /// count in this budget only, not in <see cref="TextCallsPerSecond"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is 0 or negative.</exception>
     public int PrivateRepliesPerHour
     {
         get => _rateLimits.PrivateRepliesPerHour;
@@ -152,6 +153,7 @@ public sealed partial class GraphApiEmulator
     /// Private replies to comments on live broadcasts (<see cref="SimulatedUser.CommentOnLiveAsync"/>): 100 calls per
     /// sliding second per account (Meta's figure); this budget only.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is 0 or negative.</exception>
     public int LivePrivateRepliesPerSecond
     {
         get => _rateLimits.LivePrivateRepliesPerSecond;

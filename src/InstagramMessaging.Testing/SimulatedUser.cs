@@ -410,7 +410,8 @@ public sealed class SimulatedUser
     /// Comments on one of the account's posts, or replies to a comment there: a <c>changes</c> entry with
     /// <c>field: "comments"</c> and <c>value{from{id, username}, media{id, media_product_type}, id, parent_id?, text}</c>
     /// (spec 4.17), in a POST of its own with Meta's <c>", "</c>/<c>": "</c> spacing and <c>entry.time</c> in epoch
-    /// seconds. A comment is not a message: it does not open the 24-hour window. The business may answer it with one
+    /// seconds. <c>from.id</c> is the customer's Instagram user id, stable per customer, not their IGSID (a send to it is
+    /// refused with 100/2534014). A comment is not a message: it does not open the 24-hour window. The business may answer it with one
     /// private reply (<c>recipient{comment_id}</c>) within 7 days; that reply joins this customer's conversation.
     /// </summary>
     /// <param name="text">The comment (at most 2,200 characters, Instagram's limit).</param>
