@@ -61,6 +61,10 @@ public sealed partial class GraphApiEmulator
     // Called before a change with `from.id` goes out: that Instagram user id belongs to this IGSID (one per customer).
     internal void OnIgUserSeen(string igUserId, string igsid) => _commenterIgUsers.TryAdd(igUserId, igsid);
 
+    // The Instagram user id of the customer with this IGSID (their comments' from.id), or null for one the emulator
+    // has not played.
+    internal string? IgUserIdOf(string igsid) => _users.TryGetValue(igsid, out var user) ? user.IgUserId : null;
+
     /// <summary>How many comments the emulator remembers for private replies (bounded; see <see cref="MaxRememberedComments"/>).</summary>
     internal int RememberedComments => _comments.Count;
 
