@@ -85,7 +85,7 @@ public sealed partial class GraphApiEmulator
     }
 
     // Forgets what can take no private reply any more (comments 7 days old or older, those of ended broadcasts, and the
-    // ended broadcasts), then the oldest comments beyond MaxRememberedComments: the emulator tool runs for days.
+    // ended broadcasts), then the oldest comments when over MaxRememberedComments: the emulator tool runs for days.
     private void SweepComments()
     {
         lock (_sweepGate)
@@ -108,9 +108,10 @@ public sealed partial class GraphApiEmulator
                 }
             }
 
-            var excess = _comments.Count - MaxRememberedComments;
-            if (excess > 0)
+            // Over the cap, down to 90% of it: the next comments do not each pay for a sort.
+            if (_comments.Count > MaxRememberedComments)
             {
+                var excess = _comments.Count - (MaxRememberedComments / 10 * 9);
                 foreach (var id in _comments.OrderBy(c => c.Value.CreatedAt).Take(excess).Select(c => c.Key).ToList())
                 {
                     Forget(id);
