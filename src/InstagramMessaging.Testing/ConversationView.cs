@@ -40,8 +40,11 @@ internal static partial class ConversationView
     public static JsonObject Build(GraphApiEmulator emulator, string conversation)
     {
         var entries = emulator.Timeline.Of(conversation);
-        // Every webhook about this conversation names the customer (sender or recipient): filter once, then by mid.
-        var attempts = emulator.Webhooks.Attempts.Where(a => a.Body.Contains(conversation, StringComparison.Ordinal)).ToArray();
+        // Every webhook about this conversation names the customer (sender or recipient, or their Instagram user id as a
+        // comment's from.id): filter once, then by mid.
+        var igUserId = emulator.IgUserIdOf(conversation);
+        var attempts = emulator.Webhooks.Attempts.Where(a => a.Body.Contains(conversation, StringComparison.Ordinal)
+            || (igUserId is not null && a.Body.Contains(igUserId, StringComparison.Ordinal))).ToArray();
         var bubbles = new List<JsonObject>();
         var byMid = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var typing = false;

@@ -41,10 +41,10 @@ public sealed partial class GraphApiEmulator
     // Called after every accepted message send: the platform echoes it to the account's webhook.
     internal void OnMessageSent(EmulatedMessage message)
     {
-        if (_webhooks is not { DeliverEchoes: true, HasTarget: true } webhooks
-            || !message.Body.TryGetProperty("recipient", out var recipient) || !recipient.TryGetProperty("id", out _))
+        // Every send of the account is echoed (spec 4.6), a private reply too: to the commenter's IGSID it went to.
+        if (_webhooks is not { DeliverEchoes: true, HasTarget: true } webhooks)
         {
-            return; // Meta documents no echo of a private reply (recipient.comment_id), so none is sent
+            return;
         }
 
         var content = new JsonObject { ["mid"] = message.MessageId };

@@ -62,6 +62,11 @@ public sealed partial class GraphApiEmulator
 
         // A private reply needs no window (it answers a comment) but a comment that can still take one.
         var commentId = senderAction is null ? CommentIdOf(body) : null;
+        if (commentId is null && IgUserIdAsRecipient(recipientId) is { } notIgsid)
+        {
+            return EmulatorResponses.Error(notIgsid);
+        }
+
         if (commentId is not null)
         {
             if (PrivateReplyRecipient(commentId, out recipientId) is { } commentError)

@@ -142,20 +142,22 @@ public sealed partial class GraphApiEmulator
     /// Private replies to comments on posts, reels and ads: 750 calls per sliding hour per account (Meta's figure). They
     /// count in this budget only, not in <see cref="TextCallsPerSecond"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is 0 or negative.</exception>
     public int PrivateRepliesPerHour
     {
         get => _rateLimits.PrivateRepliesPerHour;
-        set => _rateLimits.PrivateRepliesPerHour = value;
+        set => _rateLimits.PrivateRepliesPerHour = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The private replies per hour must be positive.");
     }
 
     /// <summary>
     /// Private replies to comments on live broadcasts (<see cref="SimulatedUser.CommentOnLiveAsync"/>): 100 calls per
     /// sliding second per account (Meta's figure); this budget only.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is 0 or negative.</exception>
     public int LivePrivateRepliesPerSecond
     {
         get => _rateLimits.LivePrivateRepliesPerSecond;
-        set => _rateLimits.LivePrivateRepliesPerSecond = value;
+        set => _rateLimits.LivePrivateRepliesPerSecond = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The live private replies per second must be positive.");
     }
 
     /// <summary>How many calls were throttled because of <see cref="EnforceRateLimits"/>.</summary>

@@ -20,6 +20,9 @@ internal static class MetaIds
     /// <summary>An Instagram-scoped user id: 15 to 17 digits, never starting with 0.</summary>
     public static string Igsid() => Random.Shared.Next(1, 10).ToString(CultureInfo.InvariantCulture) + Digits(Random.Shared.Next(14, 17));
 
+    /// <summary>An Instagram user id as a comment's <c>from.id</c> carries it: 16 digits starting 1 (spec 4.17's example).</summary>
+    public static string IgUserId() => "1" + Digits(15);
+
     /// <summary>An opaque message id of 166 characters, unique within the process.</summary>
     public static string MessageId(string accountId)
     {

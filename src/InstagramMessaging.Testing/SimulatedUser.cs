@@ -45,7 +45,12 @@ public sealed class SimulatedUser
     {
         _emulator = emulator;
         Id = id;
+        IgUserId = MetaIds.IgUserId();
     }
+
+    // The customer's Instagram user id: `from.id` of their comments (spec 4.17), not their IGSID; the emulator knows
+    // which IGSID it belongs to, the app does not (it answers a comment with a private reply, not a send to this id).
+    internal string IgUserId { get; }
 
     /// <summary>The customer's Instagram-scoped id (IGSID): <c>sender.id</c> of their events, the recipient of the business's sends.</summary>
     public string Id { get; }
@@ -293,6 +298,7 @@ public sealed class SimulatedUser
         lock (_gate)
         {
             _pendingReferral = null;
+            _wrote = true;
         }
 
         return EmitAsync("message", mid, new JsonObject { ["mid"] = mid, ["text"] = text, ["referral"] = referral }, opensWindow: true, cancellationToken);
@@ -316,6 +322,7 @@ public sealed class SimulatedUser
         lock (_gate)
         {
             _pendingReferral = null;
+            _wrote = true;
         }
 
         return EmitAsync("message", mid, new JsonObject { ["mid"] = mid, ["text"] = text, ["referral"] = referral }, opensWindow: true, cancellationToken);
@@ -403,7 +410,8 @@ public sealed class SimulatedUser
     /// Comments on one of the account's posts, or replies to a comment there: a <c>changes</c> entry with
     /// <c>field: "comments"</c> and <c>value{from{id, username}, media{id, media_product_type}, id, parent_id?, text}</c>
     /// (spec 4.17), in a POST of its own with Meta's <c>", "</c>/<c>": "</c> spacing and <c>entry.time</c> in epoch
-    /// seconds. A comment is not a message: it does not open the 24-hour window. The business may answer it with one
+    /// seconds. <c>from.id</c> is the customer's Instagram user id, stable per customer, not their IGSID (a send to it is
+    /// refused with 100/2534014). A comment is not a message: it does not open the 24-hour window. The business may answer it with one
     /// private reply (<c>recipient{comment_id}</c>) within 7 days; that reply joins this customer's conversation.
     /// </summary>
     /// <param name="text">The comment (at most 2,200 characters, Instagram's limit).</param>
@@ -465,14 +473,14 @@ public sealed class SimulatedUser
         ArgumentNullException.ThrowIfNull(broadcast);
         RequireComment(text);
         RequireNullOrText(username, nameof(username));
-        if (!_emulator.Owns(broadcast))
-        {
-            throw new InvalidOperationException($"The live broadcast {broadcast.MediaId} was not started by this emulator; start one with GraphApiEmulator.StartLiveBroadcast.");
-        }
-
         if (!broadcast.IsLive)
         {
             throw new InvalidOperationException($"The live broadcast {broadcast.MediaId} has ended: comments on live media stop with the broadcast.");
+        }
+
+        if (!_emulator.Owns(broadcast))
+        {
+            throw new InvalidOperationException($"The live broadcast {broadcast.MediaId} was not started by this emulator; start one with GraphApiEmulator.StartLiveBroadcast.");
         }
 
         var commentId = MetaIds.CommentId();
@@ -587,6 +595,7 @@ public sealed class SimulatedUser
         cancellationToken.ThrowIfCancellationRequested();
         var webhooks = _emulator.Webhooks;
         var timestamp = _emulator.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        _emulator.OnIgUserSeen(IgUserId, Id);
         if (comment is not null)
         {
             _emulator.OnComment(comment, Id, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), live);
@@ -608,6 +617,9 @@ public sealed class SimulatedUser
     {
         lock (_gate)
         {
+            // One step with the "wrote" flag: a link opened at the same moment either rides this message or finds
+            // the thread existing (a standalone referral), never lost between the two.
+            _wrote = true;
             if (_pendingReferral is { } referral)
             {
                 content["referral"] = referral;
@@ -628,7 +640,7 @@ public sealed class SimulatedUser
     }
 
     private JsonObject From(string? username)
-        => new() { ["id"] = Id, ["username"] = username ?? "customer_" + Id[^Math.Min(6, Id.Length)..] };
+        => new() { ["id"] = IgUserId, ["username"] = username ?? "customer_" + Id[^Math.Min(6, Id.Length)..] };
 
     private static void RequireNullOrText(string? value, string name)
     {

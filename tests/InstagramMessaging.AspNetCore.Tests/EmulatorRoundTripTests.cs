@@ -120,9 +120,12 @@ public sealed class EmulatorRoundTripTests
         var comments = events.OfType<CommentEvent>().ToArray();
         Assert.Equal(3, comments.Length);
         var top = comments.Single(c => c.CommentId == comment.MessageId);
-        Assert.Equal(("comments", "Love it! Price? 😍", Customer, "ana.silva"), (top.Field, top.Text, top.FromId, top.FromUsername));
+        // from.id is the commenter's Instagram user id, not the IGSID (spec 4.17): the app answers with a private reply.
+        var commenter = CommenterIdOf(comment.Json);
+        Assert.NotEqual(Customer, commenter);
+        Assert.Equal(("comments", "Love it! Price? 😍", commenter, "ana.silva"), (top.Field, top.Text, top.FromId, top.FromUsername));
         Assert.Equal(("17921422172564586", "FEED", (string?)null), (top.MediaId, top.MediaProductType, top.ParentId));
-        Assert.Equal((emulator.Webhooks.AccountId, Customer), (top.AccountId, top.CustomerId));
+        Assert.Equal((emulator.Webhooks.AccountId, commenter), (top.AccountId, top.CustomerId));
         Assert.Equal(comment.Timestamp.ToUnixTimeSeconds(), top.Timestamp.ToUnixTimeSeconds(), tolerance: 1);
         Assert.Equal(comment.MessageId, comments.Single(c => c.CommentId == reply.MessageId).ParentId);
 
@@ -130,7 +133,7 @@ public sealed class EmulatorRoundTripTests
         Assert.Equal(new WebhookReferral { ProductId = "7328495012345678" }, received[product.MessageId].Referral);
         Assert.Equal("Tem este casaco em M? 🧥", received[product.MessageId].Text);
         var onLive = comments.Single(c => c.CommentId == liveComment.MessageId);
-        Assert.Equal(("live_comments", "Olá from Porto! 👋", regular.Id, "rui.costa", "17990011223344556", "LIVE"), (onLive.Field, onLive.Text, onLive.FromId, onLive.FromUsername, onLive.MediaId, onLive.MediaProductType));
+        Assert.Equal(("live_comments", "Olá from Porto! 👋", CommenterIdOf(liveComment.Json), "rui.costa", "17990011223344556", "LIVE"), (onLive.Field, onLive.Text, onLive.FromId, onLive.FromUsername, onLive.MediaId, onLive.MediaProductType));
         var mentions = events.OfType<MentionEvent>().Select(m => (m.MediaId, m.CommentId, m.AccountId)).ToArray();
         Assert.Equal(new (string?, string?, string)[] { ("17921422172599999", mention.MessageId, emulator.Webhooks.AccountId), ("17921422172588888", null, emulator.Webhooks.AccountId) }, mentions);
         var asked = Assert.Single(events.OfType<ThreadControlEvent>(), e => e.Action == ThreadControlAction.Request);
@@ -323,5 +326,12 @@ public sealed class EmulatorRoundTripTests
         }
 
         return order;
+    }
+
+    // A comment change's `from.id`, as the emulator wrote it.
+    private static string CommenterIdOf(string changeJson)
+    {
+        using var change = JsonDocument.Parse(changeJson);
+        return change.RootElement.GetProperty("value").GetProperty("from").GetProperty("id").GetString()!;
     }
 }

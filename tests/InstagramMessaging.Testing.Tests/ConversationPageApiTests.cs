@@ -441,7 +441,7 @@ public sealed class ConversationPageApiTests : IAsyncLifetime
         Assert.Equal(2, changes.Length);
         Assert.All(changes, c => Assert.Equal("comments", c.GetProperty("field").GetString()));
         var first = changes[0].GetProperty("value");
-        Assert.Equal(((string?)top["messageId"], "Love it!", Customer, "17921422172564586"),
+        Assert.Equal(((string?)top["messageId"], "Love it!", _server.Emulator.User(Customer).IgUserId, "17921422172564586"),
             (first.GetProperty("id").GetString(), first.GetProperty("text").GetString(), first.GetProperty("from").GetProperty("id").GetString(), first.GetProperty("media").GetProperty("id").GetString()));
         Assert.False(first.TryGetProperty("parent_id", out _));
         var second = changes[1].GetProperty("value");

@@ -104,9 +104,10 @@ public class EmulatorTests
     public async Task Page_id_route_and_private_reply_recipient_are_accepted()
     {
         var emulator = new GraphApiEmulator(pageId: "555");
-        var (status, _) = await PostAsync(emulator, """{"recipient":{"comment_id":"c1"},"message":{"text":"Thanks"}}""", path: "/v24.0/555/messages");
+        var (status, body) = await PostAsync(emulator, """{"recipient":{"comment_id":"c1"},"message":{"text":"Thanks"}}""", path: "/v24.0/555/messages");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Single(emulator.Conversation("c1"));
+        Assert.Single(emulator.Conversation(body.GetProperty("recipient_id").GetString()!));
+        Assert.Empty(emulator.Conversation("c1"));
     }
 
     [Theory]

@@ -157,36 +157,70 @@ public class PrivateReplyTests
     }
 
     [Fact]
-    public async Task A_private_reply_is_not_echoed()
+    public async Task A_private_reply_is_echoed_like_any_send_to_the_commenters_igsid()
     {
         var (emulator, receiver) = await WebhookTestKit.StartAsync();
         await using var scope = receiver;
         var comment = await emulator.User(Customer).CommentAsync("Love it");
 
-        await WebhookTestKit.BusinessSendsAsync(emulator, Reply(comment.MessageId, "Thank you!"));
+        var mid = await WebhookTestKit.BusinessSendsAsync(emulator, Reply(comment.MessageId, "Thank you!"));
         await emulator.Webhooks.FlushAsync();
 
         Assert.Equal("comments", Assert.Single(receiver.Accepted.SelectMany(p => p.Changes)).GetProperty("field").GetString());
-        Assert.Empty(receiver.Items);
+        var echo = Assert.Single(receiver.Items);
+        Assert.Equal(emulator.Webhooks.AccountId, echo.GetProperty("sender").GetProperty("id").GetString());
+        Assert.Equal(Customer, echo.GetProperty("recipient").GetProperty("id").GetString());
+        var message = echo.GetProperty("message");
+        Assert.Equal((mid, "Thank you!", true), (message.GetProperty("mid").GetString(), message.GetProperty("text").GetString(), message.GetProperty("is_echo").GetBoolean()));
     }
 
     [Fact]
-    public async Task A_made_up_comment_id_is_accepted_once_under_its_own_conversation_with_no_age_limit()
+    public async Task A_send_to_a_commenters_instagram_user_id_is_refused_as_not_an_igsid()
+    {
+        var (emulator, receiver) = await WebhookTestKit.StartAsync();
+        await using var scope = receiver;
+        await emulator.User(Customer).SendTextAsync("Hi");
+        var comment = await emulator.User(Customer).CommentAsync("Love it");
+        using var change = JsonDocument.Parse(comment.Json);
+        var igUserId = change.RootElement.GetProperty("value").GetProperty("from").GetProperty("id").GetString()!;
+
+        var (status, body) = await PostAsync(emulator, Direct(igUserId, "Thanks for the comment!"));
+        var (typing, typingBody) = await PostAsync(emulator, "{\"recipient\":{\"id\":\"" + igUserId + "\"},\"sender_action\":\"typing_on\"}");
+        var (toIgsid, _) = await PostAsync(emulator, Direct(Customer, "Thanks for the comment!"));
+
+        Assert.NotEqual(Customer, igUserId);
+        Assert.Equal((HttpStatusCode.BadRequest, (100, (int?)2534014)), (status, Error(body)));
+        Assert.Equal("(#100) No matching Instagram user (an IG user ID was used instead of an IGSID).", body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal((HttpStatusCode.BadRequest, (100, (int?)2534014)), (typing, Error(typingBody)));
+        Assert.Equal(HttpStatusCode.OK, toIgsid);
+        Assert.Equal("Thanks for the comment!", Assert.Single(emulator.Conversation(Customer)).Text);
+        Assert.Empty(emulator.Conversation(igUserId));
+    }
+
+    [Fact]
+    public async Task A_made_up_comment_id_is_answered_once_with_a_stable_new_igsid_whose_conversation_holds_the_reply()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
         var emulator = new GraphApiEmulator(timeProvider: clock);
         clock.Advance(TimeSpan.FromDays(30));
 
+        var (broken, _) = await PostAsync(emulator, "{\"recipient\":{\"comment_id\":\"17900000000000001\"},\"message\":{}}");
         var (first, firstBody) = await PostAsync(emulator, Reply("17900000000000001", "Thanks for your comment!"));
         var (second, secondBody) = await PostAsync(emulator, Reply("17900000000000001", "Again"));
-        var (other, _) = await PostAsync(emulator, Reply("17900000000000002", "Another comment, another reply"));
+        var (other, otherBody) = await PostAsync(emulator, Reply("17900000000000002", "Another comment, another reply"));
 
+        Assert.Equal(HttpStatusCode.BadRequest, broken);
         Assert.Equal(HttpStatusCode.OK, first);
-        Assert.Equal("17900000000000001", firstBody.GetProperty("recipient_id").GetString());
-        Assert.Equal("Thanks for your comment!", Assert.Single(emulator.Conversation("17900000000000001")).Text);
+        var igsid = firstBody.GetProperty("recipient_id").GetString()!;
+        Assert.Matches("^[1-9][0-9]{14,16}$", igsid);
+        Assert.NotEqual("17900000000000001", igsid);
+        var delivered = Assert.Single(emulator.Conversation(igsid));
+        Assert.Equal(("Thanks for your comment!", igsid), (delivered.Text, delivered.RecipientId));
+        Assert.Empty(emulator.Conversation("17900000000000001"));
         Assert.Equal(HttpStatusCode.BadRequest, second);
         AssertNotValid(secondBody, "it already has its one private reply.");
         Assert.Equal(HttpStatusCode.OK, other);
+        Assert.NotEqual(igsid, otherBody.GetProperty("recipient_id").GetString());
     }
 
     [Fact]
@@ -198,7 +232,7 @@ public class PrivateReplyTests
 
         var (ok, answer) = await api.SendAsync(Reply(comment.MessageId, "Thanks! Sent you the price."));
         var (refused, _) = await api.SendAsync(Reply(comment.MessageId, "Again"));
-        await api.SendAsync(Reply("17900000000000009", "To a comment the emulator never saw"));
+        var (_, madeUp) = await api.SendAsync(Reply("17900000000000009", "To a comment the emulator never saw"));
 
         Assert.Equal((200, 400), (ok, refused));
         var bubbles = (await api.GetAsync("conversations/" + Customer))["bubbles"]!.AsArray();
@@ -213,8 +247,10 @@ public class PrivateReplyTests
 
         var ids = (await api.GetAsync("conversations")).AsArray().Select(c => (string?)c!["id"]).ToArray();
         Assert.Contains(Customer, ids);
-        Assert.Contains("comment:17900000000000009", ids);
-        Assert.DoesNotContain("comment:" + comment.MessageId, ids);
+        Assert.Contains((string?)madeUp["recipient_id"], ids);
+        Assert.DoesNotContain(ids, id => id!.StartsWith("comment", StringComparison.Ordinal) || id == "17900000000000009");
+        var other = Assert.Single((await api.GetAsync("conversations/" + (string?)madeUp["recipient_id"]))["bubbles"]!.AsArray());
+        Assert.Equal(("business", "Private reply to comment 17900000000000009"), ((string?)other!["side"], (string?)other["note"]));
     }
 
     [Fact]
@@ -319,6 +355,57 @@ public class PrivateReplyTests
         var (tight, tightBody) = await PostAsync(emulator, Reply(liveComments[101], "Over the lowered rate"));
         Assert.Equal(HttpStatusCode.BadRequest, tight);
         Assert.Equal((613, (int?)2534040), Error(tightBody));
+    }
+
+    [Fact]
+    public void The_private_reply_budgets_must_be_positive()
+    {
+        var emulator = new GraphApiEmulator();
+
+        var hour = Assert.Throws<ArgumentOutOfRangeException>(() => emulator.PrivateRepliesPerHour = 0);
+        var second = Assert.Throws<ArgumentOutOfRangeException>(() => emulator.LivePrivateRepliesPerSecond = -1);
+        emulator.PrivateRepliesPerHour = 1;
+        emulator.LivePrivateRepliesPerSecond = 5;
+
+        Assert.Equal(("value", (object?)0), (hour.ParamName, hour.ActualValue));
+        Assert.StartsWith("The private replies per hour must be positive.", hour.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The live private replies per second must be positive.", second.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 5), (emulator.PrivateRepliesPerHour, emulator.LivePrivateRepliesPerSecond));
+    }
+
+    [Fact]
+    public async Task Comments_that_can_take_no_reply_are_forgotten_and_the_rest_are_bounded()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var emulator = new GraphApiEmulator(timeProvider: clock);
+        var customer = emulator.User(Customer);
+        var live = emulator.StartLiveBroadcast();
+        var onLive = await customer.CommentOnLiveAsync(live, "Olá!");
+        var old = await customer.CommentAsync("A week ago");
+        live.End();
+        clock.Advance(TimeSpan.FromDays(7));
+        var recent = await customer.CommentAsync("Today");
+        for (var i = 0; i < GraphApiEmulator.MaxRememberedComments + 2_500; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            emulator.OnComment("17" + i.ToString("D15", System.Globalization.CultureInfo.InvariantCulture), Customer, clock.GetUtcNow());
+        }
+
+        Assert.InRange(emulator.RememberedComments, 1, GraphApiEmulator.MaxRememberedComments);
+        Assert.False(emulator.Owns(live)); // the ended broadcast is forgotten too
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => customer.CommentOnLiveAsync(live, "Still there?"));
+        Assert.Contains("has ended", ex.Message, StringComparison.Ordinal);
+
+        // The newest comments still take their reply; the oldest (the "recent" one among them) were let go first.
+        var newest = "17" + (GraphApiEmulator.MaxRememberedComments + 2_499).ToString("D15", System.Globalization.CultureInfo.InvariantCulture);
+        var (status, body) = await PostAsync(emulator, Reply(newest, "Thanks!"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Customer, body.GetProperty("recipient_id").GetString());
+        foreach (var forgotten in new[] { onLive.MessageId, old.MessageId, recent.MessageId })
+        {
+            var (_, answer) = await PostAsync(emulator, Reply(forgotten, "Late"));
+            Assert.NotEqual(Customer, answer.GetProperty("recipient_id").GetString()); // now unknown: a made-up comment's answer
+        }
     }
 
     // A throttled private reply is answered exactly as a throttled send (bar the trace id).

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -351,6 +352,28 @@ public class SimulatedUserTests
     }
 
     [Fact]
+    public async Task A_link_opened_while_the_first_message_is_on_its_way_is_never_lost()
+    {
+        // The clock is read while the first message is being written: the link is opened at exactly that moment.
+        var clock = new ClockWithHook(DateTimeOffset.Parse("2026-11-20T10:00:00Z"));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        await using var scope = receiver;
+        var user = emulator.User(Customer);
+        Task<SimulatedLinkOpening>? opening = null;
+        clock.Once = () => opening = user.OpenLinkAsync("poster");
+
+        var first = await user.SendTextAsync("Hi");
+        var opened = await opening!;
+
+        // The message had already taken its (absent) referral: the thread exists, so the link comes on its own.
+        Assert.False(opened.IsNewThread);
+        Assert.Equal("referral", opened.Event!.Kind);
+        Assert.DoesNotContain("referral", first.Json);
+        var second = await user.SendTextAsync("Still there?");
+        Assert.DoesNotContain("referral", second.Json);
+    }
+
+    [Fact]
     public async Task An_ig_me_link_into_a_new_thread_sends_nothing_until_the_first_message_which_carries_the_referral()
     {
         var (emulator, receiver) = await StartAsync();
@@ -467,7 +490,10 @@ public class SimulatedUserTests
         Assert.Matches("^17[0-9]{15}$", comment.MessageId);
         var post = receiver.Received[0];
         Assert.True(post.SignatureValid);
-        var expected = "{\"entry\": [{\"id\": \"" + emulator.Webhooks.AccountId + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"from\": {\"id\": \"" + Customer
+        var commenter = user.IgUserId; // the commenter's Instagram user id, not the IGSID (spec 4.17)
+        Assert.Matches("^1[0-9]{15}$", commenter);
+        Assert.NotEqual(Customer, commenter);
+        var expected = "{\"entry\": [{\"id\": \"" + emulator.Webhooks.AccountId + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"from\": {\"id\": \"" + commenter
             + "\", \"username\": \"ana.silva\"}, \"media\": {\"id\": \"17921422172564586\", \"media_product_type\": \"FEED\"}, \"id\": \"" + comment.MessageId
             + "\", \"text\": \"Love it! Price? \\ud83d\\ude0d\"}, \"field\": \"comments\"}]}], \"object\": \"instagram\"}";
         Assert.Equal(expected, post.Text);
@@ -479,6 +505,7 @@ public class SimulatedUserTests
         var value = Assert.Single(receiver.Received[1].Changes).GetProperty("value");
         Assert.Equal(new[] { "from", "media", "id", "parent_id", "text" }, value.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(comment.MessageId, value.GetProperty("parent_id").GetString());
+        Assert.Equal(commenter, value.GetProperty("from").GetProperty("id").GetString()); // stable per customer
         Assert.Equal(reply.MessageId, value.GetProperty("id").GetString());
         Assert.Empty(receiver.Items);
     }
@@ -497,7 +524,8 @@ public class SimulatedUserTests
         Assert.Matches("^[0-9]{17,}$", value.GetProperty("media").GetProperty("id").GetString());
         Assert.Equal("FEED", value.GetProperty("media").GetProperty("media_product_type").GetString());
         Assert.Equal(WebhookDeliveryOutcome.Delivered, await comment.Delivery);
-        Assert.NotEqual(200, await BusinessSendStatusAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Thanks!"} }"""));
+        var (status, code, subcode) = await BusinessSendErrorAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"Thanks!"} }""");
+        Assert.Equal((400, 10, 2534022), (status, code, subcode));
     }
 
     [Fact]
@@ -585,7 +613,7 @@ public class SimulatedUserTests
         var post = Assert.Single(receiver.Received);
         Assert.True(post.SignatureValid);
         Assert.Equal(
-            "{\"entry\": [{\"id\": \"" + emulator.Webhooks.AccountId + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"from\": {\"id\": \"" + Customer
+            "{\"entry\": [{\"id\": \"" + emulator.Webhooks.AccountId + "\", \"time\": 1781521100, \"changes\": [{\"value\": {\"from\": {\"id\": \"" + user.IgUserId
             + "\", \"username\": \"ana.silva\"}, \"media\": {\"id\": \"17990011223344556\", \"media_product_type\": \"LIVE\"}, \"id\": \"" + comment.MessageId
             + "\", \"text\": \"Ol\\u00e1 from Porto! \\ud83d\\udc4b\"}, \"field\": \"live_comments\"}]}], \"object\": \"instagram\"}",
             post.Text);
@@ -675,6 +703,20 @@ public class SimulatedUserTests
     }
 
     // The business sends through the emulator's Send API and gets the HTTP status back (a refusal is not a failure here).
+    private static async Task<(int Status, int Code, int Subcode)> BusinessSendErrorAsync(GraphApiEmulator emulator, string json)
+    {
+        using var http = emulator.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://graph.facebook.com/v25.0/me/messages")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GraphApiEmulator.DefaultAccessToken);
+        using var response = await http.SendAsync(request);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = body.RootElement.GetProperty("error");
+        return ((int)response.StatusCode, error.GetProperty("code").GetInt32(), error.GetProperty("error_subcode").GetInt32());
+    }
+
     private static async Task<int> BusinessSendStatusAsync(GraphApiEmulator emulator, string json)
     {
         using var http = emulator.CreateHttpClient();
@@ -701,5 +743,23 @@ public class SimulatedUserTests
         var text = receiver.Accepted[index].Text;
         var start = text.IndexOf("\"" + key + "\":", StringComparison.Ordinal) + key.Length + 3;
         return text[start..text.IndexOf('}', start)] + "}";
+    }
+
+    // A clock that runs an action the first time it is read after the action is set (then reads as a fixed time).
+    private sealed class ClockWithHook(DateTimeOffset now) : TimeProvider
+    {
+        private Action? _once;
+
+        public Action? Once
+        {
+            get => _once;
+            set => _once = value;
+        }
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Exchange(ref _once, null)?.Invoke();
+            return now;
+        }
     }
 }

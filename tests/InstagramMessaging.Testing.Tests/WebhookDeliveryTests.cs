@@ -43,19 +43,23 @@ public class WebhookDeliveryTests
     }
 
     [Fact]
-    public async Task Echoes_of_media_show_a_CDN_url_and_can_be_turned_off_and_private_replies_have_none()
+    public async Task Echoes_of_media_show_a_CDN_url_and_can_be_turned_off_and_private_replies_are_echoed_too()
     {
         var (emulator, receiver) = await StartAsync();
         await using var scope = receiver;
 
         var photo = await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"attachment":{"type":"image","payload":{"url":"https://shop.example.com/jacket.jpg"} } } }""");
-        await BusinessSendsAsync(emulator, """{"recipient":{"comment_id":"17981481173635630"},"message":{"text":"Thanks for your comment!"}}""");
+        var privateReply = await BusinessSendsAsync(emulator, """{"recipient":{"comment_id":"17981481173635630"},"message":{"text":"Thanks for your comment!"}}""");
         await emulator.Webhooks.FlushAsync();
         emulator.Webhooks.DeliverEchoes = false;
         await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"no echo"} }""");
         await emulator.Webhooks.FlushAsync();
 
-        var echo = Assert.Single(receiver.Items).GetProperty("message");
+        Assert.Equal(2, receiver.Items.Count);
+        var echo = receiver.Items[0].GetProperty("message");
+        var replyEcho = receiver.Items[1];
+        Assert.Equal((privateReply, "Thanks for your comment!"), (replyEcho.GetProperty("message").GetProperty("mid").GetString(), replyEcho.GetProperty("message").GetProperty("text").GetString()));
+        Assert.Equal(emulator.Conversation(replyEcho.GetProperty("recipient").GetProperty("id").GetString()!).Single().MessageId, privateReply);
         Assert.Equal(photo, echo.GetProperty("mid").GetString());
         var attachment = echo.GetProperty("attachments")[0];
         Assert.Equal("image", attachment.GetProperty("type").GetString());
