@@ -12,7 +12,11 @@ public sealed record CommentEvent : InstagramWebhookEvent
     /// <summary>The comment's text.</summary>
     public string? Text { get; init; }
 
-    /// <summary><c>from.id</c>: who commented.</summary>
+    /// <summary>
+    /// <c>from.id</c>: who commented, as their Instagram user id, which is not the id messaging uses (an IGSID): answer a
+    /// comment in the direct messages with a private reply (<c>Recipient.Comment(CommentId)</c>); a message sent to
+    /// this id is refused (100/2534014).
+    /// </summary>
     public string? FromId { get; init; }
 
     /// <summary><c>from.username</c>.</summary>
@@ -43,7 +47,7 @@ public sealed record CommentEvent : InstagramWebhookEvent
     /// <summary><c>media.original_media_id</c>: the organic post the ad was made from; null when absent.</summary>
     public string? OriginalMediaId { get; init; }
 
-    /// <inheritdoc />
+    /// <summary>The commenter (<see cref="FromId"/>, an Instagram user id, not an IGSID): one commenter's comments are handled in order.</summary>
     public override string? CustomerId => FromId;
 
     /// <inheritdoc />
