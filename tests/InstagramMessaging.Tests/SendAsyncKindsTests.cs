@@ -73,8 +73,13 @@ public class SendAsyncKindsTests
     public async Task Private_replies_go_to_the_comment()
     {
         var (messenger, emulator) = Create();
-        await new TextMessage("Thanks for your comment!").SendAsync(messenger, Recipient.Comment("17900000000000001"));
-        Assert.Equal("Thanks for your comment!", Assert.Single(emulator.Conversation("17900000000000001")).Text);
+        var sent = await new TextMessage("Thanks for your comment!").SendAsync(messenger, Recipient.Comment("17900000000000001"));
+
+        // Meta answers with the commenter's IGSID (the emulator makes one for a comment it did not see), and the reply
+        // is in that conversation.
+        Assert.NotEqual("17900000000000001", sent.RecipientId);
+        Assert.Matches("^[0-9]{15,17}$", sent.RecipientId);
+        Assert.Equal("Thanks for your comment!", Assert.Single(emulator.Conversation(sent.RecipientId!)).Text);
     }
 
     [Fact]
