@@ -401,12 +401,10 @@ public class WebhookDeliveryTests
     [Fact]
     public async Task The_subscription_is_disabled_after_deliveries_kept_failing_for_the_span_and_later_events_are_not_sent()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var (clock, emulator, receiver) = await StartOnFakeClockAsync();
         var start = clock.GetUtcNow();
-        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
         await using var scope = receiver;
         var webhooks = emulator.Webhooks;
-        webhooks.RetryDelays = Array.Empty<TimeSpan>();
         Assert.Equal(TimeSpan.FromHours(1), webhooks.DisableAfter);
         Assert.Throws<ArgumentOutOfRangeException>(() => webhooks.DisableAfter = TimeSpan.Zero);
         receiver.Answer(500, 500, 500);
@@ -452,12 +450,10 @@ public class WebhookDeliveryTests
     [Fact]
     public async Task A_success_in_between_restarts_the_failure_span_so_the_subscription_stays_enabled()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var (clock, emulator, receiver) = await StartOnFakeClockAsync();
         var start = clock.GetUtcNow();
-        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
         await using var scope = receiver;
         var webhooks = emulator.Webhooks;
-        webhooks.RetryDelays = Array.Empty<TimeSpan>();
         webhooks.DisableAfter = TimeSpan.FromMinutes(30);
         var customer = emulator.User(Customer);
 
@@ -676,8 +672,7 @@ public class WebhookDeliveryTests
     [InlineData(WebhookLoginFlavor.FacebookLogin, """{"object":"instagram","entry":[{"time":1781520015307,"id":"0","messaging":[{"sender":{"id":"12334"},"recipient":{"id":"23245"},"timestamp":"1527459824","message":{"mid":"random_mid","text":"random_text"}}]}]}""")]
     public async Task The_dashboard_Test_button_posts_Metas_sample_in_the_flavors_shape(WebhookLoginFlavor flavor, string expected)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
-        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        var (clock, emulator, receiver) = await StartOnFakeClockAsync();
         await using var scope = receiver;
 
         var attempt = await emulator.Webhooks.SendDashboardTestAsync(flavor);
@@ -807,11 +802,9 @@ public class WebhookDeliveryTests
     [Fact]
     public async Task Subscribing_again_through_subscribed_apps_turns_a_disabled_subscription_back_on()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
-        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        var (clock, emulator, receiver) = await StartOnFakeClockAsync();
         await using var scope = receiver;
         var webhooks = emulator.Webhooks;
-        webhooks.RetryDelays = Array.Empty<TimeSpan>();
         webhooks.DisableAfter = TimeSpan.FromMinutes(1);
         receiver.Answer(500, 500);
         var customer = emulator.User(Customer);

@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace InstagramMessaging.Testing.Tests;
@@ -28,6 +29,15 @@ internal static class WebhookTestKit
 
         emulator.Webhooks.RetryDelays = new[] { TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(5) };
         return (emulator, receiver);
+    }
+
+    // The same on a fake clock at a realistic moment, retrying nothing: failure spans and timestamps are the test's to move.
+    public static async Task<(FakeTimeProvider Clock, GraphApiEmulator Emulator, FakeWebhookReceiver Receiver)> StartOnFakeClockAsync()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1781520015307));
+        var (emulator, receiver) = await StartAsync(new GraphApiEmulator(timeProvider: clock));
+        emulator.Webhooks.RetryDelays = Array.Empty<TimeSpan>();
+        return (clock, emulator, receiver);
     }
 
     // The business sends raw JSON to the emulator's Send API, as any client would; returns the message_id answered.
