@@ -39,8 +39,10 @@ Console.WriteLine($"Instagram emulator ready on {address}");
 Console.WriteLine($"  Conversation page:   {address}");
 Console.WriteLine($"  Graph API base:      {address}  (InstagramMessengerOptions.BaseAddress; send to {address}v25.0/me/messages)");
 Console.WriteLine($"  Access token:        {GraphApiEmulator.DefaultAccessToken}");
-Console.WriteLine($"  App secret:          {emulator.Webhooks.AppSecret}");
-Console.WriteLine($"  Verify token:        {emulator.Webhooks.VerifyToken}");
+// Secrets the emulator made up are printed, since the app under test needs them; ones the user passed are not echoed
+// (they may be real, and a console is often captured into logs).
+Console.WriteLine($"  App secret:          {(options.AppSecret is null ? emulator.Webhooks.AppSecret : "(as given with --app-secret)")}");
+Console.WriteLine($"  Verify token:        {(options.VerifyToken is null ? emulator.Webhooks.VerifyToken : "(as given with --verify-token)")}");
 Console.WriteLine($"  Account id:          {emulator.Webhooks.AccountId}");
 
 if (options.ForwardTo is { } forwardTo)

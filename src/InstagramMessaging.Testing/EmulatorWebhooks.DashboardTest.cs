@@ -18,7 +18,7 @@ public sealed partial class EmulatorWebhooks
     /// form (<c>entry.time</c> in milliseconds). An app should acknowledge it and not treat it as a customer.
     /// </summary>
     /// <remarks>
-    /// Signed with <see cref="AppSecret"/> and Meta's headers, posted once (the dashboard shows the answer and does not
+    /// Signed with that flavour's secret (<see cref="InstagramLoginAppSecret"/> or <see cref="FacebookLoginAppSecret"/>) and Meta's headers, posted once (the dashboard shows the answer and does not
     /// retry), recorded in <see cref="Attempts"/>. Like the real button it bypasses the account's subscription: no
     /// faults, sent even while <see cref="IsSubscriptionDisabled"/>, and it does not count towards the failure span.
     /// </remarks>
@@ -30,7 +30,8 @@ public sealed partial class EmulatorWebhooks
     {
         var target = _target ?? throw new InvalidOperationException("Call DeliverTo before SendDashboardTestAsync: there is no callback to post to.");
         var now = _time.GetUtcNow();
-        var body = (flavor ?? LoginFlavor) switch
+        var dashboard = flavor ?? LoginFlavor;
+        var body = dashboard switch
         {
             WebhookLoginFlavor.InstagramLogin =>
                 "{\"object\":\"instagram\",\"entry\":[{\"id\":\"0\",\"time\":" + now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)
@@ -41,7 +42,7 @@ public sealed partial class EmulatorWebhooks
             _ => throw new ArgumentOutOfRangeException(nameof(flavor), flavor, "Not a login flavor."),
         };
         var bytes = Encoding.UTF8.GetBytes(body);
-        var delivery = new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), bytes, Sign(bytes, Encoding.UTF8.GetBytes(AppSecret)), 1);
+        var delivery = new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), bytes, Sign(bytes, Encoding.UTF8.GetBytes(SecretOf(dashboard))), 1);
         return await AttemptAsync(delivery, 1).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 

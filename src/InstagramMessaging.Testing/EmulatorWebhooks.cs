@@ -54,7 +54,8 @@ public sealed partial class EmulatorWebhooks
     private long _deliveries;
     private long _totalAttempts;
     private int _recorded;
-    private string _appSecret = RandomHex(16);
+    private string _instagramLoginAppSecret;
+    private string _facebookLoginAppSecret;
     private string _verifyToken = RandomHex(12);
     private string _accountId = MetaIds.AccountId();
     private TimeSpan _timeout = TimeSpan.FromSeconds(5);
@@ -62,16 +63,56 @@ public sealed partial class EmulatorWebhooks
     private int _maxRecordedAttempts = 10_000;
     private TimeSpan _flushWindow = TimeSpan.FromMilliseconds(100);
 
-    internal EmulatorWebhooks(TimeProvider time) => _time = time;
+    internal EmulatorWebhooks(TimeProvider time)
+    {
+        _time = time;
+        _instagramLoginAppSecret = _facebookLoginAppSecret = RandomHex(16);
+    }
 
-    /// <summary>The secret deliveries are signed with (the app secret, or the Instagram app secret for Instagram Login). A random one by default.</summary>
+    /// <summary>
+    /// The secret deliveries are signed with: the secret of <see cref="LoginFlavor"/>'s subscription. Setting it sets the
+    /// secret of both flavours (one secret for everything, the common case in tests); set
+    /// <see cref="InstagramLoginAppSecret"/> and <see cref="FacebookLoginAppSecret"/> to sign each flavour with its own,
+    /// as Meta does. A random one by default.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is null or empty.</exception>
     public string AppSecret
     {
-        get => _appSecret;
+        get => SecretOf(LoginFlavor);
         set
         {
             ArgumentException.ThrowIfNullOrEmpty(value);
-            _appSecret = value;
+            _instagramLoginAppSecret = _facebookLoginAppSecret = value;
+        }
+    }
+
+    /// <summary>
+    /// The secret Instagram Login deliveries are signed with: the Instagram app secret (the app dashboard, Instagram >
+    /// API setup with Instagram login). The same as <see cref="FacebookLoginAppSecret"/> until either is set apart.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is null or empty.</exception>
+    public string InstagramLoginAppSecret
+    {
+        get => _instagramLoginAppSecret;
+        set
+        {
+            ArgumentException.ThrowIfNullOrEmpty(value);
+            _instagramLoginAppSecret = value;
+        }
+    }
+
+    /// <summary>
+    /// The secret Facebook Login deliveries are signed with: the Meta app secret (the app dashboard, App settings >
+    /// Basic). The same as <see cref="InstagramLoginAppSecret"/> until either is set apart.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is null or empty.</exception>
+    public string FacebookLoginAppSecret
+    {
+        get => _facebookLoginAppSecret;
+        set
+        {
+            ArgumentException.ThrowIfNullOrEmpty(value);
+            _facebookLoginAppSecret = value;
         }
     }
 
@@ -575,7 +616,7 @@ public sealed partial class EmulatorWebhooks
         var sent = Faults.UnescapedBodies ? Body(batch.ConvertAll(e => e.Unescaped)) : signed;
         var key = Faults.Draw(Faults.WrongSignatureRate)
             ? RandomNumberGenerator.GetBytes(32)
-            : Encoding.UTF8.GetBytes(AppSecret);
+            : Encoding.UTF8.GetBytes(SecretOf(LoginFlavor));
         return new PreparedDelivery(target, Interlocked.Increment(ref _deliveries), sent, Sign(signed, key), batch.Count);
     }
 
@@ -665,6 +706,9 @@ public sealed partial class EmulatorWebhooks
 
         AttemptRecorded?.Invoke(this, attempt);
     }
+
+    // Meta signs each login flavour's deliveries with that flavour's secret (spec 9.1).
+    private string SecretOf(WebhookLoginFlavor flavor) => flavor == WebhookLoginFlavor.FacebookLogin ? _facebookLoginAppSecret : _instagramLoginAppSecret;
 
     private static string RandomHex(int bytes) => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
 

@@ -22,7 +22,10 @@ public sealed class EmulatorToolTests
             var ready = await tool.WaitForLineAsync(l => l.StartsWith("Instagram emulator ready on ", StringComparison.Ordinal));
             var baseAddress = new Uri(ready["Instagram emulator ready on ".Length..].Trim());
             await tool.WaitForLineAsync(l => l.Contains("Verification handshake: the app answered 200 with the challenge", StringComparison.Ordinal));
-            Assert.Contains(tool.Lines, l => l.Contains("App secret:", StringComparison.Ordinal) && l.EndsWith("tool-secret", StringComparison.Ordinal));
+            // Secrets the user passed are not echoed (they may be real; consoles end up in logs).
+            Assert.Contains(tool.Lines, l => l.Contains("App secret:", StringComparison.Ordinal) && l.EndsWith("(as given with --app-secret)", StringComparison.Ordinal));
+            Assert.Contains(tool.Lines, l => l.Contains("Verify token:", StringComparison.Ordinal) && l.EndsWith("(as given with --verify-token)", StringComparison.Ordinal));
+            Assert.DoesNotContain(tool.Lines, l => l.Contains("tool-secret", StringComparison.Ordinal) || l.Contains("tool-verify", StringComparison.Ordinal));
             Assert.Contains(tool.Lines, l => l.Contains("Access token:", StringComparison.Ordinal) && l.EndsWith(GraphApiEmulator.DefaultAccessToken, StringComparison.Ordinal));
 
             using var api = new PageApiClient(baseAddress);
@@ -41,6 +44,24 @@ public sealed class EmulatorToolTests
 
             await tool.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
             Assert.Equal(0, tool.Process.ExitCode);
+        }
+        finally
+        {
+            tool.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Without_options_the_tool_prints_the_secrets_it_made_up_for_the_app_to_use()
+    {
+        using var tool = Start("--port 0");
+        try
+        {
+            var secret = await tool.WaitForLineAsync(l => l.Contains("App secret:", StringComparison.Ordinal));
+            var token = await tool.WaitForLineAsync(l => l.Contains("Verify token:", StringComparison.Ordinal));
+
+            Assert.Matches("^  App secret: +[0-9a-f]{32}$", secret);
+            Assert.Matches("^  Verify token: +[0-9a-f]{24}$", token);
         }
         finally
         {

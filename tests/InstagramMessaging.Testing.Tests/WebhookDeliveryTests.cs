@@ -702,6 +702,39 @@ public class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task Each_login_flavor_signs_with_its_own_secret_once_they_are_set_apart()
+    {
+        var emulator = new GraphApiEmulator();
+        Assert.Equal(emulator.Webhooks.InstagramLoginAppSecret, emulator.Webhooks.FacebookLoginAppSecret); // one secret until told otherwise
+        emulator.Webhooks.AppSecret = "one-secret-for-both";
+        Assert.Equal(("one-secret-for-both", "one-secret-for-both"), (emulator.Webhooks.InstagramLoginAppSecret, emulator.Webhooks.FacebookLoginAppSecret));
+        emulator.Webhooks.InstagramLoginAppSecret = "instagram-app-secret";
+        emulator.Webhooks.FacebookLoginAppSecret = "meta-app-secret";
+        Assert.Throws<ArgumentException>(() => emulator.Webhooks.FacebookLoginAppSecret = "");
+        var (_, receiver) = await StartAsync(emulator); // a receiver that knows only the Instagram app secret
+        await using var scope = receiver;
+        emulator.Webhooks.RetryDelays = Array.Empty<TimeSpan>();
+        Assert.Equal("instagram-app-secret", emulator.Webhooks.AppSecret);
+
+        await emulator.User(Customer).SendTextAsync("Instagram Login");
+        var instagramTest = await emulator.Webhooks.SendDashboardTestAsync(WebhookLoginFlavor.InstagramLogin);
+        var facebookTest = await emulator.Webhooks.SendDashboardTestAsync(WebhookLoginFlavor.FacebookLogin);
+        emulator.Webhooks.LoginFlavor = WebhookLoginFlavor.FacebookLogin;
+        await emulator.User(Customer).SendTextAsync("Facebook Login");
+
+        Assert.Equal("meta-app-secret", emulator.Webhooks.AppSecret);
+        Assert.Equal((200, 200, 401), (receiver.Received[0].SignatureValid ? 200 : 401, instagramTest.StatusCode, facebookTest.StatusCode));
+        var facebookDelivery = receiver.Received[^1];
+        Assert.Contains("Facebook Login", facebookDelivery.Text);
+        Assert.False(facebookDelivery.SignatureValid);
+        foreach (var post in new[] { receiver.Received[2], facebookDelivery })
+        {
+            var expected = System.Security.Cryptography.HMACSHA256.HashData("meta-app-secret"u8.ToArray(), System.Text.Encoding.UTF8.GetBytes(post.Text));
+            Assert.Equal("sha256=" + Convert.ToHexString(expected).ToLowerInvariant(), post.Headers["X-Hub-Signature-256"]);
+        }
+    }
+
+    [Fact]
     public async Task The_dashboard_Test_is_posted_once_even_when_refused_and_needs_a_callback()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => new GraphApiEmulator().Webhooks.SendDashboardTestAsync());
