@@ -55,9 +55,10 @@ public class WebhookDeliveryTests
         await BusinessSendsAsync(emulator, $$"""{"recipient":{"id":"{{Customer}}"},"message":{"text":"no echo"} }""");
         await emulator.Webhooks.FlushAsync();
 
+        // Two conversations (the customer's, the commenter's): their echoes may arrive in either order.
         Assert.Equal(2, receiver.Items.Count);
-        var echo = receiver.Items[0].GetProperty("message");
-        var replyEcho = receiver.Items[1];
+        var echo = receiver.Items.Single(i => i.GetProperty("message").GetProperty("mid").GetString() == photo).GetProperty("message");
+        var replyEcho = receiver.Items.Single(i => i.GetProperty("message").GetProperty("mid").GetString() == privateReply);
         Assert.Equal((privateReply, "Thanks for your comment!"), (replyEcho.GetProperty("message").GetProperty("mid").GetString(), replyEcho.GetProperty("message").GetProperty("text").GetString()));
         Assert.Equal(emulator.Conversation(replyEcho.GetProperty("recipient").GetProperty("id").GetString()!).Single().MessageId, privateReply);
         Assert.Equal(photo, echo.GetProperty("mid").GetString());
