@@ -1,7 +1,7 @@
 namespace InstagramMessaging.Webhooks;
 
 /// <summary>
-/// An event this version does not model (for example <c>optin</c>, <c>app_roles</c>, or a key Meta adds later),
+/// An event this version does not model (for example <c>optin</c>, or a key Meta adds later),
 /// kept with its raw JSON so nothing is lost.
 /// </summary>
 public sealed record UnknownWebhookEvent : InstagramWebhookEvent
@@ -13,5 +13,5 @@ public sealed record UnknownWebhookEvent : InstagramWebhookEvent
     public required string RawJson { get; init; }
 
     /// <inheritdoc />
-    public override string DedupeKey => WebhookDedupeKeys.Unknown(AccountId, Kind, SenderId, Timestamp, RawJson);
+    public override string DedupeKey => WebhookDedupeKeys.Unknown(AccountId, Kind, SenderId, RawJson);
 }

@@ -201,7 +201,8 @@ internal ref struct WebhookBodyReader
                 continue;
             }
 
-            if (accountId is null || deferred is not null)
+            // The arrays' events need the entry's id and time; Meta sends both first, but keys may come in any order.
+            if (accountId is null || time is null || deferred is not null)
             {
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();

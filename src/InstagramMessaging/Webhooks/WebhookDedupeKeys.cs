@@ -34,9 +34,11 @@ internal static class WebhookDedupeKeys
     public static string Other(string account, string kind, string? sender, DateTimeOffset time)
         => $"{account}:{kind}:{sender}:{Millis(time)}";
 
-    // An event we do not model: its kind, sender and time, plus its content, since nothing else is known to identify it.
-    public static string Unknown(string account, string kind, string? sender, DateTimeOffset time, string rawJson)
-        => $"{account}:{kind}:{sender}:{Millis(time)}:{ShortHash(Encoding.UTF8.GetBytes(rawJson))}";
+    // An event we do not model: its kind and sender plus its content, since nothing else is known to identify it. Not
+    // its time: an item's own timestamp is part of its content already, and a change's time is the entry's, which Meta
+    // sets anew for every body, so the same change re-sent in another batch would get another key.
+    public static string Unknown(string account, string kind, string? sender, string rawJson)
+        => $"{account}:{kind}:{sender}:{ShortHash(Encoding.UTF8.GetBytes(rawJson))}";
 
     public static string Comment(string account, string field, string commentId) => $"{account}:{field}:{commentId}";
 

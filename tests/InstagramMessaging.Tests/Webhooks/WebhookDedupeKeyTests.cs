@@ -77,4 +77,68 @@ public sealed class WebhookDedupeKeyTests
         var there = InstagramWebhookParser.Parse(Utf8(Messaging(Item("\"message\":{\"mid\":\"m\",\"text\":\"t\"}"), account: "17841400000000009"))).Events.Single();
         Assert.NotEqual(here.DedupeKey, there.DedupeKey);
     }
+
+    // Changes carry no time of their own: the entry's time, which Meta sets anew for every body.
+    private static string ChangeKey(string field, string value, long entryTime, string account = Account)
+        => Assert.Single(InstagramWebhookParser.Parse(Utf8(
+            $"{{\"entry\": [{{\"id\": \"{account}\", \"time\": {entryTime}, \"changes\": [{{\"value\": {value}, \"field\": \"{field}\"}}]}}], \"object\": \"instagram\"}}")).Events).DedupeKey;
+
+    [Fact]
+    public void Referrals_are_keyed_by_sender_ref_and_time()
+    {
+        var referral = Item("\"referral\":{\"ref\":\"spring\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\"}");
+        Assert.Equal(Key(referral), Key(referral, time: 1781520099999));
+        Assert.Equal(3, new[]
+        {
+            Key(referral),
+            Key(Item("\"referral\":{\"ref\":\"autumn\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\"}")),
+            Key(Item("\"referral\":{\"ref\":\"spring\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\"}", timestamp: 1781520099999)),
+        }.Distinct().Count());
+    }
+
+    [Fact]
+    public void Handovers_are_keyed_by_action_sender_and_time()
+    {
+        var pass = Item("\"pass_thread_control\":{\"new_owner_app_id\":\"123\",\"metadata\":\"m\"}");
+        Assert.Equal(Key(pass), Key(pass, time: 1781520099999));
+        Assert.Equal(4, new[]
+        {
+            Key(pass),
+            Key(Item("\"take_thread_control\":{\"previous_owner_app_id\":\"123\",\"metadata\":\"m\"}")),
+            Key(Item("\"pass_thread_control\":{\"new_owner_app_id\":\"123\",\"metadata\":\"m\"}", timestamp: 1781520099999)),
+            Key(Item("\"pass_thread_control\":{\"new_owner_app_id\":\"123\",\"metadata\":\"m\"}", sender: "7241980365028999")),
+        }.Distinct().Count());
+    }
+
+    [Fact]
+    public void Unknown_items_are_keyed_by_their_content()
+    {
+        var optin = Item("\"optin\":{\"ref\":\"a\"}");
+        Assert.Equal(Key(optin), Key(optin, time: 1781520099999));
+        Assert.Equal(3, new[]
+        {
+            Key(optin),
+            Key(Item("\"optin\":{\"ref\":\"b\"}")),
+            Key(Item("\"optin\":{\"ref\":\"a\"}", timestamp: 1781520099999)),
+        }.Distinct().Count());
+    }
+
+    [Fact]
+    public void The_same_change_inside_two_bodies_has_one_key()
+    {
+        const string Comment = """{"from": {"id": "1281680046167197", "username": "ana.silva"}, "media": {"id": "17921422172564586"}, "id": "17981481173635630", "text": "Love it!"}""";
+        const string Insights = """{"media_id": "17921422172564586", "exits": 1}""";
+        Assert.Equal(ChangeKey("comments", Comment, 1781521100), ChangeKey("comments", Comment, 1781521160));
+        Assert.Equal(ChangeKey("mentions", """{"media_id": "42", "comment_id": "43"}""", 1781521100), ChangeKey("mentions", """{"media_id": "42", "comment_id": "43"}""", 1781521160));
+        Assert.Equal(ChangeKey("story_insights", Insights, 1781521100), ChangeKey("story_insights", Insights, 1781521160));
+        Assert.Equal(5, new[]
+        {
+            ChangeKey("comments", Comment, 1781521100),
+            ChangeKey("live_comments", Comment, 1781521100),
+            ChangeKey("comments", Comment.Replace("17981481173635630", "17981481173635631"), 1781521100),
+            ChangeKey("mentions", """{"media_id": "42", "comment_id": "44"}""", 1781521100),
+            ChangeKey("story_insights", Insights.Replace("\"exits\": 1", "\"exits\": 2"), 1781521100),
+        }.Distinct().Count());
+        Assert.NotEqual(ChangeKey("story_insights", Insights, 1781521100), ChangeKey("story_insights", Insights, 1781521100, account: "17841400000000009"));
+    }
 }

@@ -599,6 +599,21 @@ public sealed class WebhookParserTests
     }
 
     [Fact]
+    public void The_entrys_time_reaches_its_events_wherever_the_key_comes()
+    {
+        // Meta sends id and time before the arrays, but JSON keys come in any order (spec 3): a change, and an item
+        // without its own timestamp, take the entry's time even when it comes last.
+        var entryTime = DateTimeOffset.FromUnixTimeSeconds(1781521100);
+        var comment = Single<CommentEvent>("""{"object": "instagram", "entry": [{"id": "17841405822304914", "changes": [{"value": {"from": {"id": "1281680046167197"}, "media": {"id": "17921422172564586"}, "id": "17981481173635630", "text": "Price?"}, "field": "comments"}], "time": 1781521100}]}""");
+        var mention = Single<MentionEvent>("""{"object":"instagram","entry":[{"changes":[{"field":"mentions","value":{"media_id":"42","comment_id":"43"}}],"id":"1","time":1781521100}]}""");
+        var read = Single<MessageReadEvent>($$$"""{"object":"instagram","entry":[{"id":"{{{Account}}}","messaging":[{"sender":{"id":"{{{Customer}}}"},"recipient":{"id":"{{{Account}}}"},"read":{"mid":"m"}}],"time":1781520016812}]}""");
+
+        Assert.Equal((entryTime, entryTime), (comment.Timestamp, mention.Timestamp));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1781520016812), read.Timestamp);
+        Assert.Equal(Account, read.AccountId);
+    }
+
+    [Fact]
     public void Every_truncation_of_a_body_throws_the_format_exception_and_nothing_else()
     {
         // Every event kind's path, escapes, an array read before its entry's id and a change: cut at every byte, each
