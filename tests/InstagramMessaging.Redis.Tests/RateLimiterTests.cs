@@ -58,7 +58,10 @@ public sealed class RateLimiterTests(ITestOutputHelper output)
                 return;
             }
 
-            Assert.True(late > 0 && attempt < 3, $"less than 98% of the budget ({Rate * 5}) or failures: {summary}");
+            // Another try only for what a busy machine causes: slots retaken late, or a send whose answer came after its
+            // deadline (outcome unknown). Throttling and bursts above the budget fail at once (above).
+            var machineLate = late > 0 || (failures.Count > 0 && failures.All(f => f is InstagramOutcomeUnknownException));
+            Assert.True(machineLate && attempt < 3, $"less than 98% of the budget ({Rate * 5}) or failures: {summary}");
         }
     }
 
