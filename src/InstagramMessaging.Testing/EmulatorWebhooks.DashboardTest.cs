@@ -18,8 +18,9 @@ public sealed partial class EmulatorWebhooks
     /// form (<c>entry.time</c> in milliseconds). An app should acknowledge it and not treat it as a customer.
     /// </summary>
     /// <remarks>
-    /// Signed with that flavour's secret (<see cref="InstagramLoginAppSecret"/> or <see cref="FacebookLoginAppSecret"/>) and Meta's headers, posted once (the dashboard shows the answer and does not
-    /// retry), recorded in <see cref="Attempts"/>. Like the real button it bypasses the account's subscription: no
+    /// Signed with that flavour's secret (<see cref="InstagramLoginAppSecret"/> or <see cref="FacebookLoginAppSecret"/>)
+    /// and Meta's headers, posted once (the dashboard shows the answer and does not retry), recorded in
+    /// <see cref="Attempts"/>. Like the real button it bypasses the account's subscription: no
     /// faults, sent even while <see cref="IsSubscriptionDisabled"/>, and it does not count towards the failure span.
     /// </remarks>
     /// <param name="flavor">Which dashboard's button: Instagram Login or Facebook Login; null (the default) for <see cref="LoginFlavor"/>.</param>
